@@ -1,0 +1,12 @@
+using Wann.Engine.Tasks;
+
+namespace Wann.Engine.Evaluation;
+
+/// <summary>
+/// What to evaluate for every program of a batch: each shared weight times each repetition. Repetition r
+/// of every genome starts from the same state, keyed by (Seed, Generation, r): common random numbers.
+/// </summary>
+public sealed record EvaluationRequest(TaskSpec Task, float[] Weights, int Repetitions, ulong Seed, long Generation)
+{
+    public int LanesPerGenome => Weights.Length * Repetitions;
+}

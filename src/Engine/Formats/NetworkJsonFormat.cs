@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Wann.Engine.Activations;
+using Wann.Engine.Genomes;
+
+namespace Wann.Engine.Formats;
+
+/// <summary>
+/// The project's own network format: a JSON document with the task shape, every node and connection gene
+/// (ids, innovations, enabled flags, stored weights, activation ids and names) and provenance. Lossless.
+/// </summary>
+public static class NetworkJsonFormat
+{
+    public const string FormatName = "wann-gpu-network";
+    public const int Version = 1;
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    private sealed record NodeDto(int Id, string Kind, int Activation, string? ActivationName);
+    private sealed record ConnectionDto(long Innovation, int Source, int Destination, bool Enabled, float Weight);
+    private sealed record ProvenanceDto(string Source, long? Generation, double? Fitness, ulong? Seed, string? Created);
+    private sealed record Document(string Format, int Version, string? Task, int Inputs, int Outputs,
+        List<NodeDto> Nodes, List<ConnectionDto> Connections, ProvenanceDto Provenance);
+
+    public static string Format(NetworkFile network)
+    {
+        var g = network.Genome;
+        var doc = new Document(FormatName, Version, network.Task, g.Shape.Inputs, g.Shape.Outputs,
+            g.Nodes.Select(n => new NodeDto(n.Id, n.Kind.ToString().ToLowerInvariant(), (int)n.Activation, Activation.Name(n.Activation))).ToList(),
+            g.Connections.Select(c => new ConnectionDto(c.Innovation, c.Source, c.Destination, c.Enabled, c.Weight)).ToList(),
+            new ProvenanceDto(network.Provenance.Source, network.Provenance.Generation, network.Provenance.Fitness, network.Provenance.Seed, network.Provenance.Created));
+        return JsonSerializer.Serialize(doc, Options) + "\n";
+    }
+
+    public static NetworkFile Parse(string json, string where)
+    {
+        Document? doc;
+        try { doc = JsonSerializer.Deserialize<Document>(json, Options); }
+        catch (JsonException e)
+        {
+            string at = e.Path is { Length: > 0 } path ? $" at {path}" : "";
+            throw new WannException($"{where}: not a valid network file{at}: {FirstSentence(e.Message)}");
+        }
+        if (doc is null) throw new WannException($"{where}: empty network file");
+        if (doc.Format != FormatName) throw new WannException($"{where}: field 'format' is '{doc.Format}', expected '{FormatName}'");
+        if (doc.Version != Version) throw new WannException($"{where}: field 'version' is {doc.Version}; this program reads version {Version}");
+        if (doc.Inputs < 1 || doc.Outputs < 1) throw new WannException($"{where}: fields 'inputs' and 'outputs' must be at least 1");
+        if (doc.Nodes is null || doc.Connections is null || doc.Provenance is null)
+            throw new WannException($"{where}: fields 'nodes', 'connections' and 'provenance' are required");
+
+        var nodes = new List<NodeGene>(doc.Nodes.Count);
+        foreach (var n in doc.Nodes)
+        {
+            if (!Enum.TryParse<NodeKind>(n.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(n.Kind, out _))
+                throw new WannException($"{where}: node {n.Id}: field 'kind' is '{n.Kind}', expected bias, input, output or hidden");
+            if (!Activation.IsValidId(n.Activation))
+                throw new WannException($"{where}: node {n.Id}: field 'activation' is {n.Activation}, expected an id from 1 to 11");
+            nodes.Add(new NodeGene(n.Id, kind, (ActivationFunction)n.Activation));
+        }
+        var connections = doc.Connections.Select(c => new ConnectionGene(c.Innovation, c.Source, c.Destination, c.Enabled, c.Weight)).ToList();
+        var genome = new Genome(new NetworkShape(doc.Inputs, doc.Outputs), nodes, connections);
+        if (genome.Validate() is { } problem) throw new WannException($"{where}: network {problem}");
+        var p = doc.Provenance;
+        return new NetworkFile(genome, doc.Task, new Provenance(p.Source, p.Generation, p.Fitness, p.Seed, p.Created));
+    }
+
+    private static string FirstSentence(string message)
+    {
+        int cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message.TrimEnd('.');
+    }
+}

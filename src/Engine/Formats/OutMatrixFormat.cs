@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using Wann.Engine.Activations;
+using Wann.Engine.Genomes;
+
+namespace Wann.Engine.Formats;
+
+/// <summary>
+/// The original release's <c>.out</c> network format: N rows of N+1 comma-separated numbers. Columns
+/// 0..N-1 are the weight matrix (row = source, column = destination; 0 = none, nan = disabled), column N
+/// the activation id; rows are in evaluation order with the bias first, then inputs, hidden, outputs last.
+/// </summary>
+public static class OutMatrixFormat
+{
+    public static Genome Parse(string text, NetworkShape shape, string where)
+    {
+        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+        int n = lines.Length;
+        int nIn = shape.Inputs, nOut = shape.Outputs;
+        if (n < 1 + nIn + nOut)
+            throw new WannException($"{where}: {n} rows, but a {shape} network needs at least {1 + nIn + nOut} (bias, inputs, outputs)");
+
+        var matrix = new double[n, n + 1];
+        for (int row = 0; row < n; row++)
+        {
+            var cells = lines[row].Split(',');
+            if (cells.Length != n + 1)
+                throw new WannException($"{where}: row {row + 1} has {cells.Length} columns, expected {n + 1} (an {n}x{n} matrix plus the activation column)");
+            for (int col = 0; col <= n; col++)
+                matrix[row, col] = ParseCell(cells[col].Trim(), where, row, col);
+        }
+
+        // Node order in a genome: bias, inputs, outputs, then hidden; the file has outputs last.
+        int firstOutputRow = n - nOut;
+        int RowToId(int row) => row;
+        var nodes = new List<NodeGene>(n);
+        for (int row = 0; row < n; row++)
+        {
+            double act = matrix[row, n];
+            if (double.IsNaN(act) || act != Math.Floor(act) || !Activation.IsValidId((int)act))
+                throw new WannException($"{where}: row {row + 1}: activation column holds {act}, expected an id from 1 to 11");
+        }
+        nodes.Add(new NodeGene(RowToId(0), NodeKind.Bias, (ActivationFunction)(int)matrix[0, n]));
+        for (int row = 1; row <= nIn; row++) nodes.Add(new NodeGene(RowToId(row), NodeKind.Input, (ActivationFunction)(int)matrix[row, n]));
+        for (int row = firstOutputRow; row < n; row++) nodes.Add(new NodeGene(RowToId(row), NodeKind.Output, (ActivationFunction)(int)matrix[row, n]));
+        for (int row = nIn + 1; row < firstOutputRow; row++) nodes.Add(new NodeGene(RowToId(row), NodeKind.Hidden, (ActivationFunction)(int)matrix[row, n]));
+
+        var connections = new List<ConnectionGene>();
+        long innovation = 0;
+        for (int source = 0; source < n; source++)
+            for (int destination = 0; destination < n; destination++)
+            {
+                double w = matrix[source, destination];
+                if (w == 0) continue;
+                if (destination <= nIn)
+                    throw new WannException($"{where}: row {source + 1}, column {destination + 1}: a connection into the bias or an input");
+                if (destination <= source)
+                    throw new WannException($"{where}: row {source + 1}, column {destination + 1}: a connection backwards in the node order (the format is feed-forward)");
+                bool enabled = !double.IsNaN(w);
+                connections.Add(new ConnectionGene(innovation++, RowToId(source), RowToId(destination), enabled, enabled ? (float)w : 1f));
+            }
+        var genome = new Genome(shape, nodes, connections);
+        if (genome.Validate() is { } problem) throw new WannException($"{where}: network {problem}");
+        return genome;
+    }
+
+    private static double ParseCell(string cell, string where, int row, int col)
+    {
+        if (cell.Equals("nan", StringComparison.OrdinalIgnoreCase)) return double.NaN;
+        if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || double.IsInfinity(value))
+            throw new WannException($"{where}: row {row + 1}, column {col + 1}: '{cell}' is not a number");
+        return value;
+    }
+
+    /// <summary>Writes the genome as a <c>.out</c> matrix; disabled connections become nan.</summary>
+    public static string Format(Genome genome)
+    {
+        var rowOfPosition = RowOrder(genome);
+        int n = genome.Nodes.Count;
+        var index = genome.NodeIndexById();
+        var cells = new string[n, n + 1];
+        for (int r = 0; r < n; r++)
+            for (int c = 0; c < n; c++) cells[r, c] = FormatNumber(0);
+        for (int position = 0; position < n; position++)
+            cells[rowOfPosition[position], n] = FormatNumber((int)genome.Nodes[position].Activation);
+        foreach (var c in genome.Connections)
+        {
+            int r = rowOfPosition[index[c.Source]], col = rowOfPosition[index[c.Destination]];
+            cells[r, col] = c.Enabled ? FormatNumber(c.Weight) : "nan";
+        }
+        var text = new StringBuilder();
+        for (int r = 0; r < n; r++)
+        {
+            for (int c = 0; c <= n; c++)
+            {
+                if (c > 0) text.Append(',');
+                text.Append(cells[r, c]);
+            }
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Row of each node position: bias, inputs, hidden in feed-forward order, outputs last.</summary>
+    private static int[] RowOrder(Genome genome)
+    {
+        int nIn = genome.Shape.Inputs, nOut = genome.Shape.Outputs, n = genome.Nodes.Count;
+        var index = genome.NodeIndexById();
+        foreach (var c in genome.Connections)
+            if (genome.Nodes[index[c.Source]].Kind == NodeKind.Output)
+                throw new WannException($"a connection leaves output node {c.Source}: the .out format puts outputs last and cannot hold it");
+        var order = TopologicalOrder.Of(genome, enabledOnly: false) ?? throw new WannException("network has a cycle");
+        var rows = new int[n];
+        int next = 1 + nIn;
+        for (int p = 0; p <= nIn; p++) rows[p] = p;
+        foreach (int p in order)
+            if (genome.Nodes[p].Kind == NodeKind.Hidden) rows[p] = next++;
+        for (int o = 0; o < nOut; o++) rows[1 + nIn + o] = next++;
+        return rows;
+    }
+
+    /// <summary>The original's <c>%1.2e</c> where that loses nothing, otherwise enough digits to round-trip the float.</summary>
+    public static string FormatNumber(float value)
+    {
+        string shortForm = value.ToString("0.00e+00", CultureInfo.InvariantCulture);
+        if (float.Parse(shortForm, CultureInfo.InvariantCulture) == value) return shortForm;
+        return value.ToString("0.00000000e+00", CultureInfo.InvariantCulture);
+    }
+}

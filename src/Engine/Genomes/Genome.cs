@@ -1,0 +1,74 @@
+using Wann.Engine.Activations;
+
+namespace Wann.Engine.Genomes;
+
+/// <summary>
+/// A network topology: node genes (bias, inputs, outputs, then hidden nodes in creation order, as the
+/// original orders them) and connection genes. Feed-forward only; <see cref="Validate"/> says why not.
+/// </summary>
+public sealed class Genome
+{
+    public NetworkShape Shape { get; }
+    public List<NodeGene> Nodes { get; }
+    public List<ConnectionGene> Connections { get; }
+
+    public Genome(NetworkShape shape, List<NodeGene> nodes, List<ConnectionGene> connections)
+    {
+        Shape = shape;
+        Nodes = nodes;
+        Connections = connections;
+    }
+
+    public Genome Clone() => new(Shape, new List<NodeGene>(Nodes), new List<ConnectionGene>(Connections));
+
+    public int EnabledConnectionCount
+    {
+        get
+        {
+            int n = 0;
+            foreach (var c in Connections) if (c.Enabled) n++;
+            return n;
+        }
+    }
+
+    public int HiddenNodeCount => Nodes.Count - 1 - Shape.Inputs - Shape.Outputs;
+
+    /// <summary>Position of each node id in <see cref="Nodes"/>.</summary>
+    public Dictionary<int, int> NodeIndexById()
+    {
+        var map = new Dictionary<int, int>(Nodes.Count);
+        for (int i = 0; i < Nodes.Count; i++) map[Nodes[i].Id] = i;
+        return map;
+    }
+
+    /// <summary>Checks the structural invariants every genome must keep; returns null when valid, else the problem.</summary>
+    public string? Validate()
+    {
+        int nIn = Shape.Inputs, nOut = Shape.Outputs;
+        if (Nodes.Count < 1 + nIn + nOut) return $"has {Nodes.Count} nodes, fewer than bias + {nIn} inputs + {nOut} outputs";
+        for (int i = 0; i < Nodes.Count; i++)
+        {
+            var expected = i == 0 ? NodeKind.Bias : i <= nIn ? NodeKind.Input : i <= nIn + nOut ? NodeKind.Output : NodeKind.Hidden;
+            if (Nodes[i].Kind != expected) return $"node {i} (id {Nodes[i].Id}) is {Nodes[i].Kind}, expected {expected}";
+            if (!Activation.IsValidId((int)Nodes[i].Activation)) return $"node id {Nodes[i].Id} has unknown activation {(int)Nodes[i].Activation}";
+        }
+        var index = new Dictionary<int, int>();
+        for (int i = 0; i < Nodes.Count; i++)
+            if (!index.TryAdd(Nodes[i].Id, i)) return $"node id {Nodes[i].Id} appears twice";
+        var pairs = new HashSet<(int, int)>();
+        var innovations = new HashSet<long>();
+        foreach (var c in Connections)
+        {
+            if (!index.TryGetValue(c.Source, out int s)) return $"connection {c.Innovation} starts at unknown node {c.Source}";
+            if (!index.TryGetValue(c.Destination, out int d)) return $"connection {c.Innovation} ends at unknown node {c.Destination}";
+            var dk = Nodes[d].Kind;
+            if (dk is NodeKind.Bias or NodeKind.Input) return $"connection {c.Innovation} feeds {dk} node {c.Destination}";
+            if (s == d) return $"connection {c.Innovation} is a self-loop on node {c.Source}";
+            if (!pairs.Add((c.Source, c.Destination))) return $"connection {c.Source}->{c.Destination} appears twice";
+            if (!innovations.Add(c.Innovation)) return $"innovation {c.Innovation} appears twice";
+            if (!float.IsFinite(c.Weight)) return $"connection {c.Innovation} has non-finite weight";
+        }
+        if (TopologicalOrder.Of(this, enabledOnly: false) is null) return "has a cycle";
+        return null;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Numerics;
+
+namespace Wann.Engine.Randomness;
+
+/// <summary>
+/// The search's one source of randomness (xoshiro256**), passed explicitly so a seed reproduces a run.
+/// Its whole state is four words, which checkpoints save and restore.
+/// </summary>
+public sealed class SeededRandom
+{
+    private ulong _s0, _s1, _s2, _s3;
+
+    public SeededRandom(ulong seed)
+    {
+        ulong x = seed;
+        _s0 = CounterRandom.SplitMix(ref x);
+        _s1 = CounterRandom.SplitMix(ref x);
+        _s2 = CounterRandom.SplitMix(ref x);
+        _s3 = CounterRandom.SplitMix(ref x);
+    }
+
+    private SeededRandom(ulong[] state) => (_s0, _s1, _s2, _s3) = (state[0], state[1], state[2], state[3]);
+
+    public ulong[] State => new[] { _s0, _s1, _s2, _s3 };
+
+    public static SeededRandom FromState(ulong[] state)
+    {
+        if (state is not { Length: 4 } || (state[0] | state[1] | state[2] | state[3]) == 0)
+            throw new WannException("random state must be four words, not all zero");
+        return new SeededRandom(state);
+    }
+
+    public ulong NextUInt64()
+    {
+        ulong result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
+        ulong t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = BitOperations.RotateLeft(_s3, 45);
+        return result;
+    }
+
+    /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>Uniform integer in [0, n), without modulo bias.</summary>
+    public int NextInt(int n)
+    {
+        if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n));
+        ulong bound = (ulong)n;
+        ulong threshold = (0UL - bound) % bound;
+        while (true)
+        {
+            ulong r = NextUInt64();
+            if (r >= threshold) return (int)(r % bound);
+        }
+    }
+
+    /// <summary>Fisher-Yates shuffle in place.</summary>
+    public void Shuffle<T>(IList<T> items)
+    {
+        for (int i = items.Count - 1; i > 0; i--)
+        {
+            int j = NextInt(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
+}

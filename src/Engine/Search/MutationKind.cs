@@ -1,0 +1,9 @@
+namespace Wann.Engine.Search;
+
+public enum MutationKind
+{
+    AddConnection,
+    AddNode,
+    EnableConnection,
+    ChangeActivation,
+}

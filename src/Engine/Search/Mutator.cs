@@ -1,0 +1,136 @@
+using Wann.Engine.Activations;
+using Wann.Engine.Genomes;
+using Wann.Engine.Randomness;
+
+namespace Wann.Engine.Search;
+
+/// <summary>
+/// The four topology mutations of the WANN search. Each works on a genome in place and returns whether it
+/// changed anything; a mutation that cannot apply leaves the genome as it was.
+/// </summary>
+public sealed class Mutator
+{
+    private readonly IReadOnlyList<ActivationFunction> _hiddenActivations;
+    private readonly double[] _roulette;
+
+    public Mutator(IReadOnlyList<ActivationFunction> hiddenActivations, double probAddConnection, double probAddNode, double probEnable, double probChangeActivation)
+    {
+        if (hiddenActivations.Count == 0) throw new ArgumentException("at least one hidden activation is needed", nameof(hiddenActivations));
+        _hiddenActivations = hiddenActivations;
+        _roulette = new[] { probAddConnection, probAddNode, probEnable, probChangeActivation };
+    }
+
+    /// <summary>Picks one mutation by roulette over (add connection, add node, enable, change activation).</summary>
+    public MutationKind Choose(SeededRandom random)
+    {
+        double total = _roulette.Sum();
+        double r = random.NextDouble() * total;
+        for (int i = 0; i < _roulette.Length; i++)
+        {
+            if (r < _roulette[i]) return (MutationKind)i;
+            r -= _roulette[i];
+        }
+        // Rounding can leave r just past the last slice: give it to the last mutation with any weight.
+        for (int i = _roulette.Length - 1; i >= 0; i--) if (_roulette[i] > 0) return (MutationKind)i;
+        throw new InvalidOperationException("no mutation has a positive probability");
+    }
+
+    /// <summary>A copy of <paramref name="parent"/> with exactly one mutation chosen by roulette (or none if it cannot apply).</summary>
+    public Genome MutatedChild(Genome parent, SeededRandom random, InnovationCounter counter)
+    {
+        var child = parent.Clone();
+        Apply(child, Choose(random), random, counter);
+        return child;
+    }
+
+    public bool Apply(Genome genome, MutationKind kind, SeededRandom random, InnovationCounter counter) => kind switch
+    {
+        MutationKind.AddConnection => AddConnection(genome, random, counter),
+        MutationKind.AddNode => AddNode(genome, random, counter),
+        MutationKind.EnableConnection => EnableConnection(genome, random),
+        MutationKind.ChangeActivation => ChangeActivation(genome, random),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>Connects a random source to a random node of a later layer that it does not already feed.</summary>
+    public bool AddConnection(Genome genome, SeededRandom random, InnovationCounter counter)
+    {
+        var layer = NodeLayers.Of(genome);
+        var existing = new HashSet<(int, int)>(genome.Connections.Select(c => (c.Source, c.Destination)));
+        var sources = new List<int>();
+        for (int i = 0; i < genome.Nodes.Count; i++)
+            if (genome.Nodes[i].Kind != NodeKind.Output) sources.Add(i);
+        random.Shuffle(sources);
+
+        var candidates = new List<int>();
+        foreach (int s in sources)
+        {
+            int sourceId = genome.Nodes[s].Id;
+            candidates.Clear();
+            for (int d = 0; d < genome.Nodes.Count; d++)
+            {
+                var kind = genome.Nodes[d].Kind;
+                if (kind is NodeKind.Bias or NodeKind.Input || layer[d] <= layer[s]) continue;
+                int destinationId = genome.Nodes[d].Id;
+                if (existing.Contains((sourceId, destinationId))) continue;
+                candidates.Add(d);
+            }
+            while (candidates.Count > 0)
+            {
+                int pick = random.NextInt(candidates.Count);
+                int destinationId = genome.Nodes[candidates[pick]].Id;
+                // Layers already rule out cycles for searched genomes; imported ones may have unusual edges.
+                if (!TopologicalOrder.WouldCreateCycle(genome, sourceId, destinationId))
+                {
+                    genome.Connections.Add(new ConnectionGene(counter.TakeInnovation(), sourceId, destinationId, true, 1f));
+                    return true;
+                }
+                candidates.RemoveAt(pick);
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Splits a random enabled connection a->b into a->n (weight 1) and n->b (old weight), disabling a->b.</summary>
+    public bool AddNode(Genome genome, SeededRandom random, InnovationCounter counter)
+    {
+        var enabled = new List<int>();
+        for (int i = 0; i < genome.Connections.Count; i++) if (genome.Connections[i].Enabled) enabled.Add(i);
+        if (enabled.Count == 0) return false;
+
+        int split = enabled[random.NextInt(enabled.Count)];
+        var old = genome.Connections[split];
+        var activation = _hiddenActivations[random.NextInt(_hiddenActivations.Count)];
+        int nodeId = counter.TakeNodeId();
+        genome.Nodes.Add(new NodeGene(nodeId, NodeKind.Hidden, activation));
+        genome.Connections[split] = old.WithEnabled(false);
+        genome.Connections.Add(new ConnectionGene(counter.TakeInnovation(), old.Source, nodeId, true, 1f));
+        genome.Connections.Add(new ConnectionGene(counter.TakeInnovation(), nodeId, old.Destination, true, old.Weight));
+        return true;
+    }
+
+    /// <summary>Re-enables one random disabled connection.</summary>
+    public bool EnableConnection(Genome genome, SeededRandom random)
+    {
+        var disabled = new List<int>();
+        for (int i = 0; i < genome.Connections.Count; i++) if (!genome.Connections[i].Enabled) disabled.Add(i);
+        if (disabled.Count == 0) return false;
+        int pick = disabled[random.NextInt(disabled.Count)];
+        genome.Connections[pick] = genome.Connections[pick].WithEnabled(true);
+        return true;
+    }
+
+    /// <summary>Gives a random hidden node a different allowed activation (bias, inputs and outputs never change).</summary>
+    public bool ChangeActivation(Genome genome, SeededRandom random)
+    {
+        int firstHidden = 1 + genome.Shape.Inputs + genome.Shape.Outputs;
+        int hiddenCount = genome.Nodes.Count - firstHidden;
+        if (hiddenCount <= 0) return false;
+        int position = firstHidden + random.NextInt(hiddenCount);
+        var node = genome.Nodes[position];
+        var choices = _hiddenActivations.Where(a => a != node.Activation).ToList();
+        if (choices.Count == 0) return false;
+        genome.Nodes[position] = node with { Activation = choices[random.NextInt(choices.Count)] };
+        return true;
+    }
+}

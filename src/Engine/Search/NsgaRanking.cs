@@ -1,0 +1,100 @@
+namespace Wann.Engine.Search;
+
+/// <summary>
+/// NSGA-II ranking as the original release does it (maximising every objective): fronts by fast
+/// non-dominated sort; inside a front, descending crowding distance. Rank 0 is the best.
+/// </summary>
+public static class NsgaRanking
+{
+    /// <summary>Rank of each individual; <paramref name="objectives"/>[i] holds individual i's objective values.</summary>
+    public static int[] Rank(IReadOnlyList<double[]> objectives)
+    {
+        int n = objectives.Count;
+        var ranks = new int[n];
+        int next = 0;
+        foreach (var front in Fronts(objectives))
+        {
+            var distance = CrowdingDistance(objectives, front);
+            // Stable order by descending distance; NaN (the original's inf * 0) sorts last.
+            var ordered = front
+                .Select((individual, k) => (individual, d: double.IsNaN(distance[k]) ? double.NegativeInfinity : distance[k]))
+                .OrderByDescending(t => t.d)
+                .ThenBy(t => t.individual);
+            foreach (var (individual, _) in ordered) ranks[individual] = next++;
+        }
+        return ranks;
+    }
+
+    /// <summary>True when a is at least as good as b everywhere and better somewhere.</summary>
+    public static bool Dominates(double[] a, double[] b)
+    {
+        bool better = false;
+        for (int k = 0; k < a.Length; k++)
+        {
+            if (a[k] < b[k]) return false;
+            if (a[k] > b[k]) better = true;
+        }
+        return better;
+    }
+
+    /// <summary>Fast non-dominated sort: the first front is the non-dominated set, and so on.</summary>
+    public static List<List<int>> Fronts(IReadOnlyList<double[]> objectives)
+    {
+        int n = objectives.Count;
+        var dominatedBy = new int[n];
+        var dominates = new List<int>[n];
+        var fronts = new List<List<int>>();
+        var current = new List<int>();
+        for (int p = 0; p < n; p++)
+        {
+            dominates[p] = new List<int>();
+            for (int q = 0; q < n; q++)
+            {
+                if (p == q) continue;
+                if (Dominates(objectives[p], objectives[q])) dominates[p].Add(q);
+                else if (Dominates(objectives[q], objectives[p])) dominatedBy[p]++;
+            }
+            if (dominatedBy[p] == 0) current.Add(p);
+        }
+        while (current.Count > 0)
+        {
+            fronts.Add(current);
+            var nextFront = new List<int>();
+            foreach (int p in current)
+                foreach (int q in dominates[p])
+                    if (--dominatedBy[q] == 0) nextFront.Add(q);
+            nextFront.Sort();
+            current = nextFront;
+        }
+        return fronts;
+    }
+
+    /// <summary>
+    /// Crowding distance of each member of <paramref name="front"/>, summed over objectives. Per objective:
+    /// ends get infinity, inner points next - previous, scaled by |1/max - min| when max > min
+    /// (the original's precedence slip for 1/(max - min), kept for parity).
+    /// </summary>
+    public static double[] CrowdingDistance(IReadOnlyList<double[]> objectives, IReadOnlyList<int> front)
+    {
+        int m = front.Count;
+        var total = new double[m];
+        if (m == 0) return total;
+        int objectiveCount = objectives[front[0]].Length;
+        var order = new int[m];
+        for (int k = 0; k < objectiveCount; k++)
+        {
+            for (int i = 0; i < m; i++) order[i] = i;
+            Array.Sort(order, (a, b) => objectives[front[a]][k].CompareTo(objectives[front[b]][k]) is var c && c != 0 ? c : a.CompareTo(b));
+            double min = objectives[front[order[0]]][k], max = objectives[front[order[m - 1]]][k];
+            double scale = max - min > 0 ? Math.Abs(1.0 / max - min) : 1.0;
+            for (int i = 0; i < m; i++)
+            {
+                double d = i == 0 || i == m - 1
+                    ? double.PositiveInfinity
+                    : objectives[front[order[i + 1]]][k] - objectives[front[order[i - 1]]][k];
+                total[order[i]] += d * scale;
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using MathNet.Numerics.Statistics;
+using Wann.Engine.Config;
+using Wann.Engine.Evaluation;
+using Wann.Engine.Genomes;
+using Wann.Engine.Programs;
+using Wann.Engine.Randomness;
+using Wann.Engine.Tasks;
+
+namespace Wann.Engine.Search;
+
+/// <summary>
+/// The WANN generation loop: compile, evaluate every lane on a backend, rank (NSGA-II), keep the best,
+/// breed. All randomness comes from the state's seeded generator, so a seed reproduces a run.
+/// </summary>
+public sealed class WannSearch
+{
+    private readonly Hyperparameters _settings;
+    private readonly TaskSpec _task;
+    private readonly IEvaluator _evaluator;
+    private readonly Breeder _breeder;
+    private readonly float[] _weights;
+
+    public WannSearch(Hyperparameters settings, TaskSpec task, IEvaluator evaluator)
+    {
+        _settings = settings;
+        _task = task;
+        _evaluator = evaluator;
+        _weights = settings.SharedWeights();
+        var mutator = new Mutator(task.HiddenActivations, settings.ProbAddConnection, settings.ProbAddNode, settings.ProbEnable, settings.ProbMutateActivation);
+        _breeder = new Breeder(mutator, settings.CullRatio, settings.EliteRatio, settings.TournamentSize);
+    }
+
+    public static SearchState NewRun(Hyperparameters settings, TaskSpec task, ulong seed)
+    {
+        var random = new SeededRandom(seed);
+        var (population, counter) = InitialPopulation.Create(task.Shape, settings.PopulationSize, settings.ProbInitialEnable, random);
+        return new SearchState(0, population, counter, random, null);
+    }
+
+    /// <summary>Runs one generation on <paramref name="state"/>, leaving it at the next generation.</summary>
+    public GenerationReport Step(SearchState state)
+    {
+        var clock = Stopwatch.StartNew();
+        var population = state.Population;
+        var batch = Compile(population, WeightMode.Shared);
+        double compileSeconds = clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        ulong episodeSeed = state.Random.NextUInt64();
+        var table = _evaluator.Evaluate(batch, new EvaluationRequest(_task, _weights, _settings.Repetitions, episodeSeed, state.Generation));
+        double evaluateSeconds = clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        int n = population.Count;
+        var fitness = new double[n];
+        var fitMax = new double[n];
+        var connections = new double[n];
+        for (int g = 0; g < n; g++)
+        {
+            fitness[g] = table.Fitness(g);
+            fitMax[g] = table.FitMax(g);
+            connections[g] = population[g].EnabledConnectionCount;
+        }
+
+        // The original draws probMoo < rand to pick (fitness, fitMax), so probMoo is the chance of (fitness, 1/nConn).
+        bool moo = state.Random.NextDouble() < _settings.ProbMoo;
+        var objectives = new double[n][];
+        for (int g = 0; g < n; g++)
+            objectives[g] = moo ? new[] { fitness[g], 1.0 / Math.Max(1.0, connections[g]) } : new[] { fitness[g], fitMax[g] };
+        var ranks = NsgaRanking.Rank(objectives);
+        int elite = ArgMax(fitness);
+        double rankSeconds = clock.Elapsed.TotalSeconds;
+
+        // Re-evaluating a best candidate is evaluation work, not host work: time it apart.
+        clock.Restart();
+        bool newBest = state.Generation % _settings.SaveEvery == 0 && ConfirmBest(state, population[elite], fitness[elite]);
+        evaluateSeconds += clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        state.Population = _breeder.NextGeneration(population, ranks, state.Random, state.Counter);
+        double breedSeconds = clock.Elapsed.TotalSeconds;
+
+        long lanes = (long)n * table.LanesPerGenome;
+        var report = new GenerationReport(
+            Generation: state.Generation,
+            BestFitness: fitness[ranks.AsSpan().IndexOf(0)],
+            MedianFitness: fitness.Median(),
+            EliteFitness: fitness[elite],
+            BestFitMax: fitMax.Max(),
+            MedianNodes: population.Select(p => (double)p.Nodes.Count).Median(),
+            MedianConnections: connections.Median(),
+            EvaluatedLanes: lanes,
+            EnvironmentSteps: table.StepCount,
+            NonFiniteLanes: table.NonFiniteCount(),
+            MooObjective: moo,
+            RunBestFitness: state.Best?.Fitness,
+            NewBest: newBest,
+            EvaluateSeconds: evaluateSeconds,
+            RankBreedSeconds: rankSeconds + breedSeconds,
+            CompileSeconds: compileSeconds);
+        state.Generation++;
+        return report;
+    }
+
+    /// <summary>
+    /// If the generation's elite looks better than the run's best, re-evaluate it bestReps times on fresh
+    /// seeds and keep it only if that mean beats the best's.
+    /// </summary>
+    private bool ConfirmBest(SearchState state, Genome candidate, double lookedLike)
+    {
+        if (state.Best is { } best && lookedLike <= best.Fitness) return false;
+        var batch = Compile(new[] { candidate }, WeightMode.Shared);
+        ulong seed = state.Random.NextUInt64();
+        var request = new EvaluationRequest(_task, _weights, _settings.Repetitions * _settings.BestRepetitions, seed, state.Generation);
+        double confirmed = _evaluator.Evaluate(batch, request).Fitness(0);
+        if (state.Best is { } current && confirmed <= current.Fitness) return false;
+        state.Best = new BestNetwork(candidate.Clone(), confirmed, state.Generation);
+        return true;
+    }
+
+    public static ProgramBatch Compile(IReadOnlyList<Genome> population, WeightMode mode)
+    {
+        var programs = new NetworkProgram[population.Count];
+        Parallel.For(0, population.Count, g => programs[g] = ProgramCompiler.Compile(population[g], mode));
+        return ProgramBatch.Concatenate(programs);
+    }
+
+    private static int ArgMax(double[] values)
+    {
+        int best = 0;
+        for (int i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
+        return best;
+    }
+}

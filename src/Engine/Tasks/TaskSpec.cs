@@ -1,0 +1,14 @@
+using Wann.Engine.Activations;
+using Wann.Engine.Genomes;
+
+namespace Wann.Engine.Tasks;
+
+/// <summary>What the search needs to know about a task: network shape, allowed hidden activations, labels.</summary>
+public sealed record TaskSpec(
+    string Name,
+    NetworkShape Shape,
+    IReadOnlyList<ActivationFunction> HiddenActivations,
+    int EpisodeLength,
+    IReadOnlyList<string> InputLabels,
+    IReadOnlyList<string> OutputLabels,
+    bool CanRun);

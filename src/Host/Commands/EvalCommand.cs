@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Statistics;
+using Wann.Engine;
+using Wann.Engine.Evaluation;
+using Wann.Engine.Formats;
+using Wann.Engine.Programs;
+using Wann.Engine.Tasks;
+using Wann.Kernels.Backends;
+
+namespace Wann.Host.Commands;
+
+/// <summary><c>wann eval</c>: episodes of one network at each shared weight, with mean, spread and a 95 % interval.</summary>
+public static class EvalCommand
+{
+    public static readonly float[] StandardWeights = { -2f, -1f, -0.5f, 0.5f, 1f, 2f };
+
+    public static int Run(EvalOptions options)
+    {
+        var task = TaskCatalog.Get(options.Task, "--task");
+        if (options.Episodes < 1) throw new WannException($"--episodes: must be at least 1, got {options.Episodes}");
+        if (options.Stored && options.Weights is not null) throw new WannException("give either --weights or --stored, not both");
+        var weights = options.Stored ? new[] { 1f } : options.Weights is null ? StandardWeights : ParseWeights(options.Weights);
+        var network = NetworkFiles.Load(options.Net, task.Shape, task.Name);
+        using var evaluator = EvaluatorFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
+
+        var program = ProgramCompiler.Compile(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared);
+        var batch = ProgramBatch.Concatenate(new[] { program });
+        var request = new EvaluationRequest(task, weights, options.Episodes, options.Seed, Generation: 0);
+        var clock = Stopwatch.StartNew();
+        var table = evaluator.Evaluate(batch, request);
+        double seconds = clock.Elapsed.TotalSeconds;
+
+        var rows = new List<WeightRow>();
+        for (int w = 0; w < weights.Length; w++)
+        {
+            var rewards = Enumerable.Range(0, options.Episodes).Select(r => (double)table.Reward(0, w, r)).ToArray();
+            rows.Add(WeightRow.From(weights[w], rewards));
+        }
+
+        if (options.Json) PrintJson(options, task, evaluator, rows, table, seconds);
+        else PrintTable(options, task, evaluator, rows, table, seconds);
+        return 0;
+    }
+
+    public static float[] ParseWeights(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0) throw new WannException("--weights: empty list");
+        return parts.Select(p => float.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out float v) && float.IsFinite(v)
+            ? v
+            : throw new WannException($"--weights: '{p}' is not a finite number")).ToArray();
+    }
+
+    /// <summary>Statistics of one weight's episodes: mean, sample standard deviation, 95 % t-interval half-width.</summary>
+    private sealed record WeightRow(float Weight, double Mean, double Std, double Ci95, double Min, double Max)
+    {
+        public static WeightRow From(float weight, double[] rewards)
+        {
+            double mean = rewards.Mean();
+            double std = rewards.Length > 1 ? rewards.StandardDeviation() : 0.0;
+            double ci = rewards.Length > 1 ? StudentT.InvCDF(0, 1, rewards.Length - 1, 0.975) * std / Math.Sqrt(rewards.Length) : 0.0;
+            return new WeightRow(weight, mean, std, ci, rewards.Minimum(), rewards.Maximum());
+        }
+    }
+
+    private static void PrintTable(EvalOptions o, TaskSpec task, IEvaluator evaluator, List<WeightRow> rows, FitnessTable table, double seconds)
+    {
+        Console.WriteLine($"{o.Net} on {task.Name}: {o.Episodes} episodes per weight, seed {o.Seed}, backend {evaluator.Name} ({evaluator.Device})");
+        Console.WriteLine($"{(o.Stored ? "stored" : "weight"),8} {"mean",10} {"std",9} {"95% ci",9} {"min",9} {"max",9}");
+        foreach (var r in rows)
+            Console.WriteLine($"{(o.Stored ? "-" : r.Weight.ToString("0.###", CultureInfo.InvariantCulture)),8} {r.Mean,10:F2} {r.Std,9:F2} {"±" + r.Ci95.ToString("F2", CultureInfo.InvariantCulture),9} {r.Min,9:F2} {r.Max,9:F2}");
+        Console.WriteLine($"{"all",8} {rows.Select(r => r.Mean).Mean(),10:F2}   (mean over weights)");
+        Console.WriteLine($"{table.StepCount:N0} environment steps in {seconds:F3} s = {table.StepCount / seconds:N0} steps/s");
+    }
+
+    private static void PrintJson(EvalOptions o, TaskSpec task, IEvaluator evaluator, List<WeightRow> rows, FitnessTable table, double seconds)
+    {
+        var doc = new
+        {
+            net = o.Net,
+            task = task.Name,
+            backend = evaluator.Name,
+            device = evaluator.Device,
+            stored = o.Stored,
+            seed = o.Seed,
+            weights = rows.Select(r => r.Weight).ToArray(),
+            mean = rows.Select(r => r.Mean).ToArray(),
+            std = rows.Select(r => r.Std).ToArray(),
+            ci95 = rows.Select(r => r.Ci95).ToArray(),
+            min = rows.Select(r => r.Min).ToArray(),
+            max = rows.Select(r => r.Max).ToArray(),
+            meanOverWeights = rows.Select(r => r.Mean).Mean(),
+            episodes = o.Episodes,
+            envSteps = table.StepCount,
+            seconds,
+            envStepsPerSecond = table.StepCount / seconds,
+        };
+        Console.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+    }
+}

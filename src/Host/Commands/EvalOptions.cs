@@ -1,0 +1,34 @@
+using CommandLine;
+
+namespace Wann.Host.Commands;
+
+[Verb("eval", HelpText = "Score a network on a task at each shared weight value.")]
+public sealed class EvalOptions
+{
+    [Option("net", Required = true, HelpText = "Network file (.json or .out).")]
+    public string Net { get; set; } = "";
+
+    [Option("task", Required = true, HelpText = "Task to run (swingup, swingup_hard).")]
+    public string Task { get; set; } = "";
+
+    [Option("weights", HelpText = "Comma-separated shared weights (default -2,-1,-0.5,0.5,1,2). Write --weights=-2,-1 when the list starts with a minus.")]
+    public string? Weights { get; set; }
+
+    [Option("stored", Default = false, HelpText = "Use the network's stored weights instead of shared weights.")]
+    public bool Stored { get; set; }
+
+    [Option("episodes", Default = 100, HelpText = "Episodes per weight value.")]
+    public int Episodes { get; set; }
+
+    [Option("seed", Default = 1UL, HelpText = "Seed of the episodes' start states.")]
+    public ulong Seed { get; set; }
+
+    [Option("backend", Default = "auto", HelpText = "auto, cpu, reference, cuda, opencl or ilgpu-cpu.")]
+    public string Backend { get; set; } = "auto";
+
+    [Option("threads", HelpText = "CPU threads for the cpu and reference backends (default: all cores).")]
+    public int? Threads { get; set; }
+
+    [Option("json", Default = false, HelpText = "Print one JSON document instead of a table.")]
+    public bool Json { get; set; }
+}

@@ -1,0 +1,37 @@
+using System.Text;
+using Wann.Engine;
+using Wann.Engine.Formats;
+using Wann.Engine.Programs;
+using Wann.Host.Output;
+
+namespace Wann.Host.Commands;
+
+/// <summary><c>wann forward</c>: the reference interpreter on rows of inputs.</summary>
+public static class ForwardCommand
+{
+    public static int Run(ForwardOptions options)
+    {
+        if (options.Stored == options.Weight.HasValue)
+            throw new WannException("give exactly one of --weight W and --stored");
+        if (options.Weight is { } w && !float.IsFinite(w))
+            throw new WannException($"--weight: {w} is not a finite number");
+
+        var network = NetworkFiles.Load(options.Net, NetworkFiles.ShapeFrom(options.Task, options.Io), options.Task);
+        var program = ProgramCompiler.Compile(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared);
+        var rows = CsvRows.Read(options.Inputs, program.InputCount);
+
+        float weight = options.Weight ?? 1f;
+        var values = new float[program.NodeCount];
+        var outputs = new float[program.OutputCount];
+        var text = new StringBuilder();
+        foreach (var row in rows)
+        {
+            ReferenceInterpreter.Evaluate(program, row, weight, values, outputs);
+            text.AppendJoin(',', outputs.Select(CsvRows.Format)).Append('\n');
+        }
+
+        if (options.Out is null) Console.Out.Write(text.ToString());
+        else AtomicFile.WriteAllText(options.Out, text.ToString());
+        return 0;
+    }
+}

@@ -1,0 +1,102 @@
+using Wann.Engine;
+using Wann.Engine.Config;
+using Wann.Engine.Formats;
+using Wann.Engine.Search;
+using Wann.Engine.Tasks;
+using Wann.Host.Output;
+using Wann.Host.Runs;
+using Wann.Kernels.Backends;
+using Wann.Kernels.Tasks;
+
+namespace Wann.Host.Commands;
+
+/// <summary><c>wann train</c>: the WANN search with a run folder, checkpoints and resume.</summary>
+public static class TrainCommand
+{
+    public static int Run(TrainOptions options)
+    {
+        if (options.CheckpointEvery < 1) throw new WannException($"--checkpoint-every: must be at least 1, got {options.CheckpointEvery}");
+        var (folder, settings, seed, state) = options.Resume is not null ? Resume(options) : Start(options);
+        var task = TaskCatalog.Get(settings.Task, options.Config ?? "task");
+        if (!RolloutTasks.CanRun(task)) throw new WannException($"task '{task.Name}' has no simulator in this build (runnable: swingup, swingup_hard)");
+
+        using var evaluator = EvaluatorFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
+        var search = new WannSearch(settings, task, evaluator);
+        if (!options.Quiet)
+            Console.WriteLine($"{task.Name}: population {settings.PopulationSize}, generations {state.Generation}..{settings.MaxGenerations - 1}, " +
+                              $"{settings.SharedWeights().Length} weights x {settings.Repetitions} repetitions, backend {evaluator.Name} ({evaluator.Device}), run folder {folder.Path}");
+
+        bool stopRequested = false;
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            stopRequested = true;
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var progress = new ProgressPrinter(settings.MaxGenerations - 1);
+            using var log = folder.OpenLog();
+            while (state.Generation < settings.MaxGenerations && !stopRequested)
+            {
+                var report = search.Step(state);
+                log.WriteLine(GenerationLog.Line(report));
+                log.Flush();
+                if (report.NewBest && state.Best is { } best) folder.WriteBest(best, task.Name, seed);
+                bool last = state.Generation >= settings.MaxGenerations;
+                if (last || stopRequested || state.Generation % options.CheckpointEvery == 0)
+                    folder.WriteCheckpoint(new CheckpointFormat.Checkpoint(settings, seed, state));
+                if (!options.Quiet) progress.Print(report);
+            }
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+
+        if (stopRequested)
+        {
+            Console.Error.WriteLine($"wann: stopped before generation {state.Generation}; continue with: wann train --resume {folder.Path}");
+            return 130;
+        }
+        if (!options.Quiet && state.Best is { } final)
+            Console.WriteLine($"best network: fitness {final.Fitness:F2} (mean over weights, {settings.BestRepetitions}x re-evaluated), found in generation {final.Generation}, saved to {folder.BestFile}");
+        return 0;
+    }
+
+    private static (RunFolder, Hyperparameters, ulong, SearchState) Start(TrainOptions options)
+    {
+        if (options.Out is null) throw new WannException("give --out DIR for a new run (or --resume DIR to continue one)");
+        if (options.Config is null && options.Task is null) throw new WannException("give --config FILE or --task NAME");
+        var settings = new Hyperparameters();
+        if (options.Config is not null) settings = HyperparameterLoader.ApplyFile(settings, options.Config);
+        if (options.Task is not null) settings = settings with { Task = TaskCatalog.Get(options.Task, "--task").Name };
+        if (options.Population is { } pop) settings = settings with { PopulationSize = pop };
+        if (options.Generations is { } gens) settings = settings with { MaxGenerations = gens };
+        settings = HyperparameterLoader.Validate(settings, "command line");
+        var task = TaskCatalog.Get(settings.Task, options.Config ?? "--task");
+        if (!RolloutTasks.CanRun(task)) throw new WannException($"{options.Config ?? "--task"}: task '{task.Name}' has no simulator in this build (runnable: swingup, swingup_hard)");
+
+        var folder = RunFolder.Create(options.Out);
+        folder.WriteConfig(settings);
+        return (folder, settings, options.Seed, WannSearch.NewRun(settings, task, options.Seed));
+    }
+
+    private static (RunFolder, Hyperparameters, ulong, SearchState) Resume(TrainOptions options)
+    {
+        if (options.Out is not null || options.Config is not null || options.Task is not null || options.Population is not null)
+            throw new WannException("--resume continues a run with its own settings: only --gens, --backend, --threads and --checkpoint-every may be given with it");
+        var folder = RunFolder.Open(options.Resume!);
+        var checkpoint = folder.ReadCheckpoint(message => Console.Error.WriteLine($"wann: warning: {message}"));
+        var settings = checkpoint.Settings;
+        if (options.Generations is { } gens)
+        {
+            if (gens < checkpoint.State.Generation)
+                throw new WannException($"--gens: {gens} is fewer than the {checkpoint.State.Generation} generations already run");
+            settings = settings with { MaxGenerations = gens };
+            folder.WriteConfig(settings);
+        }
+        folder.TruncateLog(checkpoint.State.Generation);
+        return (folder, settings, checkpoint.Seed, checkpoint.State);
+    }
+}

@@ -1,0 +1,40 @@
+using CommandLine;
+
+namespace Wann.Host.Commands;
+
+[Verb("train", HelpText = "Search for a weight agnostic network and write a run folder.")]
+public sealed class TrainOptions
+{
+    [Option("config", HelpText = "Hyperparameter file in the original JSON format (e.g. swingup.json); overrides the defaults key by key.")]
+    public string? Config { get; set; }
+
+    [Option("task", HelpText = "Task to search on with default settings (or to override the config's task).")]
+    public string? Task { get; set; }
+
+    [Option("pop", HelpText = "Population size (overrides popSize).")]
+    public int? Population { get; set; }
+
+    [Option("gens", HelpText = "Generations to run (overrides maxGen; with --resume, may extend the run).")]
+    public int? Generations { get; set; }
+
+    [Option("seed", Default = 1UL, HelpText = "Seed of the whole run.")]
+    public ulong Seed { get; set; }
+
+    [Option("backend", Default = "auto", HelpText = "auto, cpu, reference, cuda, opencl or ilgpu-cpu.")]
+    public string Backend { get; set; } = "auto";
+
+    [Option("threads", HelpText = "CPU threads for the cpu and reference backends (default: all cores).")]
+    public int? Threads { get; set; }
+
+    [Option("out", HelpText = "Run folder to create (config.json, log.jsonl, best.json, checkpoint.json).")]
+    public string? Out { get; set; }
+
+    [Option("resume", HelpText = "Run folder of a stopped run to continue from its checkpoint.")]
+    public string? Resume { get; set; }
+
+    [Option("checkpoint-every", Default = 1, HelpText = "Generations between checkpoints.")]
+    public int CheckpointEvery { get; set; }
+
+    [Option("quiet", Default = false, HelpText = "No progress lines.")]
+    public bool Quiet { get; set; }
+}

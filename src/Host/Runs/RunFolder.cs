@@ -1,0 +1,108 @@
+using System.Text;
+using Wann.Engine;
+using Wann.Engine.Config;
+using Wann.Engine.Formats;
+using Wann.Engine.Search;
+
+namespace Wann.Host.Runs;
+
+/// <summary>
+/// The files of one training run: config.json, log.jsonl (a line per generation), best.json and the
+/// checkpoints (the newest and the one before it). Every file but the log is replaced atomically.
+/// </summary>
+public sealed class RunFolder
+{
+    public string Path { get; }
+    public string ConfigFile => System.IO.Path.Combine(Path, "config.json");
+    public string LogFile => System.IO.Path.Combine(Path, "log.jsonl");
+    public string BestFile => System.IO.Path.Combine(Path, "best.json");
+    public string CheckpointFile => System.IO.Path.Combine(Path, "checkpoint.json");
+    public string PreviousCheckpointFile => System.IO.Path.Combine(Path, "checkpoint.prev.json");
+
+    private RunFolder(string path) => Path = path;
+
+    /// <summary>Creates a new run folder; refuses one that already holds a run.</summary>
+    public static RunFolder Create(string path)
+    {
+        var folder = new RunFolder(path);
+        if (File.Exists(folder.CheckpointFile) || File.Exists(folder.LogFile))
+            throw new WannException($"{path}: already holds a run; continue it with --resume {path} or choose another --out");
+        try { Directory.CreateDirectory(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new WannException($"{path}: cannot create the run folder: {e.Message}");
+        }
+        folder.CheckWritable();
+        return folder;
+    }
+
+    public static RunFolder Open(string path)
+    {
+        if (!Directory.Exists(path)) throw new WannException($"{path}: no such run folder");
+        return new RunFolder(path);
+    }
+
+    private void CheckWritable()
+    {
+        string probe = System.IO.Path.Combine(Path, $".write-test.{Environment.ProcessId}");
+        try
+        {
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new WannException($"{Path}: run folder is not writable: {e.Message}");
+        }
+    }
+
+    public void WriteConfig(Hyperparameters settings) => AtomicFile.WriteAllText(ConfigFile, HyperparameterLoader.ToJson(settings) + "\n");
+
+    public void WriteBest(BestNetwork best, string task, ulong seed) =>
+        NetworkFiles.Save(BestFile, new NetworkFile(best.Genome, task,
+            new Provenance("wann train", best.Generation, best.Fitness, seed, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"))));
+
+    /// <summary>Writes a checkpoint, keeping the previous one as a fallback.</summary>
+    public void WriteCheckpoint(CheckpointFormat.Checkpoint checkpoint)
+    {
+        string text = CheckpointFormat.Format(checkpoint);
+        if (File.Exists(CheckpointFile)) File.Copy(CheckpointFile, PreviousCheckpointFile, overwrite: true);
+        AtomicFile.WriteAllText(CheckpointFile, text);
+    }
+
+    /// <summary>The newest readable checkpoint; a damaged newest one falls back to the previous with a warning.</summary>
+    public CheckpointFormat.Checkpoint ReadCheckpoint(Action<string> warn)
+    {
+        if (!File.Exists(CheckpointFile) && !File.Exists(PreviousCheckpointFile))
+            throw new WannException($"{Path}: no checkpoint.json to resume from");
+        try
+        {
+            return CheckpointFormat.Parse(AtomicFile.ReadAllText(CheckpointFile), CheckpointFile);
+        }
+        catch (WannException e) when (File.Exists(PreviousCheckpointFile))
+        {
+            warn($"{e.Message}; using the previous checkpoint");
+            return CheckpointFormat.Parse(AtomicFile.ReadAllText(PreviousCheckpointFile), PreviousCheckpointFile);
+        }
+    }
+
+    /// <summary>Drops log lines of generations at or after <paramref name="generation"/> (and any torn last line), for a resumed run.</summary>
+    public void TruncateLog(long generation)
+    {
+        if (!File.Exists(LogFile)) return;
+        var kept = new StringBuilder();
+        foreach (var line in File.ReadAllLines(LogFile))
+        {
+            if (!line.EndsWith('}')) continue;
+            try
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(line);
+                if (doc.RootElement.GetProperty("generation").GetInt64() < generation) kept.Append(line).Append('\n');
+            }
+            catch (System.Text.Json.JsonException) { }
+        }
+        AtomicFile.WriteAllText(LogFile, kept.ToString());
+    }
+
+    public StreamWriter OpenLog() => new(new FileStream(LogFile, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false));
+}

@@ -1,0 +1,176 @@
+using System.Numerics;
+using Wann.Engine.Activations;
+using Wann.Engine.Evaluation;
+using Wann.Engine.Programs;
+using Wann.Kernels.Tasks;
+
+namespace Wann.Kernels.Cpu;
+
+/// <summary>
+/// The CPU backend: interprets a <see cref="ProgramBatch"/> with the lanes of one genome (its weights x
+/// repetitions) packed into SIMD vectors, so one decode of an instruction serves all of them; genomes are
+/// spread over the cores. Network forward and task physics both run on the vectors.
+/// </summary>
+public sealed class SimdEvaluator : IEvaluator
+{
+    private readonly int _threads;
+
+    public SimdEvaluator(int? threads = null) => _threads = Math.Max(1, threads ?? Environment.ProcessorCount);
+
+    public string Name => "cpu";
+    public string Device => $"CPU SIMD, {VectorLane.Count} lanes per vector{(Vector.IsHardwareAccelerated ? "" : " (not hardware accelerated)")}, {_threads} threads";
+
+    public FitnessTable Evaluate(ProgramBatch batch, EvaluationRequest request) =>
+        RolloutTasks.Dispatch(request.Task, new Run(batch, request, _threads));
+
+    public void Dispose() { }
+
+    /// <summary>Per-evaluation constants shared by every genome: lane weights, start states and padding.</summary>
+    private sealed class LaneLayout
+    {
+        public readonly int Lanes, Blocks;
+        public readonly VectorLane[] Weight, InitiallyAlive;
+        public readonly TaskStart<VectorLane>[] Start;
+
+        public LaneLayout(EvaluationRequest request, EpisodeStarts starts)
+        {
+            int width = VectorLane.Count, reps = request.Repetitions;
+            Lanes = request.LanesPerGenome;
+            Blocks = (Lanes + width - 1) / width;
+            Weight = new VectorLane[Blocks];
+            InitiallyAlive = new VectorLane[Blocks];
+            Start = new TaskStart<VectorLane>[Blocks];
+            var buffer = new float[width];
+            for (int b = 0; b < Blocks; b++)
+            {
+                // Lane l = weight index * reps + repetition, the fitness table's order; padding lanes are dead.
+                Fill(buffer, b, l => l < Lanes ? request.Weights[l / reps] : 0f);
+                Weight[b] = VectorLane.Load(buffer);
+                Fill(buffer, b, l => l < Lanes ? 1f : 0f);
+                InitiallyAlive[b] = VectorLane.Load(buffer);
+                for (int c = 0; c < starts.Components; c++)
+                {
+                    Fill(buffer, b, l => l < Lanes ? starts[c, l % reps] : 0f);
+                    Start[b].Set(c, VectorLane.Load(buffer));
+                }
+            }
+        }
+
+        private static void Fill(float[] buffer, int block, Func<int, float> laneValue)
+        {
+            for (int i = 0; i < buffer.Length; i++) buffer[i] = laneValue(block * buffer.Length + i);
+        }
+    }
+
+    /// <summary>Reusable per-thread buffers, sized for the largest program of the batch.</summary>
+    private sealed class Scratch(int maxNodes, int blocks)
+    {
+        public readonly VectorLane[] Values = new VectorLane[maxNodes * blocks];
+        public readonly VectorLane[] Sums = new VectorLane[blocks];
+        public readonly VectorLane[] Reward = new VectorLane[blocks];
+        public readonly VectorLane[] Steps = new VectorLane[blocks];
+        public readonly VectorLane[] Alive = new VectorLane[blocks];
+        public readonly TaskState<VectorLane>[] States = new TaskState<VectorLane>[blocks];
+        public readonly float[] LaneBuffer = new float[blocks * VectorLane.Count];
+        public long StepCount;
+    }
+
+    private sealed class Run(ProgramBatch batch, EvaluationRequest request, int threads) : IRolloutTaskVisitor<FitnessTable>
+    {
+        public FitnessTable Visit<TTask>(TTask task) where TTask : struct, IRolloutTask
+        {
+            var layout = new LaneLayout(request, EpisodeStarts.Compute(task, request));
+            var table = new FitnessTable(batch.ProgramCount, request.Weights.Length, request.Repetitions);
+            long steps = 0;
+            Parallel.For(0, batch.ProgramCount, new ParallelOptions { MaxDegreeOfParallelism = threads },
+                () => new Scratch(batch.MaxNodeCount, layout.Blocks),
+                (g, _, scratch) =>
+                {
+                    RunGenome(task, batch, g, request.Task.EpisodeLength, layout, scratch);
+                    scratch.LaneBuffer.AsSpan(0, layout.Lanes).CopyTo(table.Rewards.AsSpan(g * layout.Lanes, layout.Lanes));
+                    return scratch;
+                },
+                scratch => Interlocked.Add(ref steps, scratch.StepCount));
+            table.StepCount = steps;
+            return table;
+        }
+    }
+
+    /// <summary>All lanes of genome <paramref name="g"/> for a whole episode; rewards land in scratch.LaneBuffer.</summary>
+    private static void RunGenome<TTask>(TTask task, ProgramBatch batch, int g, int episodeLength, LaneLayout layout, Scratch scratch)
+        where TTask : struct, IRolloutTask
+    {
+        int blocks = layout.Blocks;
+        int nIn = batch.InputCount, nOut = batch.OutputCount;
+        int firstInstruction = batch.InstructionStart[g], instructionEnd = batch.InstructionStart[g + 1];
+        var values = scratch.Values.AsSpan();
+        var sums = scratch.Sums.AsSpan();
+        var reward = scratch.Reward.AsSpan();
+        var steps = scratch.Steps.AsSpan();
+        var alive = scratch.Alive.AsSpan();
+        var states = scratch.States.AsSpan();
+        var weight = layout.Weight.AsSpan();
+        var activation = batch.Activation.AsSpan();
+        var firstEdge = batch.FirstEdge.AsSpan();
+        var edgeCount = batch.EdgeCount.AsSpan();
+        var edgeSource = batch.EdgeSource.AsSpan();
+        var edgeScale = batch.EdgeScale.AsSpan();
+        var outputSlot = batch.OutputSlot.AsSpan(g * nOut, nOut);
+        var zero = VectorLane.From(0f);
+        var one = VectorLane.From(1f);
+
+        for (int b = 0; b < blocks; b++)
+        {
+            states[b] = default;
+            task.Reset(ref states[b], layout.Start[b]);
+            alive[b] = layout.InitiallyAlive[b];
+            reward[b] = zero;
+            steps[b] = zero;
+            values[b] = one; // bias slot
+        }
+
+        var outputs = new TaskOutputs<VectorLane>();
+        for (int t = 0; t < episodeLength; t++)
+        {
+            for (int k = 0; k < nIn; k++)
+            {
+                var inputs = values.Slice((1 + k) * blocks, blocks);
+                for (int b = 0; b < blocks; b++) inputs[b] = task.Observation(states[b], k);
+            }
+
+            int slot = 1 + nIn;
+            for (int i = firstInstruction; i < instructionEnd; i++, slot++)
+            {
+                sums.Clear();
+                int end = firstEdge[i] + edgeCount[i];
+                for (int e = firstEdge[i]; e < end; e++)
+                {
+                    var source = values.Slice(edgeSource[e] * blocks, blocks);
+                    var scale = VectorLane.From(edgeScale[e]);
+                    for (int b = 0; b < blocks; b++) sums[b] = VectorLane.MultiplyAdd(scale, source[b], sums[b]);
+                }
+                int act = activation[i];
+                var destination = values.Slice(slot * blocks, blocks);
+                for (int b = 0; b < blocks; b++) destination[b] = Activation.Apply(act, weight[b] * sums[b]);
+            }
+
+            bool anyAlive = false;
+            for (int b = 0; b < blocks; b++)
+            {
+                for (int o = 0; o < nOut && o < TaskOutputs<VectorLane>.Capacity; o++) outputs.Set(o, values[outputSlot[o] * blocks + b]);
+                var r = task.Step(ref states[b], outputs, out var done);
+                reward[b] += VectorLane.IfPositive(alive[b], r, zero);
+                steps[b] += alive[b];
+                alive[b] = VectorLane.IfPositive(done, zero, alive[b]);
+                anyAlive |= alive[b].AnyNonZero();
+            }
+            if (!anyAlive) break;
+        }
+
+        var laneBuffer = scratch.LaneBuffer.AsSpan();
+        int width = VectorLane.Count;
+        for (int b = 0; b < blocks; b++) steps[b].Store(laneBuffer.Slice(b * width, width));
+        for (int l = 0; l < layout.Lanes; l++) scratch.StepCount += (long)laneBuffer[l];
+        for (int b = 0; b < blocks; b++) reward[b].Store(laneBuffer.Slice(b * width, width));
+    }
+}

@@ -1,0 +1,76 @@
+using Wann.Engine.Evaluation;
+using Wann.Engine.Lanes;
+using Wann.Engine.Programs;
+using Wann.Kernels.Tasks;
+
+namespace Wann.Kernels.Reference;
+
+/// <summary>
+/// The scalar reference path: one lane at a time through the reference interpreter and the task's
+/// scalar step. Simple on purpose; the fast backends are tested against it and benchmarked next to it.
+/// </summary>
+public sealed class ReferenceEvaluator : IEvaluator
+{
+    private readonly int _threads;
+
+    /// <param name="threads">Genomes evaluated at once (1 = single core).</param>
+    public ReferenceEvaluator(int threads = 1) => _threads = Math.Max(1, threads);
+
+    public string Name => "reference";
+    public string Device => _threads == 1 ? "scalar reference, 1 thread" : $"scalar reference, {_threads} threads";
+
+    public FitnessTable Evaluate(ProgramBatch batch, EvaluationRequest request) =>
+        RolloutTasks.Dispatch(request.Task, new Run(batch, request, _threads));
+
+    public void Dispose() { }
+
+    private sealed class Run(ProgramBatch batch, EvaluationRequest request, int threads) : IRolloutTaskVisitor<FitnessTable>
+    {
+        public FitnessTable Visit<TTask>(TTask task) where TTask : struct, IRolloutTask
+        {
+            var starts = EpisodeStarts.Compute(task, request);
+            int weights = request.Weights.Length, reps = request.Repetitions;
+            var table = new FitnessTable(batch.ProgramCount, weights, reps);
+            var steps = new long[batch.ProgramCount];
+            Parallel.For(0, batch.ProgramCount, new ParallelOptions { MaxDegreeOfParallelism = threads }, g =>
+            {
+                var program = batch.ProgramAt(g);
+                for (int w = 0; w < weights; w++)
+                    for (int r = 0; r < reps; r++)
+                    {
+                        var (reward, taken) = Episode(task, program, request.Weights[w], starts, r, request.Task.EpisodeLength);
+                        table.Rewards[(g * weights + w) * reps + r] = reward;
+                        steps[g] += taken;
+                    }
+            });
+            table.StepCount = steps.Sum();
+            return table;
+        }
+    }
+
+    /// <summary>One episode of one lane: total reward and the number of steps it lasted.</summary>
+    public static (float Reward, int Steps) Episode<TTask>(TTask task, NetworkProgram program, float weight, EpisodeStarts starts, int repetition, int episodeLength)
+        where TTask : struct, IRolloutTask
+    {
+        var start = new TaskStart<FloatLane>();
+        for (int c = 0; c < starts.Components; c++) start.Set(c, new FloatLane(starts[c, repetition]));
+        var state = new TaskState<FloatLane>();
+        task.Reset(ref state, start);
+
+        var inputs = new float[program.InputCount];
+        var values = new float[program.NodeCount];
+        var outputs = new float[program.OutputCount];
+        var taskOutputs = new TaskOutputs<FloatLane>();
+        float total = 0f;
+        for (int t = 0; t < episodeLength; t++)
+        {
+            for (int k = 0; k < inputs.Length; k++) inputs[k] = task.Observation(state, k).Value;
+            ReferenceInterpreter.Evaluate(program, inputs, weight, values, outputs);
+            for (int o = 0; o < outputs.Length && o < TaskOutputs<FloatLane>.Capacity; o++) taskOutputs.Set(o, new FloatLane(outputs[o]));
+            float reward = task.Step(ref state, taskOutputs, out var done).Value;
+            total += reward;
+            if (done.Value > 0f) return (total, t + 1);
+        }
+        return (total, episodeLength);
+    }
+}

@@ -1,0 +1,33 @@
+using Wann.Engine.Lanes;
+
+namespace Wann.Kernels.Tasks;
+
+/// <summary>
+/// A task's per-lane state as fixed fields (device code has no arrays of generic structs); each task
+/// names the slots it uses in its own code.
+/// </summary>
+public struct TaskState<T> where T : struct, ILane<T>
+{
+    public T S0, S1, S2, S3, S4, S5;
+}
+
+/// <summary>Network outputs handed to a task's step: up to four of them.</summary>
+public struct TaskOutputs<T> where T : struct, ILane<T>
+{
+    public T O0, O1, O2, O3;
+
+    public readonly T this[int index] => index switch { 0 => O0, 1 => O1, 2 => O2, _ => O3 };
+
+    public void Set(int index, T value)
+    {
+        switch (index)
+        {
+            case 0: O0 = value; break;
+            case 1: O1 = value; break;
+            case 2: O2 = value; break;
+            default: O3 = value; break;
+        }
+    }
+
+    public const int Capacity = 4;
+}

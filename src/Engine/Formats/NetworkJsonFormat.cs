@@ -24,19 +24,20 @@ public static class NetworkJsonFormat
         RespectRequiredConstructorParameters = true,
     };
 
-    private sealed record NodeDto(int Id, string Kind, int Activation, string? ActivationName);
+    private sealed record NodeDto(int Id, string Kind, int Activation, string? ActivationName = null);
     private sealed record ConnectionDto(long Innovation, int Source, int Destination, bool Enabled, float Weight);
-    private sealed record ProvenanceDto(string Source, long? Generation, double? Fitness, ulong? Seed, string? Created);
-    private sealed record Document(string Format, int Version, string? Task, int Inputs, int Outputs,
-        List<NodeDto> Nodes, List<ConnectionDto> Connections, ProvenanceDto Provenance);
+    private sealed record ProvenanceDto(string Source, long? Generation = null, double? Fitness = null, ulong? Seed = null, string? Created = null);
+    private sealed record Document(string Format, int Version, int Inputs, int Outputs,
+        List<NodeDto> Nodes, List<ConnectionDto> Connections, ProvenanceDto Provenance, string? Task = null);
 
     public static string Format(NetworkFile network)
     {
         var g = network.Genome;
-        var doc = new Document(FormatName, Version, network.Task, g.Shape.Inputs, g.Shape.Outputs,
+        var doc = new Document(FormatName, Version, g.Shape.Inputs, g.Shape.Outputs,
             g.Nodes.Select(n => new NodeDto(n.Id, n.Kind.ToString().ToLowerInvariant(), (int)n.Activation, Activation.Name(n.Activation))).ToList(),
             g.Connections.Select(c => new ConnectionDto(c.Innovation, c.Source, c.Destination, c.Enabled, c.Weight)).ToList(),
-            new ProvenanceDto(network.Provenance.Source, network.Provenance.Generation, network.Provenance.Fitness, network.Provenance.Seed, network.Provenance.Created));
+            new ProvenanceDto(network.Provenance.Source, network.Provenance.Generation, network.Provenance.Fitness, network.Provenance.Seed, network.Provenance.Created),
+            network.Task);
         return JsonSerializer.Serialize(doc, Options) + "\n";
     }
 

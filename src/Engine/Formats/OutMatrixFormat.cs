@@ -59,6 +59,12 @@ public static class OutMatrixFormat
                 bool enabled = !double.IsNaN(w);
                 connections.Add(new ConnectionGene(innovation++, RowToId(source), RowToId(destination), enabled, enabled ? (float)w : 1f));
             }
+        // Every hidden node of a searched network was made by splitting a connection, so it has an input;
+        // one without is the sign of a file read with the wrong input/output counts.
+        var fed = new HashSet<int>(connections.Select(c => c.Destination));
+        for (int row = nIn + 1; row < firstOutputRow; row++)
+            if (!fed.Contains(RowToId(row)))
+                throw new WannException($"{where}: row {row + 1} would be a hidden node without inputs: are the input/output counts ({shape}) right? Give the network's --task or --io");
         var genome = new Genome(shape, nodes, connections);
         if (genome.Validate() is { } problem) throw new WannException($"{where}: network {problem}");
         return genome;

@@ -1,0 +1,118 @@
+using Wann.Engine.Formats;
+using Wann.Engine.Genomes;
+using Wann.Engine.Search;
+
+namespace Wann.Engine.Tests;
+
+public sealed class FormatTests
+{
+    public static TheoryData<string, int, int> Champions => new()
+    {
+        { "swing.out", 5, 1 },
+        { "biped.out", 24, 4 },
+        { "racer.out", 16, 3 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Champions))]
+    public void OutFile_RoundTripsToTheSameText(string file, int nIn, int nOut)
+    {
+        string text = File.ReadAllText(TestFiles.Reference(file));
+        var genome = OutMatrixFormat.Parse(text, new NetworkShape(nIn, nOut), file);
+        Assert.Equal(Normalise(text), OutMatrixFormat.Format(genome));
+    }
+
+    [Theory]
+    [MemberData(nameof(Champions))]
+    public void Champion_HasTheDocumentedSize(string file, int nIn, int nOut)
+    {
+        var genome = OutMatrixFormat.Parse(File.ReadAllText(TestFiles.Reference(file)), new NetworkShape(nIn, nOut), file);
+        var (nodes, connections) = file switch { "swing.out" => (29, 52), "biped.out" => (103, 210), _ => (106, 245) };
+        Assert.Equal(nodes, genome.Nodes.Count);
+        Assert.Equal(connections, genome.EnabledConnectionCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(Champions))]
+    public void Json_RoundTripIsLossless_AndBackToOutGivesTheSameText(string file, int nIn, int nOut)
+    {
+        string text = File.ReadAllText(TestFiles.Reference(file));
+        var genome = OutMatrixFormat.Parse(text, new NetworkShape(nIn, nOut), file);
+        var network = new NetworkFile(genome, null, new Provenance("test", 3, 512.25, 42, "2026-11-24T00:00:00Z"));
+        var back = NetworkJsonFormat.Parse(NetworkJsonFormat.Format(network), "test");
+        AssertSameGenome(genome, back.Genome);
+        Assert.Equal(network.Provenance, back.Provenance);
+        Assert.Equal(Normalise(text), OutMatrixFormat.Format(back.Genome));
+    }
+
+    [Fact]
+    public void Json_RoundTripsGrownGenomes_WithDisabledConnectionsAndTunedWeights()
+    {
+        foreach (var genome in SyntheticPopulation.Grow(new NetworkShape(3, 2), 20, 30, 9))
+        {
+            for (int i = 0; i < genome.Connections.Count; i += 3)
+                genome.Connections[i] = genome.Connections[i] with { Weight = 0.1f * i - 1.2345678f };
+            var back = NetworkJsonFormat.Parse(NetworkJsonFormat.Format(new NetworkFile(genome, "swingup", new Provenance("t"))), "t");
+            AssertSameGenome(genome, back.Genome);
+            Assert.Equal("swingup", back.Task);
+        }
+    }
+
+    [Fact]
+    public void OutExport_OfASearchedGenome_ReimportsToTheSameNetwork()
+    {
+        foreach (var genome in SyntheticPopulation.Grow(new NetworkShape(3, 2), 20, 30, 10))
+        {
+            var back = OutMatrixFormat.Parse(OutMatrixFormat.Format(genome), genome.Shape, "t");
+            var a = Programs.ProgramCompiler.Compile(genome, Programs.WeightMode.Stored);
+            var b = Programs.ProgramCompiler.Compile(back, Programs.WeightMode.Stored);
+            var input = new[] { 0.3f, -1.1f, 2.0f };
+            Assert.Equal(Programs.ReferenceInterpreter.Evaluate(a, input, 1f), Programs.ReferenceInterpreter.Evaluate(b, input, 1f));
+            Assert.Equal(genome.EnabledConnectionCount, back.EnabledConnectionCount);
+        }
+    }
+
+    [Theory]
+    [InlineData("0,0,0,1\n0,0,1\n0,0,0,1\n", "row 2 has 3 columns, expected 4")]
+    [InlineData("0,0,0,1\n0,0,1,1\nx,0,0,1\n", "row 3, column 1: 'x' is not a number")]
+    [InlineData("0,0,0,1\n0,0,1,1\n0,0,0,12\n", "activation column holds 12")]
+    [InlineData("0,0,0,1\n0,0,1,1\n0,1,0,1\n", "a connection into the bias or an input")]
+    [InlineData("0,0\n", "needs at least 3")]
+    public void BadOutFiles_AreRejectedWithRowAndColumn(string text, string message)
+    {
+        var e = Assert.Throws<WannException>(() => OutMatrixFormat.Parse(text, new NetworkShape(1, 1), "bad.out"));
+        Assert.StartsWith("bad.out:", e.Message);
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void OutFile_ReadWithTheWrongShape_IsCaught()
+    {
+        // biped.out read as a 5-input network leaves hidden rows with no incoming connection at all.
+        string text = File.ReadAllText(TestFiles.Reference("biped.out"));
+        var e = Assert.Throws<WannException>(() => OutMatrixFormat.Parse(text, new NetworkShape(5, 1), "biped.out"));
+        Assert.Contains("--task or --io", e.Message);
+    }
+
+    [Theory]
+    [InlineData("{", "not a valid network file")]
+    [InlineData("{\"format\":\"other\",\"version\":1,\"inputs\":1,\"outputs\":1,\"nodes\":[],\"connections\":[],\"provenance\":{\"source\":\"x\"}}", "field 'format'")]
+    [InlineData("{\"format\":\"wann-gpu-network\",\"version\":1,\"inputs\":1,\"outputs\":1,\"nodes\":[],\"connections\":[],\"provenance\":{\"source\":\"x\"},\"extra\":1}", "extra")]
+    [InlineData("{\"format\":\"wann-gpu-network\",\"version\":1,\"inputs\":1,\"outputs\":1,\"nodes\":[{\"id\":0,\"kind\":\"bias\",\"activation\":1},{\"id\":1,\"kind\":\"input\",\"activation\":1},{\"id\":2,\"kind\":\"output\",\"activation\":1},{\"id\":3,\"kind\":\"hidden\",\"activation\":1}],\"connections\":[{\"innovation\":0,\"source\":2,\"destination\":3,\"enabled\":true,\"weight\":1},{\"innovation\":1,\"source\":3,\"destination\":2,\"enabled\":false,\"weight\":1}],\"provenance\":{\"source\":\"x\"}}", "has a cycle")]
+    [InlineData("{\"format\":\"wann-gpu-network\",\"version\":1,\"inputs\":1,\"outputs\":1,\"nodes\":[{\"id\":0,\"kind\":\"bias\",\"activation\":1},{\"id\":1,\"kind\":\"input\",\"activation\":1},{\"id\":2,\"kind\":\"output\",\"activation\":99}],\"connections\":[],\"provenance\":{\"source\":\"x\"}}", "field 'activation' is 99")]
+    public void BadJsonNetworks_AreRejected(string json, string message)
+    {
+        var e = Assert.Throws<WannException>(() => NetworkJsonFormat.Parse(json, "net.json"));
+        Assert.StartsWith("net.json:", e.Message);
+        Assert.Contains(message, e.Message);
+    }
+
+    private static string Normalise(string text) => string.Join("", text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Select(l => l + "\n"));
+
+    internal static void AssertSameGenome(Genome expected, Genome actual)
+    {
+        Assert.Equal(expected.Shape, actual.Shape);
+        Assert.Equal(expected.Nodes, actual.Nodes);
+        Assert.Equal(expected.Connections, actual.Connections);
+    }
+}

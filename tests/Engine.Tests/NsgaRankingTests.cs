@@ -1,0 +1,69 @@
+using Wann.Engine.Search;
+
+namespace Wann.Engine.Tests;
+
+public sealed class NsgaRankingTests
+{
+    private static double[][] Points(params (double, double)[] p) => p.Select(t => new[] { t.Item1, t.Item2 }).ToArray();
+
+    [Fact]
+    public void Fronts_SeparateNonDominatedLayers()
+    {
+        // Front 0: (3,1) (2,2) (1,3); front 1: (2,1) (1,2); front 2: (1,1).
+        var objectives = Points((1, 1), (3, 1), (2, 1), (2, 2), (1, 3), (1, 2));
+        var fronts = NsgaRanking.Fronts(objectives);
+        Assert.Equal(new[] { 1, 3, 4 }, fronts[0].OrderBy(i => i));
+        Assert.Equal(new[] { 2, 5 }, fronts[1].OrderBy(i => i));
+        Assert.Equal(new[] { 0 }, fronts[2]);
+    }
+
+    [Fact]
+    public void Rank_PutsWholeFrontsFirst_AndEndsOfAFrontBeforeItsMiddle()
+    {
+        var objectives = Points((1, 1), (3, 1), (2, 1), (2, 2), (1, 3), (1, 2));
+        var ranks = NsgaRanking.Rank(objectives);
+        // Front 0 takes ranks 0..2, its middle point (2,2) last because the ends have infinite distance.
+        Assert.Equal(2, ranks[3]);
+        Assert.Equal(new[] { 0, 1 }, new[] { ranks[1], ranks[4] }.OrderBy(r => r));
+        Assert.Equal(new[] { 3, 4 }, new[] { ranks[2], ranks[5] }.OrderBy(r => r));
+        Assert.Equal(5, ranks[0]);
+    }
+
+    [Fact]
+    public void CrowdingDistance_KeepsTheOriginalsPrecedenceQuirk()
+    {
+        // One objective sorted: 1, 2, 4, 8 -> inner distances (4-1)=3 and (8-2)=6, scaled by |1/8 - 1| = 0.875.
+        var objectives = new[] { new[] { 1.0 }, new[] { 2.0 }, new[] { 4.0 }, new[] { 8.0 } };
+        var d = NsgaRanking.CrowdingDistance(objectives, new[] { 0, 1, 2, 3 });
+        Assert.Equal(double.PositiveInfinity, d[0]);
+        Assert.Equal(3 * 0.875, d[1], 12);
+        Assert.Equal(6 * 0.875, d[2], 12);
+        Assert.Equal(double.PositiveInfinity, d[3]);
+    }
+
+    [Fact]
+    public void Rank_OrdersAFrontByDescendingCrowding()
+    {
+        // A single front (trade-off line); the point with the larger gap around it ranks ahead.
+        var objectives = Points((0, 10), (1, 9), (5, 5), (9, 1), (10, 0));
+        var ranks = NsgaRanking.Rank(objectives);
+        Assert.True(ranks[2] < ranks[1]);
+        Assert.True(ranks[2] < ranks[3]);
+        Assert.Equal(new[] { 0, 1 }, new[] { ranks[0], ranks[4] }.OrderBy(r => r));
+    }
+
+    [Fact]
+    public void Rank_IsAPermutation_EvenWithTiesAndInfinities()
+    {
+        var random = new Randomness.SeededRandom(3);
+        var objectives = Enumerable.Range(0, 300)
+            .Select(i => new[] { i % 7 == 0 ? double.NegativeInfinity : Math.Round(random.NextDouble() * 5), 1.0 / (1 + random.NextInt(4)) })
+            .ToArray();
+        var ranks = NsgaRanking.Rank(objectives);
+        Assert.Equal(Enumerable.Range(0, 300), ranks.OrderBy(r => r));
+        // Nothing dominated outranks what dominates it.
+        for (int a = 0; a < 300; a++)
+            for (int b = 0; b < 300; b++)
+                if (NsgaRanking.Dominates(objectives[a], objectives[b])) Assert.True(ranks[a] < ranks[b]);
+    }
+}

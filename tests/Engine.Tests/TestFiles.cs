@@ -1,0 +1,22 @@
+namespace Wann.Engine.Tests;
+
+/// <summary>Paths of the shipped reference files and golden values, found from the test binary's folder.</summary>
+public static class TestFiles
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string Reference(string name) => Path.Combine(RepositoryRoot, "..", "shared", "reference", "wann-original", name);
+    public static string Golden(string name) => Path.Combine(RepositoryRoot, "tests", "golden", name);
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Wann.Gpu.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("cannot find Wann.Gpu.sln above the test binaries");
+    }
+
+    public static float[][] ReadCsv(string path) =>
+        File.ReadAllLines(path).Where(l => l.Trim().Length > 0)
+            .Select(l => l.Split(',').Select(c => float.Parse(c, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
+            .ToArray();
+}

@@ -20,14 +20,14 @@ public static class Activation
         {
             case 1: return x;
             case 2: return T.IfPositive(x, T.From(1f), T.From(0f));
-            case 3: return T.Sin(T.From(MathF.PI) * x);
-            case 4: return T.Exp(T.From(-0.5f) * x * x);
-            case 5: return T.Tanh(x);
-            case 6: return T.From(0.5f) * (T.Tanh(T.From(0.5f) * x) + T.From(1f));
+            case 3: return LaneMath.SinPi(x);
+            case 4: return LaneMath.Exp(T.From(-0.5f) * x * x);
+            case 5: return LaneMath.Tanh(x);
+            case 6: return T.From(0.5f) * (LaneMath.Tanh(T.From(0.5f) * x) + T.From(1f));
             case 7: return -x;
             case 8: return T.Abs(x);
             case 9: return T.IfPositive(x, x, T.From(0f));
-            case 10: return T.Cos(T.From(MathF.PI) * x);
+            case 10: return LaneMath.CosPi(x);
             case 11: return x * x;
             default: return T.From(float.NaN);
         }

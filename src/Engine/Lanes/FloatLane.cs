@@ -14,13 +14,8 @@ public readonly struct FloatLane : ILane<FloatLane>
     public static FloatLane operator /(FloatLane a, FloatLane b) => new(a.Value / b.Value);
     public static FloatLane operator -(FloatLane a) => new(-a.Value);
     public static FloatLane Abs(FloatLane a) => new(MathF.Abs(a.Value));
-    public static FloatLane Min(FloatLane a, FloatLane b) => new(a.Value < b.Value ? a.Value : b.Value);
-    public static FloatLane Max(FloatLane a, FloatLane b) => new(a.Value > b.Value ? a.Value : b.Value);
-    public static FloatLane MultiplyAdd(FloatLane a, FloatLane b, FloatLane c) => new(a.Value * b.Value + c.Value);
-    public static FloatLane Sin(FloatLane a) => new(MathF.Sin(a.Value));
-    public static FloatLane Cos(FloatLane a) => new(MathF.Cos(a.Value));
-    public static FloatLane Exp(FloatLane a) => new(MathF.Exp(a.Value));
-    public static FloatLane Tanh(FloatLane a) => new(MathF.Tanh(a.Value));
+    public static FloatLane Floor(FloatLane a) => new(MathF.Floor(a.Value));
+    public static FloatLane Pow2(FloatLane n) => new(BitConverter.Int32BitsToSingle(((int)n.Value + 127) << 23));
     public static FloatLane IfPositive(FloatLane condition, FloatLane whenPositive, FloatLane otherwise) =>
         condition.Value > 0f ? whenPositive : otherwise;
 }

@@ -146,8 +146,17 @@ public sealed class SimdEvaluator : IEvaluator
                 for (int e = firstEdge[i]; e < end; e++)
                 {
                     var source = values.Slice(edgeSource[e] * blocks, blocks);
-                    var scale = VectorLane.From(edgeScale[e]);
-                    for (int b = 0; b < blocks; b++) sums[b] = VectorLane.MultiplyAdd(scale, source[b], sums[b]);
+                    // Same operations in the same order as the reference interpreter (sum += scale * value),
+                    // skipping the multiply by 1 that WANN mode's edges all have (exact either way).
+                    if (edgeScale[e] == 1f)
+                    {
+                        for (int b = 0; b < blocks; b++) sums[b] += source[b];
+                    }
+                    else
+                    {
+                        var scale = VectorLane.From(edgeScale[e]);
+                        for (int b = 0; b < blocks; b++) sums[b] += scale * source[b];
+                    }
                 }
                 int act = activation[i];
                 var destination = values.Slice(slot * blocks, blocks);

@@ -35,8 +35,7 @@ public readonly struct CartPoleSwingUp : IRolloutTask
         state.S1 = start.V1;
         state.S2 = start.V2;
         state.S3 = start.V3;
-        state.S4 = T.Cos(start.V2);
-        state.S5 = T.Sin(start.V2);
+        LaneMath.SinCos(start.V2, out state.S5, out state.S4);
     }
 
     public T Observation<T>(in TaskState<T> state, int index) where T : struct, ILane<T> => index switch
@@ -69,8 +68,7 @@ public readonly struct CartPoleSwingUp : IRolloutTask
         theta = theta + thetaDot * dt;
         xDot = xDot + xAcc * dt;
         thetaDot = thetaDot + thetaAcc * dt;
-        c = T.Cos(theta);
-        s = T.Sin(theta);
+        LaneMath.SinCos(theta, out s, out c);
 
         state.S0 = x;
         state.S1 = xDot;
@@ -81,7 +79,7 @@ public readonly struct CartPoleSwingUp : IRolloutTask
 
         done = LaneMath.Beyond(x, XLimit);
         T rewardTheta = (c + T.From(1f)) * T.From(0.5f);
-        T rewardX = T.Cos(x * T.From(MathF.PI / 2f / XLimit));
+        T rewardX = LaneMath.Cos(x * T.From(MathF.PI / 2f / XLimit));
         return rewardTheta * rewardX;
     }
 }

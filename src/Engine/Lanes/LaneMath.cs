@@ -1,0 +1,129 @@
+namespace Wann.Engine.Lanes;
+
+/// <summary>
+/// Transcendental functions from basic lane operations only (Cody-Waite range reduction and short
+/// polynomials), so every backend evaluates exactly the same sequence of IEEE operations. Accurate to a
+/// few float ulps for the arguments networks and physics produce; NaN in gives NaN out.
+/// </summary>
+public static class LaneMath
+{
+    // pi/2 split so that q * part is exact for |q| < 2^15 (Cephes' DP1..DP3 doubled).
+    private const float HalfPi1 = 1.5703125f;
+    private const float HalfPi2 = 4.837512969970703125e-4f;
+    private const float HalfPi3 = 7.549789954891882e-8f;
+    private const float TwoOverPi = 0.636619772367581343f;
+
+    private const float Ln2High = 0.693359375f;
+    private const float Ln2Low = -2.12194440e-4f;
+    private const float Log2E = 1.44269504088896341f;
+
+    /// <summary>sin and cos of x.</summary>
+    public static void SinCos<T>(T x, out T sin, out T cos) where T : struct, ILane<T>
+    {
+        T q = T.Floor(x * T.From(TwoOverPi) + T.From(0.5f));
+        T r = ((x - q * T.From(HalfPi1)) - q * T.From(HalfPi2)) - q * T.From(HalfPi3);
+        Quadrant(q, r, out sin, out cos);
+    }
+
+    public static T Sin<T>(T x) where T : struct, ILane<T>
+    {
+        SinCos(x, out T s, out _);
+        return s;
+    }
+
+    public static T Cos<T>(T x) where T : struct, ILane<T>
+    {
+        SinCos(x, out _, out T c);
+        return c;
+    }
+
+    /// <summary>sin(pi x) and cos(pi x), reduced on x itself so no rounding of pi x is amplified.</summary>
+    public static void SinCosPi<T>(T x, out T sin, out T cos) where T : struct, ILane<T>
+    {
+        T q = T.Floor(x * T.From(2f) + T.From(0.5f));
+        T r = (x - q * T.From(0.5f)) * T.From(MathF.PI);
+        Quadrant(q, r, out sin, out cos);
+    }
+
+    public static T SinPi<T>(T x) where T : struct, ILane<T>
+    {
+        SinCosPi(x, out T s, out _);
+        return s;
+    }
+
+    public static T CosPi<T>(T x) where T : struct, ILane<T>
+    {
+        SinCosPi(x, out _, out T c);
+        return c;
+    }
+
+    /// <summary>Given x = q pi/2 + r with |r| &lt;= pi/4, sin x and cos x from the quadrant q mod 4.</summary>
+    private static void Quadrant<T>(T q, T r, out T sin, out T cos) where T : struct, ILane<T>
+    {
+        T z = r * r;
+        // Taylor series to r^9 and r^10: truncation below 2e-9 on |r| <= pi/4.
+        T s = r + r * z * (T.From(-1f / 6f) + z * (T.From(1f / 120f) + z * (T.From(-1f / 5040f) + z * T.From(1f / 362880f))));
+        T c = T.From(1f) + z * (T.From(-0.5f) + z * (T.From(1f / 24f) + z * (T.From(-1f / 720f) + z * (T.From(1f / 40320f) + z * T.From(-1f / 3628800f)))));
+        T m = q - T.From(4f) * T.Floor(q * T.From(0.25f));          // q mod 4, in 0..3
+        T odd = m - T.From(2f) * T.Floor(m * T.From(0.5f));        // 0 or 1
+        T sinAbs = T.IfPositive(odd, c, s);
+        T cosAbs = T.IfPositive(odd, s, c);
+        sin = T.IfPositive(m - T.From(1.5f), -sinAbs, sinAbs);                                  // quadrants 2, 3
+        cos = T.IfPositive((m - T.From(0.5f)) * (T.From(2.5f) - m), -cosAbs, cosAbs);           // quadrants 1, 2
+    }
+
+    /// <summary>e^x; 0 below -86.5 (the float denormal range is dropped), infinity above 88.72.</summary>
+    public static T Exp<T>(T x) where T : struct, ILane<T>
+    {
+        T clamped = T.IfPositive(x - T.From(88.72f), T.From(88.72f), x);
+        clamped = T.IfPositive(T.From(-86.5f) - clamped, T.From(-86.5f), clamped);
+        T k = T.Floor(clamped * T.From(Log2E) + T.From(0.5f));
+        T r = (clamped - k * T.From(Ln2High)) - k * T.From(Ln2Low);
+        T r2 = r * r;
+        // Cephes expf minimax polynomial on |r| <= ln2 / 2.
+        T p = T.From(1.9875691500e-4f);
+        p = p * r + T.From(1.3981999507e-3f);
+        p = p * r + T.From(8.3334519073e-3f);
+        p = p * r + T.From(4.1665795894e-2f);
+        p = p * r + T.From(1.6666665459e-1f);
+        p = p * r + T.From(5.0000001201e-1f);
+        p = p * r2 + r + T.From(1f);
+        // 2^k as 2^(k-1) * 2 keeps k = 128 (x near 88.7) inside the exponent range.
+        T result = p * T.Pow2(k - T.From(1f)) * T.From(2f);
+        result = T.IfPositive(x - T.From(88.72f), T.From(float.PositiveInfinity), result);
+        return T.IfPositive(T.From(-86.5f) - x, T.From(0f), result);
+    }
+
+    /// <summary>
+    /// tanh x: Cephes' minimax polynomial below |x| = 0.625, where 1 - 2 / (e^{2|x|} + 1) would cancel,
+    /// that form above it; odd by construction.
+    /// </summary>
+    public static T Tanh<T>(T x) where T : struct, ILane<T>
+    {
+        T ax = T.Abs(x);
+        T one = T.From(1f);
+        T large = one - T.From(2f) / (Exp(ax + ax) + one);
+        T z = ax * ax;
+        T p = T.From(-5.70498872745e-3f);
+        p = p * z + T.From(2.06390887954e-2f);
+        p = p * z + T.From(-5.37397155531e-2f);
+        p = p * z + T.From(1.33314422036e-1f);
+        p = p * z + T.From(-3.33332819422e-1f);
+        T small = p * z * ax + ax;
+        T magnitude = T.IfPositive(ax - T.From(0.625f), large, small);
+        return T.IfPositive(-x, -magnitude, magnitude);
+    }
+
+    /// <summary>Clamps to [lo, hi]; NaN stays NaN (an unstable network then scores as the worst, on every backend alike).</summary>
+    public static T Clamp<T>(T x, float lo, float hi) where T : struct, ILane<T>
+    {
+        var low = T.From(lo);
+        var high = T.From(hi);
+        x = T.IfPositive(x - high, high, x);
+        return T.IfPositive(low - x, low, x);
+    }
+
+    /// <summary>1 where |x| &gt; limit, else 0.</summary>
+    public static T Beyond<T>(T x, float limit) where T : struct, ILane<T> =>
+        T.IfPositive(T.Abs(x) - T.From(limit), T.From(1f), T.From(0f));
+}

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Wann.Engine.Lanes;
 
 /// <summary>
@@ -18,6 +20,7 @@ public static class LaneMath
     private const float Log2E = 1.44269504088896341f;
 
     /// <summary>sin and cos of x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SinCos<T>(T x, out T sin, out T cos) where T : struct, ILane<T>
     {
         T q = T.Floor(x * T.From(TwoOverPi) + T.From(0.5f));
@@ -25,12 +28,14 @@ public static class LaneMath
         Quadrant(q, r, out sin, out cos);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sin<T>(T x) where T : struct, ILane<T>
     {
         SinCos(x, out T s, out _);
         return s;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Cos<T>(T x) where T : struct, ILane<T>
     {
         SinCos(x, out _, out T c);
@@ -38,6 +43,7 @@ public static class LaneMath
     }
 
     /// <summary>sin(pi x) and cos(pi x), reduced on x itself so no rounding of pi x is amplified.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SinCosPi<T>(T x, out T sin, out T cos) where T : struct, ILane<T>
     {
         T q = T.Floor(x * T.From(2f) + T.From(0.5f));
@@ -45,12 +51,14 @@ public static class LaneMath
         Quadrant(q, r, out sin, out cos);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SinPi<T>(T x) where T : struct, ILane<T>
     {
         SinCosPi(x, out T s, out _);
         return s;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T CosPi<T>(T x) where T : struct, ILane<T>
     {
         SinCosPi(x, out _, out T c);
@@ -58,6 +66,7 @@ public static class LaneMath
     }
 
     /// <summary>Given x = q pi/2 + r with |r| &lt;= pi/4, sin x and cos x from the quadrant q mod 4.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Quadrant<T>(T q, T r, out T sin, out T cos) where T : struct, ILane<T>
     {
         T z = r * r;
@@ -73,6 +82,7 @@ public static class LaneMath
     }
 
     /// <summary>e^x; 0 below -86.5 (the float denormal range is dropped), infinity above 88.72.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Exp<T>(T x) where T : struct, ILane<T>
     {
         T clamped = T.IfPositive(x - T.From(88.72f), T.From(88.72f), x);
@@ -98,6 +108,7 @@ public static class LaneMath
     /// tanh x: Cephes' minimax polynomial below |x| = 0.625, where 1 - 2 / (e^{2|x|} + 1) would cancel,
     /// that form above it; odd by construction.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Tanh<T>(T x) where T : struct, ILane<T>
     {
         T ax = T.Abs(x);
@@ -115,6 +126,7 @@ public static class LaneMath
     }
 
     /// <summary>Clamps to [lo, hi]; NaN stays NaN (an unstable network then scores as the worst, on every backend alike).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Clamp<T>(T x, float lo, float hi) where T : struct, ILane<T>
     {
         var low = T.From(lo);
@@ -124,6 +136,7 @@ public static class LaneMath
     }
 
     /// <summary>1 where |x| &gt; limit, else 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Beyond<T>(T x, float limit) where T : struct, ILane<T> =>
         T.IfPositive(T.Abs(x) - T.From(limit), T.From(1f), T.From(0f));
 }

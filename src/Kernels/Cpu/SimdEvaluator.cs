@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Wann.Engine.Activations;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Programs;
@@ -24,6 +26,9 @@ public sealed class SimdEvaluator : IEvaluator
         RolloutTasks.Dispatch(request.Task, new Run(batch, request, _threads));
 
     public void Dispose() { }
+
+    /// <summary>Most vectors of lanes one work item runs: large enough to amortise decoding, small enough to share one network's many episodes among cores.</summary>
+    private const int MaxBlocksPerItem = 4;
 
     /// <summary>Per-evaluation constants shared by every genome: lane weights, start states and padding.</summary>
     private sealed class LaneLayout
@@ -66,7 +71,6 @@ public sealed class SimdEvaluator : IEvaluator
     private sealed class Scratch(int maxNodes, int blocks)
     {
         public readonly VectorLane[] Values = new VectorLane[maxNodes * blocks];
-        public readonly VectorLane[] Sums = new VectorLane[blocks];
         public readonly VectorLane[] Reward = new VectorLane[blocks];
         public readonly VectorLane[] Steps = new VectorLane[blocks];
         public readonly VectorLane[] Alive = new VectorLane[blocks];
@@ -81,13 +85,19 @@ public sealed class SimdEvaluator : IEvaluator
         {
             var layout = new LaneLayout(request, EpisodeStarts.Compute(task, request));
             var table = new FitnessTable(batch.ProgramCount, request.Weights.Length, request.Repetitions);
+            // Work item = one genome's lanes, or a chunk of them when a genome has many (eval of one network).
+            int chunks = (layout.Blocks + MaxBlocksPerItem - 1) / MaxBlocksPerItem;
             long steps = 0;
-            Parallel.For(0, batch.ProgramCount, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                () => new Scratch(batch.MaxNodeCount, layout.Blocks),
-                (g, _, scratch) =>
+            Parallel.For(0, batch.ProgramCount * chunks, new ParallelOptions { MaxDegreeOfParallelism = threads },
+                () => new Scratch(batch.MaxNodeCount, Math.Min(layout.Blocks, MaxBlocksPerItem)),
+                (item, _, scratch) =>
                 {
-                    RunGenome(task, batch, g, request.Task.EpisodeLength, layout, scratch);
-                    scratch.LaneBuffer.AsSpan(0, layout.Lanes).CopyTo(table.Rewards.AsSpan(g * layout.Lanes, layout.Lanes));
+                    int g = item / chunks, firstBlock = item % chunks * MaxBlocksPerItem;
+                    int blockCount = Math.Min(MaxBlocksPerItem, layout.Blocks - firstBlock);
+                    RunLanes(task, batch, g, firstBlock, blockCount, request.Task.EpisodeLength, layout, scratch);
+                    int firstLane = firstBlock * VectorLane.Count;
+                    int laneCount = Math.Min(blockCount * VectorLane.Count, layout.Lanes - firstLane);
+                    scratch.LaneBuffer.AsSpan(0, laneCount).CopyTo(table.Rewards.AsSpan(g * layout.Lanes + firstLane, laneCount));
                     return scratch;
                 },
                 scratch => Interlocked.Add(ref steps, scratch.StepCount));
@@ -96,20 +106,21 @@ public sealed class SimdEvaluator : IEvaluator
         }
     }
 
-    /// <summary>All lanes of genome <paramref name="g"/> for a whole episode; rewards land in scratch.LaneBuffer.</summary>
-    private static void RunGenome<TTask>(TTask task, ProgramBatch batch, int g, int episodeLength, LaneLayout layout, Scratch scratch)
+    /// <summary>
+    /// Lane vectors [firstBlock, firstBlock + blocks) of genome <paramref name="g"/> for a whole episode;
+    /// their rewards land in scratch.LaneBuffer.
+    /// </summary>
+    private static void RunLanes<TTask>(TTask task, ProgramBatch batch, int g, int firstBlock, int blocks, int episodeLength, LaneLayout layout, Scratch scratch)
         where TTask : struct, IRolloutTask
     {
-        int blocks = layout.Blocks;
         int nIn = batch.InputCount, nOut = batch.OutputCount;
         int firstInstruction = batch.InstructionStart[g], instructionEnd = batch.InstructionStart[g + 1];
         var values = scratch.Values.AsSpan();
-        var sums = scratch.Sums.AsSpan();
         var reward = scratch.Reward.AsSpan();
         var steps = scratch.Steps.AsSpan();
         var alive = scratch.Alive.AsSpan();
         var states = scratch.States.AsSpan();
-        var weight = layout.Weight.AsSpan();
+        var weight = layout.Weight.AsSpan(firstBlock, blocks);
         var activation = batch.Activation.AsSpan();
         var firstEdge = batch.FirstEdge.AsSpan();
         var edgeCount = batch.EdgeCount.AsSpan();
@@ -122,8 +133,8 @@ public sealed class SimdEvaluator : IEvaluator
         for (int b = 0; b < blocks; b++)
         {
             states[b] = default;
-            task.Reset(ref states[b], layout.Start[b]);
-            alive[b] = layout.InitiallyAlive[b];
+            task.Reset(ref states[b], layout.Start[firstBlock + b]);
+            alive[b] = layout.InitiallyAlive[firstBlock + b];
             reward[b] = zero;
             steps[b] = zero;
             values[b] = one; // bias slot
@@ -139,28 +150,33 @@ public sealed class SimdEvaluator : IEvaluator
             }
 
             int slot = 1 + nIn;
+            ref VectorLane valueBase = ref MemoryMarshal.GetReference(values);
             for (int i = firstInstruction; i < instructionEnd; i++, slot++)
             {
-                sums.Clear();
+                // The node's own slot accumulates its sum: a feed-forward node never reads itself.
+                var destination = values.Slice(slot * blocks, blocks);
+                destination.Clear();
+                ref VectorLane sum = ref MemoryMarshal.GetReference(destination);
                 int end = firstEdge[i] + edgeCount[i];
                 for (int e = firstEdge[i]; e < end; e++)
                 {
-                    var source = values.Slice(edgeSource[e] * blocks, blocks);
+                    // Compiled programs only point at earlier slots of the same program, so these stay in range.
+                    ref VectorLane source = ref Unsafe.Add(ref valueBase, edgeSource[e] * blocks);
                     // Same operations in the same order as the reference interpreter (sum += scale * value),
                     // skipping the multiply by 1 that WANN mode's edges all have (exact either way).
-                    if (edgeScale[e] == 1f)
+                    float scale = edgeScale[e];
+                    if (scale == 1f)
                     {
-                        for (int b = 0; b < blocks; b++) sums[b] += source[b];
+                        for (int b = 0; b < blocks; b++) Unsafe.Add(ref sum, b) += Unsafe.Add(ref source, b);
                     }
                     else
                     {
-                        var scale = VectorLane.From(edgeScale[e]);
-                        for (int b = 0; b < blocks; b++) sums[b] += scale * source[b];
+                        var scaleLanes = VectorLane.From(scale);
+                        for (int b = 0; b < blocks; b++) Unsafe.Add(ref sum, b) += scaleLanes * Unsafe.Add(ref source, b);
                     }
                 }
-                int act = activation[i];
-                var destination = values.Slice(slot * blocks, blocks);
-                for (int b = 0; b < blocks; b++) destination[b] = Activation.Apply(act, weight[b] * sums[b]);
+                for (int b = 0; b < blocks; b++) destination[b] = weight[b] * destination[b];
+                Activation.ApplyInPlace(activation[i], destination);
             }
 
             bool anyAlive = false;
@@ -179,7 +195,7 @@ public sealed class SimdEvaluator : IEvaluator
         var laneBuffer = scratch.LaneBuffer.AsSpan();
         int width = VectorLane.Count;
         for (int b = 0; b < blocks; b++) steps[b].Store(laneBuffer.Slice(b * width, width));
-        for (int l = 0; l < layout.Lanes; l++) scratch.StepCount += (long)laneBuffer[l];
+        for (int l = 0; l < blocks * width; l++) scratch.StepCount += (long)laneBuffer[l]; // padding lanes never step
         for (int b = 0; b < blocks; b++) reward[b].Store(laneBuffer.Slice(b * width, width));
     }
 }

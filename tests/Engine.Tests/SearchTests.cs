@@ -52,7 +52,7 @@ public sealed class SearchTests
     {
         var (a, stateA) = Run(5, 12);
         var (b, stateB) = Run(5, 12);
-        Assert.Equal(a.Select(r => (r.BestFitness, r.MedianFitness, r.EliteFitness, r.MedianConnections)), b.Select(r => (r.BestFitness, r.MedianFitness, r.EliteFitness, r.MedianConnections)));
+        Assert.Equal(a.Select(r => (r.BestFitness, r.MedianFitness, r.TopRankedFitness, r.MedianConnections)), b.Select(r => (r.BestFitness, r.MedianFitness, r.TopRankedFitness, r.MedianConnections)));
         for (int g = 0; g < stateA.Population.Count; g++) FormatTests.AssertSameGenome(stateA.Population[g], stateB.Population[g]);
         var (c, _) = Run(6, 12);
         Assert.NotEqual(a.Select(r => r.MedianFitness), c.Select(r => r.MedianFitness));

@@ -53,7 +53,7 @@ public static class OutMatrixFormat
                 double w = matrix[source, destination];
                 if (w == 0) continue;
                 if (destination <= nIn)
-                    throw new WannException($"{where}: row {source + 1}, column {destination + 1}: a connection into the bias or an input");
+                    throw new WannException($"{where}: row {source + 1}, column {destination + 1}: a connection into the bias or an input of a {shape} network: are the input/output counts right? Give the network's --task or --io");
                 if (destination <= source)
                     throw new WannException($"{where}: row {source + 1}, column {destination + 1}: a connection backwards in the node order (the format is feed-forward)");
                 bool enabled = !double.IsNaN(w);

@@ -1,11 +1,14 @@
 namespace Wann.Engine.Search;
 
-/// <summary>What one generation did: fitness statistics, network sizes, lanes and time per phase.</summary>
+/// <summary>
+/// What one generation did: fitness statistics (best = highest mean fitness; top-ranked = NSGA-II's first,
+/// which may trade fitness for fewer connections), network sizes, lanes and time per phase.
+/// </summary>
 public sealed record GenerationReport(
     long Generation,
     double BestFitness,
     double MedianFitness,
-    double EliteFitness,
+    double TopRankedFitness,
     double BestFitMax,
     double MedianNodes,
     double MedianConnections,

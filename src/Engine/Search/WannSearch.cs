@@ -84,9 +84,9 @@ public sealed class WannSearch
         long lanes = (long)n * table.LanesPerGenome;
         var report = new GenerationReport(
             Generation: state.Generation,
-            BestFitness: fitness[ranks.AsSpan().IndexOf(0)],
+            BestFitness: fitness[elite],
             MedianFitness: fitness.Median(),
-            EliteFitness: fitness[elite],
+            TopRankedFitness: fitness[ranks.AsSpan().IndexOf(0)],
             BestFitMax: fitMax.Max(),
             MedianNodes: population.Select(p => (double)p.Nodes.Count).Median(),
             MedianConnections: connections.Median(),

@@ -11,7 +11,7 @@ public static class GenerationLog
         generation = r.Generation,
         bestFitness = Finite(r.BestFitness),
         medianFitness = Finite(r.MedianFitness),
-        eliteFitness = Finite(r.EliteFitness),
+        topRankedFitness = Finite(r.TopRankedFitness),
         bestFitMax = Finite(r.BestFitMax),
         runBestFitness = r.RunBestFitness,
         newBest = r.NewBest,

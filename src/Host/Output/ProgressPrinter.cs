@@ -17,7 +17,7 @@ public sealed class ProgressPrinter
         double left = _recentSeconds.Average() * (_lastGeneration - r.Generation);
         string best = r.RunBestFitness is { } b ? $"{b,7:F1}" : "      -";
         Console.WriteLine(
-            $"gen {r.Generation,5}/{_lastGeneration}  top {r.BestFitness,7:F1}  median {r.MedianFitness,7:F1}  elite {r.EliteFitness,7:F1}  " +
+            $"gen {r.Generation,5}/{_lastGeneration}  best {r.BestFitness,7:F1}  median {r.MedianFitness,7:F1}  " +
             $"run-best {best}{(r.NewBest ? "*" : " ")}  nodes {r.MedianNodes,4:F0}  conns {r.MedianConnections,4:F0}  " +
             $"{r.EnvironmentSteps / Math.Max(r.EvaluateSeconds, 1e-9) / 1e6,6:F2}M steps/s  {r.TotalSeconds,6:F2}s/gen  left {FormatTime(left)}");
     }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The README's test command: builds everything and runs every test project (no GPU needed: the ILGPU
+# kernels run on ILGPU's CPU accelerator). Prints "Tests: N passed, N failed, N skipped" from the TRX results.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK (dotnet) is not on PATH" >&2; exit 2; }
+[ -d ../shared/reference/wann-original ] || { echo "test.sh: ../shared/reference/wann-original is missing (the tests read the original champions there)" >&2; exit 2; }
+
+results=TestResults/run
+rm -rf "$results"
+dotnet build Wann.Gpu.sln -c Release -nologo -v quiet
+status=$?
+if [ "$status" -eq 0 ]; then
+  # One results folder per test project, so no two TRX files can collide.
+  for project in tests/*/*.Tests.csproj; do
+    name=$(basename "$project" .csproj)
+    dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results/$name" "$@" || status=$?
+  done
+fi
+
+passed=0; failed=0; skipped=0; files=0
+for trx in "$results"/*/*.trx; do
+  [ -f "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get total) - $(get executed)))
+done
+if [ "$files" -eq 0 ] && [ "$status" -ne 0 ]; then failed=$((failed + 1)); fi
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$files" -gt 0 ]

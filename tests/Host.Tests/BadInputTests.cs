@@ -1,0 +1,77 @@
+namespace Wann.Host.Tests;
+
+/// <summary>Every kind of bad input: exit status 2, one line on standard error naming the problem, no output file.</summary>
+public sealed class BadInputTests
+{
+    private static readonly string Folder = HostRunner.TempFolder();
+
+    private static string Write(string name, string text)
+    {
+        string path = Path.Combine(Folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public static TheoryData<string, string[]> Cases()
+    {
+        string swing = HostRunner.Reference("swing.out");
+        string inputs = HostRunner.Golden("forward-swing-inputs.csv");
+        string narrow = Write("narrow.csv", "1,2,3\n");
+        string text = Write("text.csv", "1,2,x,4,5\n");
+        string empty = Write("empty.csv", "\n");
+        string badOut = Write("bad.out", "0,0,1\n0,0\n");
+        string badJson = Write("bad.json", "{\"format\": \"wann-gpu-network\"");
+        string badConfig = Write("bad-config.json", "{\"popSize\": 0}");
+        string unknownKey = Write("unknown-key.json", "{\"pop\": 10}");
+        return new TheoryData<string, string[]>
+        {
+            { "are the input/output counts (5x1) right", new[] { "forward", "--net", HostRunner.Reference("racer.out"), "--task", "swingup", "--weight", "1", "--inputs", inputs } },
+            { "file not found", new[] { "forward", "--net", "/no/such.out", "--task", "swingup", "--weight", "1", "--inputs", inputs } },
+            { "give --task NAME or --io", new[] { "forward", "--net", swing, "--weight", "1", "--inputs", inputs } },
+            { "unknown task 'nope'", new[] { "forward", "--net", swing, "--task", "nope", "--weight", "1", "--inputs", inputs } },
+            { "'5by1' is not INPUTSxOUTPUTS", new[] { "forward", "--net", swing, "--io", "5by1", "--weight", "1", "--inputs", inputs } },
+            { "give exactly one of --weight W and --stored", new[] { "forward", "--net", swing, "--task", "swingup", "--inputs", inputs } },
+            { "give exactly one of --weight W and --stored", new[] { "forward", "--net", swing, "--task", "swingup", "--weight", "1", "--stored", "--inputs", inputs } },
+            { "line 1 has 3 values, expected 5", new[] { "forward", "--net", swing, "--task", "swingup", "--weight", "1", "--inputs", narrow } },
+            { "'x' is not a finite number", new[] { "forward", "--net", swing, "--task", "swingup", "--weight", "1", "--inputs", text } },
+            { "no rows of inputs", new[] { "forward", "--net", swing, "--task", "swingup", "--weight", "1", "--inputs", empty } },
+            { "bad.out: 2 rows", new[] { "forward", "--net", badOut, "--io", "1x1", "--weight", "1", "--inputs", inputs } },
+            { "bad.json: not a valid network file", new[] { "forward", "--net", badJson, "--weight", "1", "--inputs", inputs } },
+            { "are the input/output counts right", new[] { "forward", "--net", swing, "--io", "24x4", "--weight", "1", "--inputs", inputs } },
+            { "does not exist", new[] { "forward", "--net", swing, "--task", "swingup", "--weight", "1", "--inputs", inputs, "--out", "/no/such/folder/out.csv" } },
+            { "--episodes: must be at least 1", new[] { "eval", "--net", swing, "--task", "swingup", "--episodes", "0" } },
+            { "--weights: 'a' is not a finite number", new[] { "eval", "--net", swing, "--task", "swingup", "--weights", "1,a" } },
+            { "unknown backend 'gpu9'", new[] { "eval", "--net", swing, "--task", "swingup", "--backend", "gpu9" } },
+            { "task 'biped' has no simulator", new[] { "eval", "--net", HostRunner.Reference("biped.out"), "--task", "biped" } },
+            { "key 'popSize' must be at least 2, got 0", new[] { "train", "--config", badConfig, "--out", Path.Combine(Folder, "run-a") } },
+            { "unknown key 'pop'", new[] { "train", "--config", unknownKey, "--out", Path.Combine(Folder, "run-b") } },
+            { "give --out DIR", new[] { "train", "--task", "swingup" } },
+            { "no such run folder", new[] { "train", "--resume", "/no/such/run" } },
+            { "task 'biped' has no simulator", new[] { "train", "--config", HostRunner.Reference("biped.json"), "--out", Path.Combine(Folder, "run-c") } },
+            { "--checkpoint-every: must be at least 1", new[] { "train", "--task", "swingup", "--out", Path.Combine(Folder, "run-d"), "--checkpoint-every", "0" } },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void BadInput_ExitsWith2_AndOneClearLine(string message, string[] args)
+    {
+        var before = Directory.GetFileSystemEntries(Folder).ToHashSet();
+        var result = HostRunner.Run(args);
+        Assert.Equal(2, result.ExitCode);
+        string error = result.Error.Trim();
+        Assert.DoesNotContain('\n', error);
+        Assert.StartsWith("wann: ", error);
+        Assert.Contains(message, error);
+        Assert.DoesNotContain("   at ", error);
+        Assert.Equal("", result.Out);
+        Assert.Equal(before, Directory.GetFileSystemEntries(Folder).ToHashSet());
+    }
+
+    [Fact]
+    public void UnknownVerbOrFlag_ExitsWith2()
+    {
+        Assert.Equal(2, HostRunner.Run("fly").ExitCode);
+        Assert.Equal(2, HostRunner.Run("forward", "--nett", "x").ExitCode);
+    }
+}

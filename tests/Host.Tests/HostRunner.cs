@@ -1,0 +1,55 @@
+using System.Text.Json;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Wann.Host.Tests;
+
+/// <summary>Runs the <c>wann</c> program in-process, capturing its exit status and output.</summary>
+public static class HostRunner
+{
+    public sealed record Result(int ExitCode, string Out, string Error);
+
+    public static Result Run(params string[] args)
+    {
+        var oldOut = Console.Out;
+        var oldError = Console.Error;
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        try
+        {
+            int code = Program.Main(args);
+            return new Result(code, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldError);
+        }
+    }
+
+    public static string RepositoryRoot { get; } = FindRoot();
+    public static string Reference(string name) => Path.Combine(RepositoryRoot, "..", "shared", "reference", "wann-original", name);
+    public static string Golden(string name) => Path.Combine(RepositoryRoot, "tests", "golden", name);
+
+    public static string TempFolder()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "wann-host-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public static double[][] ReadCsv(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split(',').Select(c => double.Parse(c, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToArray();
+
+    public static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Wann.Gpu.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("cannot find Wann.Gpu.sln");
+    }
+}

@@ -1,18 +1,36 @@
-using Wann.Engine;
 using Wann.Engine.Evaluation;
 using Wann.Kernels.Cpu;
+using Wann.Kernels.Gpu;
 using Wann.Kernels.Reference;
 
 namespace Wann.Kernels.Backends;
 
-/// <summary>Creates the evaluator for a backend choice; <c>auto</c> takes the best one present.</summary>
+/// <summary>Creates the evaluator for a backend choice; <c>auto</c> takes cuda, then opencl, then the SIMD cpu backend.</summary>
 public static class EvaluatorFactory
 {
     public static IEvaluator Create(BackendKind kind, int? threads = null) => kind switch
     {
-        BackendKind.Auto => new SimdEvaluator(threads),
+        BackendKind.Auto => new GpuEvaluatorOrCpu(threads).Pick(),
         BackendKind.Cpu => new SimdEvaluator(threads),
         BackendKind.Reference => new ReferenceEvaluator(threads ?? Environment.ProcessorCount),
-        _ => throw new WannException($"--backend {BackendNames.NameOf(kind)}: not available in this build"),
+        _ => new GpuEvaluator(kind),
     };
+
+    /// <summary>What <c>auto</c> would pick on this machine.</summary>
+    public static BackendKind AutoChoice()
+    {
+        using var context = GpuDevices.CreateContext();
+        if (GpuDevices.Has(context, BackendKind.Cuda)) return BackendKind.Cuda;
+        if (GpuDevices.Has(context, BackendKind.OpenCL)) return BackendKind.OpenCL;
+        return BackendKind.Cpu;
+    }
+
+    private sealed class GpuEvaluatorOrCpu(int? threads)
+    {
+        public IEvaluator Pick() => AutoChoice() switch
+        {
+            BackendKind.Cpu => new SimdEvaluator(threads),
+            var gpu => new GpuEvaluator(gpu),
+        };
+    }
 }

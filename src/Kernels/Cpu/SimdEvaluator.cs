@@ -13,7 +13,7 @@ namespace Wann.Kernels.Cpu;
 /// repetitions) packed into SIMD vectors, so one decode of an instruction serves all of them; genomes are
 /// spread over the cores. Network forward and task physics both run on the vectors.
 /// </summary>
-public sealed class SimdEvaluator : IEvaluator
+public sealed class SimdEvaluator : IEvaluator, IForwardEvaluator
 {
     private readonly int _threads;
 
@@ -121,11 +121,6 @@ public sealed class SimdEvaluator : IEvaluator
         var alive = scratch.Alive.AsSpan();
         var states = scratch.States.AsSpan();
         var weight = layout.Weight.AsSpan(firstBlock, blocks);
-        var activation = batch.Activation.AsSpan();
-        var firstEdge = batch.FirstEdge.AsSpan();
-        var edgeCount = batch.EdgeCount.AsSpan();
-        var edgeSource = batch.EdgeSource.AsSpan();
-        var edgeScale = batch.EdgeScale.AsSpan();
         var outputSlot = batch.OutputSlot.AsSpan(g * nOut, nOut);
         var zero = VectorLane.From(0f);
         var one = VectorLane.From(1f);
@@ -149,35 +144,7 @@ public sealed class SimdEvaluator : IEvaluator
                 for (int b = 0; b < blocks; b++) inputs[b] = task.Observation(states[b], k);
             }
 
-            int slot = 1 + nIn;
-            ref VectorLane valueBase = ref MemoryMarshal.GetReference(values);
-            for (int i = firstInstruction; i < instructionEnd; i++, slot++)
-            {
-                // The node's own slot accumulates its sum: a feed-forward node never reads itself.
-                var destination = values.Slice(slot * blocks, blocks);
-                destination.Clear();
-                ref VectorLane sum = ref MemoryMarshal.GetReference(destination);
-                int end = firstEdge[i] + edgeCount[i];
-                for (int e = firstEdge[i]; e < end; e++)
-                {
-                    // Compiled programs only point at earlier slots of the same program, so these stay in range.
-                    ref VectorLane source = ref Unsafe.Add(ref valueBase, edgeSource[e] * blocks);
-                    // Same operations in the same order as the reference interpreter (sum += scale * value),
-                    // skipping the multiply by 1 that WANN mode's edges all have (exact either way).
-                    float scale = edgeScale[e];
-                    if (scale == 1f)
-                    {
-                        for (int b = 0; b < blocks; b++) Unsafe.Add(ref sum, b) += Unsafe.Add(ref source, b);
-                    }
-                    else
-                    {
-                        var scaleLanes = VectorLane.From(scale);
-                        for (int b = 0; b < blocks; b++) Unsafe.Add(ref sum, b) += scaleLanes * Unsafe.Add(ref source, b);
-                    }
-                }
-                for (int b = 0; b < blocks; b++) destination[b] = weight[b] * destination[b];
-                Activation.ApplyInPlace(activation[i], destination);
-            }
+            ForwardBlocks(batch, firstInstruction, instructionEnd, blocks, values, weight);
 
             bool anyAlive = false;
             for (int b = 0; b < blocks; b++)
@@ -197,5 +164,89 @@ public sealed class SimdEvaluator : IEvaluator
         for (int b = 0; b < blocks; b++) steps[b].Store(laneBuffer.Slice(b * width, width));
         for (int l = 0; l < blocks * width; l++) scratch.StepCount += (long)laneBuffer[l]; // padding lanes never step
         for (int b = 0; b < blocks; b++) reward[b].Store(laneBuffer.Slice(b * width, width));
+    }
+
+    /// <summary>
+    /// One forward pass of program instructions [firstInstruction, instructionEnd) over lane vectors laid out
+    /// [slot x blocks + block], bias and inputs already in place. Same operations in the same order as the
+    /// reference interpreter (sum += scale * value, then the activation of weight * sum).
+    /// </summary>
+    private static void ForwardBlocks(ProgramBatch batch, int firstInstruction, int instructionEnd, int blocks, Span<VectorLane> values, ReadOnlySpan<VectorLane> weight)
+    {
+        var activation = batch.Activation;
+        var firstEdge = batch.FirstEdge;
+        var edgeCount = batch.EdgeCount;
+        var edgeSource = batch.EdgeSource;
+        var edgeScale = batch.EdgeScale;
+        int slot = 1 + batch.InputCount;
+        ref VectorLane valueBase = ref MemoryMarshal.GetReference(values);
+        for (int i = firstInstruction; i < instructionEnd; i++, slot++)
+        {
+            // The node's own slot accumulates its sum: a feed-forward node never reads itself.
+            var destination = values.Slice(slot * blocks, blocks);
+            destination.Clear();
+            ref VectorLane sum = ref MemoryMarshal.GetReference(destination);
+            int end = firstEdge[i] + edgeCount[i];
+            for (int e = firstEdge[i]; e < end; e++)
+            {
+                // Compiled programs only point at earlier slots of the same program, so these stay in range.
+                ref VectorLane source = ref Unsafe.Add(ref valueBase, edgeSource[e] * blocks);
+                float scale = edgeScale[e];
+                if (scale == 1f)
+                {
+                    // WANN mode: every scale is 1 and 1 * value is exact, so the multiply is skipped.
+                    for (int b = 0; b < blocks; b++) Unsafe.Add(ref sum, b) += Unsafe.Add(ref source, b);
+                }
+                else
+                {
+                    var scaleLanes = VectorLane.From(scale);
+                    for (int b = 0; b < blocks; b++) Unsafe.Add(ref sum, b) += scaleLanes * Unsafe.Add(ref source, b);
+                }
+            }
+            for (int b = 0; b < blocks; b++) destination[b] = weight[b] * destination[b];
+            Activation.ApplyInPlace(activation[i], destination);
+        }
+    }
+
+    /// <summary>Forward passes of every genome at every weight on every input vector (lanes = weights x vectors).</summary>
+    public float[] Forward(ProgramBatch batch, float[] weights, float[] inputs)
+    {
+        int nIn = batch.InputCount, nOut = batch.OutputCount, width = VectorLane.Count;
+        int vectors = inputs.Length / nIn;
+        int lanes = weights.Length * vectors;
+        int blocks = (lanes + width - 1) / width;
+        var laneWeight = new VectorLane[blocks];
+        var laneInput = new VectorLane[blocks * nIn];
+        var buffer = new float[width];
+        for (int b = 0; b < blocks; b++)
+        {
+            for (int i = 0; i < width; i++) buffer[i] = b * width + i < lanes ? weights[(b * width + i) / vectors] : 0f;
+            laneWeight[b] = VectorLane.Load(buffer);
+            for (int k = 0; k < nIn; k++)
+            {
+                for (int i = 0; i < width; i++) buffer[i] = b * width + i < lanes ? inputs[(b * width + i) % vectors * nIn + k] : 0f;
+                laneInput[k * blocks + b] = VectorLane.Load(buffer);
+            }
+        }
+
+        var outputs = new float[batch.ProgramCount * lanes * nOut];
+        Parallel.For(0, batch.ProgramCount, new ParallelOptions { MaxDegreeOfParallelism = _threads },
+            () => (Values: new VectorLane[batch.MaxNodeCount * blocks], Lanes: new float[blocks * width]),
+            (g, _, scratch) =>
+            {
+                var values = scratch.Values.AsSpan();
+                for (int b = 0; b < blocks; b++) values[b] = VectorLane.From(1f);
+                laneInput.AsSpan().CopyTo(values.Slice(blocks));
+                ForwardBlocks(batch, batch.InstructionStart[g], batch.InstructionStart[g + 1], blocks, values, laneWeight);
+                for (int o = 0; o < nOut; o++)
+                {
+                    int slot = batch.OutputSlot[g * nOut + o];
+                    for (int b = 0; b < blocks; b++) values[slot * blocks + b].Store(scratch.Lanes.AsSpan(b * width, width));
+                    for (int l = 0; l < lanes; l++) outputs[(g * lanes + l) * nOut + o] = scratch.Lanes[l];
+                }
+                return scratch;
+            },
+            _ => { });
+        return outputs;
     }
 }

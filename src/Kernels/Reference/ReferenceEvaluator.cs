@@ -9,7 +9,7 @@ namespace Wann.Kernels.Reference;
 /// The scalar reference path: one lane at a time through the reference interpreter and the task's
 /// scalar step. Simple on purpose; the fast backends are tested against it and benchmarked next to it.
 /// </summary>
-public sealed class ReferenceEvaluator : IEvaluator
+public sealed class ReferenceEvaluator : IEvaluator, IForwardEvaluator
 {
     private readonly int _threads;
 
@@ -23,6 +23,22 @@ public sealed class ReferenceEvaluator : IEvaluator
         RolloutTasks.Dispatch(request.Task, new Run(batch, request, _threads));
 
     public void Dispose() { }
+
+    public float[] Forward(ProgramBatch batch, float[] weights, float[] inputs)
+    {
+        int nIn = batch.InputCount, nOut = batch.OutputCount, vectors = inputs.Length / nIn;
+        var outputs = new float[batch.ProgramCount * weights.Length * vectors * nOut];
+        Parallel.For(0, batch.ProgramCount, new ParallelOptions { MaxDegreeOfParallelism = _threads }, g =>
+        {
+            var program = batch.ProgramAt(g);
+            var values = new float[program.NodeCount];
+            for (int w = 0; w < weights.Length; w++)
+                for (int v = 0; v < vectors; v++)
+                    ReferenceInterpreter.Evaluate(program, inputs.AsSpan(v * nIn, nIn), weights[w], values,
+                        outputs.AsSpan(((g * weights.Length + w) * vectors + v) * nOut, nOut));
+        });
+        return outputs;
+    }
 
     private sealed class Run(ProgramBatch batch, EvaluationRequest request, int threads) : IRolloutTaskVisitor<FitnessTable>
     {

@@ -26,9 +26,15 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
     private readonly DeviceBuffer<int> _instructionStart, _activation, _firstEdge, _edgeCount, _edgeSource, _outputSlot, _steps;
     private readonly DeviceBuffer<float> _edgeScale, _weight, _start, _reward, _scratch, _inputs, _outputs;
 
-    public GpuEvaluator(BackendKind kind)
+    private readonly bool _forceGlobalMemory;
+
+    public GpuEvaluator(BackendKind kind) : this(kind, forceGlobalMemory: false) { }
+
+    /// <param name="forceGlobalMemory">Use the large-network path even where shared memory would do (tests).</param>
+    internal GpuEvaluator(BackendKind kind, bool forceGlobalMemory)
     {
         _kind = kind;
+        _forceGlobalMemory = forceGlobalMemory;
         _context = GpuDevices.CreateContext();
         try
         {
@@ -56,7 +62,9 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
     }
 
     public string Name => BackendNames.NameOf(_kind);
-    public string Device => $"{_accelerator.Name}, {_accelerator.MemorySize / (1024 * 1024)} MiB, {_accelerator.NumMultiprocessors} compute units, warp {_accelerator.WarpSize}";
+    public string Device => _kind == BackendKind.IlgpuCpu
+        ? $"{_accelerator.Name} (ILGPU's CPU simulation of GPU threads: for testing kernels, not for speed)"
+        : $"{_accelerator.Name}, {_accelerator.MemorySize / (1024 * 1024)} MiB, {_accelerator.NumMultiprocessors} compute units, warp {_accelerator.WarpSize}";
 
     /// <summary>Seconds spent compiling kernels so far (ILGPU compiles on first use of each kernel).</summary>
     public double KernelCompileSeconds { get; private set; }
@@ -140,7 +148,7 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
         int laneStride = (lanes + warp - 1) / warp * warp;
         int groupSize = Math.Max(warp, Math.Min(PreferredGroupSize, _accelerator.MaxNumThreadsPerGroup) / warp * warp);
         long sharedBytes = (long)groupSize * maxNodes * sizeof(float);
-        return (laneStride, groupSize, sharedBytes <= _accelerator.MaxSharedMemoryPerGroup);
+        return (laneStride, groupSize, !_forceGlobalMemory && sharedBytes <= _accelerator.MaxSharedMemoryPerGroup);
     }
 
     public float[] Forward(ProgramBatch batch, float[] weights, float[] inputs)

@@ -1,7 +1,9 @@
 using System.Text;
 using Wann.Engine;
 using Wann.Engine.Formats;
+using Wann.Engine.Evaluation;
 using Wann.Engine.Programs;
+using Wann.Kernels.Backends;
 using Wann.Host.Output;
 
 namespace Wann.Host.Commands;
@@ -21,14 +23,13 @@ public static class ForwardCommand
         var rows = CsvRows.Read(options.Inputs, program.InputCount);
 
         float weight = options.Weight ?? 1f;
-        var values = new float[program.NodeCount];
-        var outputs = new float[program.OutputCount];
+        using var backend = EvaluatorFactory.Create(BackendNames.Parse(options.Backend));
+        if (backend is not IForwardEvaluator forward)
+            throw new WannException($"--backend {options.Backend}: this backend cannot run forward passes");
+        var outputs = forward.Forward(ProgramBatch.Concatenate(new[] { program }), new[] { weight }, rows.SelectMany(r => r).ToArray());
         var text = new StringBuilder();
-        foreach (var row in rows)
-        {
-            ReferenceInterpreter.Evaluate(program, row, weight, values, outputs);
-            text.AppendJoin(',', outputs.Select(CsvRows.Format)).Append('\n');
-        }
+        for (int r = 0; r < rows.Count; r++)
+            text.AppendJoin(',', outputs.AsSpan(r * program.OutputCount, program.OutputCount).ToArray().Select(CsvRows.Format)).Append('\n');
 
         if (options.Out is null) Console.Out.Write(text.ToString());
         else AtomicFile.WriteAllText(options.Out, text.ToString());

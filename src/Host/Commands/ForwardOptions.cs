@@ -23,6 +23,9 @@ public sealed class ForwardOptions
     [Option("inputs", Required = true, HelpText = "CSV file, one row of input values per line, no header.")]
     public string Inputs { get; set; } = "";
 
+    [Option("backend", Default = "reference", HelpText = "reference (the scalar ground truth), cpu, cuda, opencl, ilgpu-cpu or auto.")]
+    public string Backend { get; set; } = "reference";
+
     [Option("out", HelpText = "Where to write the outputs (CSV); standard output when omitted.")]
     public string? Out { get; set; }
 }

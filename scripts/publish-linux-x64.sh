@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Publishes a self-contained linux-x64 build of wann (no .NET SDK or runtime needed where it runs; a GPU
+# machine needs only the NVIDIA driver) and packs it as publish/wann-linux-x64.tar.xz.
+# On the target: tar -xJf wann-linux-x64.tar.xz && ./wann-linux-x64/wann devices && ./wann-linux-x64/wann check --backend cuda
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=publish/wann-linux-x64
+rm -rf "$out" publish/wann-linux-x64.tar.xz
+dotnet publish src/Host -c Release -r linux-x64 --self-contained true -nologo -v quiet \
+  -p:PublishSingleFile=false -p:DebugType=none -p:GenerateDocumentationFile=false -o "$out"
+cp ../shared/reference/wann-original/swing.out "$out/" 2>/dev/null || true
+tar -C publish -cJf publish/wann-linux-x64.tar.xz wann-linux-x64
+ls -l publish/wann-linux-x64.tar.xz

@@ -1,0 +1,32 @@
+using System.Numerics;
+using CommandLine;
+using Wann.Kernels.Backends;
+using Wann.Kernels.Gpu;
+
+namespace Wann.Host.Commands;
+
+[Verb("devices", HelpText = "List the devices the backends can use and which one 'auto' picks.")]
+public sealed class DevicesOptions
+{
+}
+
+/// <summary><c>wann devices</c>: what ILGPU finds, the SIMD CPU backend, and auto's choice.</summary>
+public static class DevicesCommand
+{
+    public static int Run(DevicesOptions _)
+    {
+        Console.WriteLine($"{"backend",-10} {"device",-40} {"memory",12} {"units",6} {"warp",5} {"group",6} {"shared/group",13}");
+        Console.WriteLine($"{"cpu",-10} {$"SIMD {Vector<float>.Count} lanes x {Environment.ProcessorCount} threads",-40} {"host",12} {Environment.ProcessorCount,6} {Vector<float>.Count,5} {"-",6} {"-",13}");
+        foreach (var d in GpuDevices.List())
+        {
+            bool host = d.Backend == BackendKind.IlgpuCpu;
+            string memory = host ? "host" : $"{d.MemoryBytes / (1024.0 * 1024 * 1024):F1} GiB";
+            string shared = host ? "host" : $"{d.SharedMemoryPerGroup / 1024} KiB";
+            Console.WriteLine($"{BackendNames.NameOf(d.Backend),-10} {Truncate(d.Name, 40),-40} {memory,12} {d.ComputeUnits,6} {d.WarpSize,5} {d.MaxThreadsPerGroup,6} {shared,13}");
+        }
+        Console.WriteLine($"auto picks: {BackendNames.NameOf(EvaluatorFactory.AutoChoice())}");
+        return 0;
+    }
+
+    private static string Truncate(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "~";
+}

@@ -27,12 +27,13 @@ public static class Program
             settings.HelpWriter = Console.Error;
             settings.CaseInsensitiveEnumValues = true;
         });
-        return parser.ParseArguments<ForwardOptions, EvalOptions, TrainOptions, DevicesOptions, CheckOptions>(args).MapResult(
+        return parser.ParseArguments<ForwardOptions, EvalOptions, TrainOptions, DevicesOptions, CheckOptions, BenchOptions>(args).MapResult(
             (ForwardOptions o) => ForwardCommand.Run(o),
             (EvalOptions o) => EvalCommand.Run(o),
             (TrainOptions o) => TrainCommand.Run(o),
             (DevicesOptions o) => DevicesCommand.Run(o),
             (CheckOptions o) => CheckCommand.Run(o),
+            (BenchOptions o) => BenchCommand.Run(o),
             errors => errors.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.VersionRequestedError or ErrorType.HelpVerbRequestedError) ? 0 : 2);
     }
 }

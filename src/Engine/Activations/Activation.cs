@@ -40,22 +40,35 @@ public static class Activation
     /// </summary>
     public static void ApplyInPlace<T>(int id, Span<T> xs) where T : struct, ILane<T>
     {
+        // One small method per formula: a single method holding all of them outgrows the JIT's inlining
+        // budget, and the vector operators then turn into calls (ten times slower).
         switch (id)
         {
             case 1: break;
-            case 2: foreach (ref T x in xs) x = Step(x); break;
-            case 3: foreach (ref T x in xs) x = Sine(x); break;
-            case 4: foreach (ref T x in xs) x = Gaussian(x); break;
-            case 5: foreach (ref T x in xs) x = LaneMath.Tanh(x); break;
-            case 6: foreach (ref T x in xs) x = Sigmoid(x); break;
-            case 7: foreach (ref T x in xs) x = -x; break;
-            case 8: foreach (ref T x in xs) x = T.Abs(x); break;
-            case 9: foreach (ref T x in xs) x = Relu(x); break;
-            case 10: foreach (ref T x in xs) x = Cosine(x); break;
-            case 11: foreach (ref T x in xs) x = x * x; break;
-            default: foreach (ref T x in xs) x = T.From(float.NaN); break;
+            case 2: StepAll(xs); break;
+            case 3: SineAll(xs); break;
+            case 4: GaussianAll(xs); break;
+            case 5: TanhAll(xs); break;
+            case 6: SigmoidAll(xs); break;
+            case 7: InverseAll(xs); break;
+            case 8: AbsoluteAll(xs); break;
+            case 9: ReluAll(xs); break;
+            case 10: CosineAll(xs); break;
+            case 11: SquaredAll(xs); break;
+            default: xs.Fill(T.From(float.NaN)); break;
         }
     }
+
+    private static void StepAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = Step(x); }
+    private static void SineAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = Sine(x); }
+    private static void GaussianAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = Gaussian(x); }
+    private static void TanhAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = LaneMath.Tanh(x); }
+    private static void SigmoidAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = Sigmoid(x); }
+    private static void InverseAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = -x; }
+    private static void AbsoluteAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = T.Abs(x); }
+    private static void ReluAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = Relu(x); }
+    private static void CosineAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = Cosine(x); }
+    private static void SquaredAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = x * x; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Step<T>(T x) where T : struct, ILane<T> => T.IfPositive(x, T.From(1f), T.From(0f));

@@ -11,4 +11,6 @@ public interface IVectorLane<T> : ILane<T> where T : struct, IVectorLane<T>
     void Store(Span<float> destination);
     /// <summary>True if any lane is non-zero.</summary>
     bool AnyNonZero();
+    /// <summary>Number of non-zero lanes.</summary>
+    int CountNonZero();
 }

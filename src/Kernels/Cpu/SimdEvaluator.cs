@@ -75,6 +75,12 @@ public sealed class SimdEvaluator : IEvaluator, IForwardEvaluator
         public readonly VectorLane[] Steps = new VectorLane[blocks];
         public readonly VectorLane[] Alive = new VectorLane[blocks];
         public readonly TaskState<VectorLane>[] States = new TaskState<VectorLane>[blocks];
+        public readonly VectorLane[] Weight = new VectorLane[blocks];
+        /// <summary>Item-local lane index that each current lane position holds; -1 for padding.</summary>
+        public readonly int[] Origin = new int[blocks * VectorLane.Count];
+        /// <summary>Per-lane staging for repacking: 6 state slots, reward, steps, alive, weight.</summary>
+        public readonly float[][] Staging = Enumerable.Range(0, 10).Select(_ => new float[blocks * VectorLane.Count]).ToArray();
+        public readonly float[] StepBuffer = new float[blocks * VectorLane.Count];
         public readonly float[] LaneBuffer = new float[blocks * VectorLane.Count];
         public long StepCount;
     }
@@ -120,50 +126,130 @@ public sealed class SimdEvaluator : IEvaluator, IForwardEvaluator
         var steps = scratch.Steps.AsSpan();
         var alive = scratch.Alive.AsSpan();
         var states = scratch.States.AsSpan();
-        var weight = layout.Weight.AsSpan(firstBlock, blocks);
+        var weight = scratch.Weight.AsSpan();
+        var origin = scratch.Origin.AsSpan();
         var outputSlot = batch.OutputSlot.AsSpan(g * nOut, nOut);
         var zero = VectorLane.From(0f);
         var one = VectorLane.From(1f);
 
+        int width = VectorLane.Count;
+        int lanesHere = Math.Min(blocks * width, layout.Lanes - firstBlock * width);
         for (int b = 0; b < blocks; b++)
         {
             states[b] = default;
             task.Reset(ref states[b], layout.Start[firstBlock + b]);
             alive[b] = layout.InitiallyAlive[firstBlock + b];
+            weight[b] = layout.Weight[firstBlock + b];
             reward[b] = zero;
             steps[b] = zero;
-            values[b] = one; // bias slot
         }
+        for (int l = 0; l < blocks * width; l++) origin[l] = l < lanesHere ? l : -1;
 
+        // Blocks [0, active) hold every lane still running. Whenever the running lanes fit in fewer
+        // vectors, they are repacked (ended lanes hand in their results first), so a vector of lanes keeps
+        // doing useful work even though episodes end at different times. Node values are rebuilt every
+        // step, so only per-lane state moves, and the value layout uses the current count as its stride.
+        int active = blocks;
         var outputs = new TaskOutputs<VectorLane>();
-        for (int t = 0; t < episodeLength; t++)
+        for (int t = 0; t < episodeLength && active > 0; t++)
         {
+            for (int b = 0; b < active; b++) values[b] = one; // bias slot
             for (int k = 0; k < nIn; k++)
             {
-                var inputs = values.Slice((1 + k) * blocks, blocks);
-                for (int b = 0; b < blocks; b++) inputs[b] = task.Observation(states[b], k);
+                var inputs = values.Slice((1 + k) * active, active);
+                for (int b = 0; b < active; b++) inputs[b] = task.Observation(states[b], k);
             }
 
-            ForwardBlocks(batch, firstInstruction, instructionEnd, blocks, values, weight);
+            ForwardBlocks(batch, firstInstruction, instructionEnd, active, values, weight);
 
-            bool anyAlive = false;
-            for (int b = 0; b < blocks; b++)
+            int running = 0;
+            for (int b = 0; b < active; b++)
             {
-                for (int o = 0; o < nOut && o < TaskOutputs<VectorLane>.Capacity; o++) outputs.Set(o, values[outputSlot[o] * blocks + b]);
+                for (int o = 0; o < nOut && o < TaskOutputs<VectorLane>.Capacity; o++) outputs.Set(o, values[outputSlot[o] * active + b]);
                 var r = task.Step(ref states[b], outputs, out var done);
                 reward[b] += VectorLane.IfPositive(alive[b], r, zero);
                 steps[b] += alive[b];
                 alive[b] = VectorLane.IfPositive(done, zero, alive[b]);
-                anyAlive |= alive[b].AnyNonZero();
+                running += alive[b].CountNonZero();
             }
-            if (!anyAlive) break;
+            if ((running + width - 1) / width < active) active = Repack(scratch, active, running);
         }
+        HandIn(scratch, active, onlyEnded: false);
 
-        var laneBuffer = scratch.LaneBuffer.AsSpan();
+        for (int l = 0; l < lanesHere; l++) scratch.StepCount += (long)scratch.StepBuffer[l];
+    }
+
+    /// <summary>Writes the reward and step count of lanes in blocks [0, active) to their original positions (only ended lanes, or all).</summary>
+    private static void HandIn(Scratch scratch, int active, bool onlyEnded)
+    {
         int width = VectorLane.Count;
-        for (int b = 0; b < blocks; b++) steps[b].Store(laneBuffer.Slice(b * width, width));
-        for (int l = 0; l < blocks * width; l++) scratch.StepCount += (long)laneBuffer[l]; // padding lanes never step
-        for (int b = 0; b < blocks; b++) reward[b].Store(laneBuffer.Slice(b * width, width));
+        Span<float> reward = stackalloc float[width], steps = stackalloc float[width], alive = stackalloc float[width];
+        for (int b = 0; b < active; b++)
+        {
+            scratch.Reward[b].Store(reward);
+            scratch.Steps[b].Store(steps);
+            scratch.Alive[b].Store(alive);
+            for (int i = 0; i < width; i++)
+            {
+                int lane = scratch.Origin[b * width + i];
+                if (lane < 0 || (onlyEnded && alive[i] != 0f)) continue;
+                scratch.LaneBuffer[lane] = reward[i];
+                scratch.StepBuffer[lane] = steps[i];
+            }
+        }
+    }
+
+    /// <summary>Moves the <paramref name="running"/> lanes still in an episode to the front vectors; returns the new vector count.</summary>
+    private static int Repack(Scratch scratch, int active, int running)
+    {
+        HandIn(scratch, active, onlyEnded: true);
+        int width = VectorLane.Count;
+        var staging = scratch.Staging;
+        for (int b = 0; b < active; b++)
+        {
+            ref var state = ref scratch.States[b];
+            var at = new Range(b * width, (b + 1) * width);
+            state.S0.Store(staging[0].AsSpan(at));
+            state.S1.Store(staging[1].AsSpan(at));
+            state.S2.Store(staging[2].AsSpan(at));
+            state.S3.Store(staging[3].AsSpan(at));
+            state.S4.Store(staging[4].AsSpan(at));
+            state.S5.Store(staging[5].AsSpan(at));
+            scratch.Reward[b].Store(staging[6].AsSpan(at));
+            scratch.Steps[b].Store(staging[7].AsSpan(at));
+            scratch.Alive[b].Store(staging[8].AsSpan(at));
+            scratch.Weight[b].Store(staging[9].AsSpan(at));
+        }
+        // Stable compaction of running lanes, in place: a lane only ever moves to a lower position.
+        int next = 0;
+        for (int l = 0; l < active * width; l++)
+        {
+            if (scratch.Origin[l] < 0 || staging[8][l] == 0f) continue;
+            for (int f = 0; f < staging.Length; f++) staging[f][next] = staging[f][l];
+            scratch.Origin[next++] = scratch.Origin[l];
+        }
+        int packed = (running + width - 1) / width;
+        for (int l = next; l < packed * width; l++)
+        {
+            for (int f = 0; f < staging.Length; f++) staging[f][l] = 0f;
+            scratch.Origin[l] = -1;
+        }
+        for (int b = 0; b < packed; b++)
+        {
+            var at = new Range(b * width, (b + 1) * width);
+            ref var state = ref scratch.States[b];
+            state.S0 = VectorLane.Load(staging[0].AsSpan(at));
+            state.S1 = VectorLane.Load(staging[1].AsSpan(at));
+            state.S2 = VectorLane.Load(staging[2].AsSpan(at));
+            state.S3 = VectorLane.Load(staging[3].AsSpan(at));
+            state.S4 = VectorLane.Load(staging[4].AsSpan(at));
+            state.S5 = VectorLane.Load(staging[5].AsSpan(at));
+            scratch.Reward[b] = VectorLane.Load(staging[6].AsSpan(at));
+            scratch.Steps[b] = VectorLane.Load(staging[7].AsSpan(at));
+            scratch.Alive[b] = VectorLane.Load(staging[8].AsSpan(at));
+            scratch.Weight[b] = VectorLane.Load(staging[9].AsSpan(at));
+        }
+        return packed;
     }
 
     /// <summary>

@@ -20,6 +20,8 @@ public readonly struct VectorLane : IVectorLane<VectorLane>
     public void Store(Span<float> destination) => Value.CopyTo(destination);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool AnyNonZero() => !Vector.EqualsAll(Value, Vector<float>.Zero);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int CountNonZero() => Count + Vector.Sum(Vector.Equals(Value, Vector<float>.Zero)); // a zero lane compares as -1
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLane From(float value) => new(new Vector<float>(value));

@@ -1,0 +1,120 @@
+using System.Runtime.InteropServices;
+using MathNet.Numerics.Statistics;
+using Wann.Engine.Activations;
+using Wann.Engine.Config;
+using Wann.Engine.Evaluation;
+using Wann.Engine.Genomes;
+using Wann.Engine.Programs;
+using Wann.Engine.Search;
+using Wann.Engine.Tasks;
+using Wann.Kernels.Reference;
+
+namespace Wann.Bench;
+
+/// <summary>What to run: the backend under test and how big the workloads are.</summary>
+public sealed record BenchSettings(int Repetitions, int Genomes, int ReferenceGenomes, int GenerationWarmup, int GenerationsMeasured)
+{
+    public static BenchSettings Full => new(Repetitions: 5, Genomes: 1024, ReferenceGenomes: 128, GenerationWarmup: 12, GenerationsMeasured: 7);
+    public static BenchSettings Quick => new(Repetitions: 5, Genomes: 256, ReferenceGenomes: 32, GenerationWarmup: 3, GenerationsMeasured: 5);
+}
+
+/// <summary>
+/// The fixed, seeded throughput suite behind <c>wann bench</c>: M1 network evaluation, M2 swing-up
+/// episodes, M3 one generation of swingup.json, with the scalar reference path and a lane-FMA ceiling
+/// measured in the same run as baselines.
+/// </summary>
+public sealed class ThroughputSuite
+{
+    private static readonly float[] Weights = { -2f, -1f, -0.5f, 0.5f, 1f, 2f };
+    private const int InputVectors = 16;
+
+    private readonly BenchSettings _settings;
+    private readonly IEvaluator _backend;
+    private readonly Action<string> _progress;
+    private readonly ReferenceEvaluator _reference = new(Environment.ProcessorCount);
+
+    public ThroughputSuite(BenchSettings settings, IEvaluator backend, Action<string> progress)
+    {
+        _settings = settings;
+        _backend = backend;
+        _progress = progress;
+    }
+
+    public BenchReport Run(string ilgpuVersion)
+    {
+        _progress("lane-FMA ceiling");
+        var ceiling = Measurement.Of(LaneFmaCeiling.RunOnAllCores, _settings.Repetitions);
+        var m1 = new List<NetworkEvaluationResult>();
+        foreach (int connections in new[] { 30, 300 })
+        {
+            _progress($"M1 network evaluation, about {connections} connections per genome");
+            m1.Add(NetworkEvaluation(connections));
+        }
+        _progress("M2 swing-up episodes");
+        var m2 = SwingUp();
+        _progress("M3 one generation of swingup.json");
+        var m3 = Generation();
+        return new BenchReport(
+            DateTime.UtcNow.ToString("yyyy-MM-dd"),
+            $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.ProcessArchitecture}, {CpuName()}",
+            _backend.Name, _backend.Device, RuntimeInformation.FrameworkDescription, ilgpuVersion,
+            _settings.Repetitions, m1, ceiling, m2, m3);
+    }
+
+    /// <summary>Population grown by the real mutations to about <paramref name="connections"/> enabled connections each.</summary>
+    private List<Genome> Population(int genomes, int connections, ulong seed) =>
+        SyntheticPopulation.Grow(TaskCatalog.SwingUp.Shape, genomes, connections, seed,
+            TaskCatalog.SwingUp.HiddenActivations.ToArray());
+
+    private NetworkEvaluationResult NetworkEvaluation(int connections)
+    {
+        if (_backend is not IForwardEvaluator forward) throw new InvalidOperationException($"backend {_backend.Name} has no forward pass");
+        var population = Population(_settings.Genomes, connections, (ulong)connections);
+        var batch = WannSearch.Compile(population, WeightMode.Shared);
+        var referenceBatch = WannSearch.Compile(population.Take(_settings.ReferenceGenomes).ToList(), WeightMode.Shared);
+        var random = new Random(42);
+        var inputs = Enumerable.Range(0, InputVectors * batch.InputCount).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        long lanes = Weights.Length * InputVectors;
+        long work = batch.TotalEdgeCount * lanes;
+        long referenceWork = referenceBatch.TotalEdgeCount * lanes;
+        var backend = Measurement.Of(() => { forward.Forward(batch, Weights, inputs); return work; }, _settings.Repetitions);
+        var reference = Measurement.Of(() => { _reference.Forward(referenceBatch, Weights, inputs); return referenceWork; }, _settings.Repetitions);
+        return new NetworkEvaluationResult($"~{connections} connections", population.Count, population.Average(g => g.EnabledConnectionCount), work, backend, reference);
+    }
+
+    private SwingUpResult SwingUp()
+    {
+        var population = Population(_settings.Genomes, 30, 7);
+        var batch = WannSearch.Compile(population, WeightMode.Shared);
+        var referenceBatch = WannSearch.Compile(population.Take(_settings.ReferenceGenomes).ToList(), WeightMode.Shared);
+        var request = new EvaluationRequest(TaskCatalog.SwingUp, Weights, 4, 2024, 0);
+        var backend = Measurement.Of(() => _backend.Evaluate(batch, request).StepCount, _settings.Repetitions);
+        var reference = Measurement.Of(() => _reference.Evaluate(referenceBatch, request).StepCount, _settings.Repetitions);
+        return new SwingUpResult(batch.ProgramCount, referenceBatch.ProgramCount, request.LanesPerGenome, backend, reference);
+    }
+
+    private GenerationResult Generation()
+    {
+        var settings = HyperparameterLoader.Validate(new Hyperparameters { MaxGenerations = 1024, Repetitions = 3, PopulationSize = 192, EliteRatio = 0.2, TournamentSize = 8 }, "swingup.json");
+        var state = WannSearch.NewRun(settings, TaskCatalog.SwingUp, 1);
+        var search = new WannSearch(settings, TaskCatalog.SwingUp, _backend);
+        for (int i = 0; i < _settings.GenerationWarmup; i++) search.Step(state);
+        var reports = Enumerable.Range(0, _settings.GenerationsMeasured).Select(_ => search.Step(state)).ToList();
+        return new GenerationResult(settings.PopulationSize, settings.SharedWeights().Length * settings.Repetitions, reports.Count,
+            reports.Select(r => r.TotalSeconds).Median(),
+            reports.Select(r => r.EvaluateSeconds).Median(),
+            reports.Select(r => r.RankBreedSeconds).Median(),
+            reports.Select(r => r.CompileSeconds).Median(),
+            reports.Select(r => r.EnvironmentSteps / r.EvaluateSeconds).Median());
+    }
+
+    private static string CpuName()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+            return line?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+        }
+        catch (IOException) { return "unknown CPU"; }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Reflection;
+using System.Text.Json;
+using CommandLine;
+using Wann.Bench;
+using Wann.Kernels.Backends;
+using Wann.Kernels.Gpu;
+
+namespace Wann.Host.Commands;
+
+[Verb("bench", HelpText = "Throughput suite: network evaluation, swing-up episodes and a swingup.json generation, each next to same-run baselines.")]
+public sealed class BenchOptions
+{
+    [Option("backend", Default = "auto", HelpText = "Backend to measure: auto, cpu, cuda, opencl, ilgpu-cpu or reference.")]
+    public string Backend { get; set; } = "auto";
+
+    [Option("quick", Default = false, HelpText = "Smaller populations (256 genomes) for a fast look; same repetitions.")]
+    public bool Quick { get; set; }
+
+    [Option("genomes", HelpText = "Population of M1 and M2 (default 1024; GPUs want far more).")]
+    public int? Genomes { get; set; }
+
+    [Option("json", Default = false, HelpText = "Print one JSON document instead of a table.")]
+    public bool Json { get; set; }
+}
+
+/// <summary><c>wann bench</c>: runs <see cref="ThroughputSuite"/> and prints every figure as a ratio to its baselines.</summary>
+public static class BenchCommand
+{
+    public static int Run(BenchOptions options)
+    {
+        var settings = options.Quick ? BenchSettings.Quick : BenchSettings.Full;
+        if (options.Genomes is { } genomes)
+        {
+            if (genomes < 1) throw new Engine.WannException($"--genomes: must be at least 1, got {genomes}");
+            settings = settings with { Genomes = genomes, ReferenceGenomes = Math.Min(settings.ReferenceGenomes, genomes) };
+        }
+        using var backend = EvaluatorFactory.Create(BackendNames.Parse(options.Backend));
+        var suite = new ThroughputSuite(settings, backend, step => Console.Error.WriteLine($"bench: {step} ..."));
+        string ilgpu = typeof(ILGPU.Context).Assembly.GetName().Version?.ToString() ?? "unknown";
+        var report = suite.Run(ilgpu);
+        double? kernelCompile = backend is GpuEvaluator gpu ? gpu.KernelCompileSeconds : null;
+        if (options.Json) PrintJson(report, kernelCompile);
+        else PrintTable(report, kernelCompile);
+        return 0;
+    }
+
+    private static void PrintTable(BenchReport r, double? kernelCompile)
+    {
+        Console.WriteLine($"wann bench {r.Date}: backend {r.Backend} ({r.Device})");
+        Console.WriteLine($"machine: {r.Machine}; {r.DotNetVersion}; ILGPU {r.IlgpuVersion}; medians of {r.Repetitions} runs after a warm-up run");
+        Console.WriteLine($"lane-FMA ceiling (all cores): {r.Ceiling.MedianRate:E3} lane FMAs/s");
+        foreach (var m in r.NetworkEvaluation)
+            Console.WriteLine($"M1 {m.Population,-18} {m.Backend.MedianRate,12:E3} conn-evals/s   {m.SpeedupOverReference,6:F1}x reference ({m.Reference.MedianRate:E3})   {m.Backend.MedianRate / r.Ceiling.MedianRate * 100,5:F1}% of ceiling   (mean {m.MeanConnections:F0} connections, {m.Genomes} genomes)");
+        Console.WriteLine($"M2 swing-up episodes   {r.SwingUp.Backend.MedianRate,12:E3} steps/s        {r.SwingUp.SpeedupOverReference,6:F1}x reference ({r.SwingUp.Reference.MedianRate:E3})   ({r.SwingUp.Genomes} genomes x {r.SwingUp.LanesPerGenome} lanes; reference on {r.SwingUp.ReferenceGenomes})");
+        var g = r.Generation;
+        Console.WriteLine($"M3 swingup.json gen     {g.Seconds,9:F3} s/gen: evaluate {g.EvaluateSeconds:F3}, rank+breed {g.RankBreedSeconds:F4}, compile {g.CompileSeconds:F4}; host work {g.HostFraction * 100:F1}% ({g.EnvStepsPerSecond:E3} steps/s while evaluating)");
+        Console.WriteLine($"warm-up (JIT{(kernelCompile is null ? "" : " and kernel compile")}): M1 {string.Join(", ", r.NetworkEvaluation.Select(m => $"{m.Backend.WarmupSeconds:F2} s"))}, M2 {r.SwingUp.Backend.WarmupSeconds:F2} s" +
+                          (kernelCompile is { } k ? $"; kernel loading {k:F2} s" : ""));
+    }
+
+    private static void PrintJson(BenchReport r, double? kernelCompile)
+    {
+        var doc = new
+        {
+            date = r.Date,
+            machine = r.Machine,
+            backend = r.Backend,
+            device = r.Device,
+            dotnet = r.DotNetVersion,
+            ilgpu = r.IlgpuVersion,
+            repetitions = r.Repetitions,
+            connEvalsPerSec = r.NetworkEvaluation.Select(m => m.Backend.MedianRate).ToArray(),
+            referenceConnEvalsPerSec = r.NetworkEvaluation.Select(m => m.Reference.MedianRate).ToArray(),
+            connEvalPopulations = r.NetworkEvaluation.Select(m => new { population = m.Population, genomes = m.Genomes, meanConnections = m.MeanConnections, speedupOverReference = m.SpeedupOverReference, fractionOfCeiling = m.Backend.MedianRate / r.Ceiling.MedianRate }).ToArray(),
+            ceilingLaneFmaPerSec = r.Ceiling.MedianRate,
+            envStepsPerSec = r.SwingUp.Backend.MedianRate,
+            referenceEnvStepsPerSec = r.SwingUp.Reference.MedianRate,
+            envStepsSpeedupOverReference = r.SwingUp.SpeedupOverReference,
+            secondsPerGeneration = r.Generation.Seconds,
+            generation = new { evaluate = r.Generation.EvaluateSeconds, rankBreed = r.Generation.RankBreedSeconds, compile = r.Generation.CompileSeconds, hostFraction = r.Generation.HostFraction, population = r.Generation.Population },
+            warmupSeconds = new { m1 = r.NetworkEvaluation.Select(m => m.Backend.WarmupSeconds).ToArray(), m2 = r.SwingUp.Backend.WarmupSeconds, kernelLoading = kernelCompile },
+        };
+        Console.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+    }
+}

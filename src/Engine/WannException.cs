@@ -6,6 +6,9 @@ namespace Wann.Engine;
 /// </summary>
 public sealed class WannException : Exception
 {
-    public WannException(string message) : base(message) { }
-    public WannException(string message, Exception inner) : base(message, inner) { }
+    public WannException(string message) : base(OneLine(message)) { }
+    public WannException(string message, Exception inner) : base(OneLine(message), inner) { }
+
+    // Messages quote file contents and library errors, which may hold line breaks; the user gets one line.
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }

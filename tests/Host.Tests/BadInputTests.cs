@@ -12,6 +12,12 @@ public sealed class BadInputTests
         return path;
     }
 
+    private static string BipedJson()
+    {
+        var genome = Engine.Formats.OutMatrixFormat.Parse(File.ReadAllText(HostRunner.Reference("biped.out")), new Engine.Genomes.NetworkShape(24, 4), "biped.out");
+        return Engine.Formats.NetworkJsonFormat.Format(new Engine.Formats.NetworkFile(genome, "biped", new Engine.Formats.Provenance("test")));
+    }
+
     public static TheoryData<string, string[]> Cases()
     {
         string swing = HostRunner.Reference("swing.out");
@@ -48,6 +54,10 @@ public sealed class BadInputTests
             { "give --out DIR", new[] { "train", "--task", "swingup" } },
             { "no such run folder", new[] { "train", "--resume", "/no/such/run" } },
             { "task 'biped' has no simulator", new[] { "train", "--config", HostRunner.Reference("biped.json"), "--out", Path.Combine(Folder, "run-c") } },
+            { "--pop: must be at least 2", new[] { "train", "--task", "swingup", "--out", Path.Combine(Folder, "run-e"), "--pop=-3" } },
+            { "cannot create the run folder", new[] { "train", "--task", "swingup", "--out", "/etc/hostname/run", "--gens", "1" } },
+            { "network is 24x4 (inputs x outputs) but the task needs 5x1", new[] { "eval", "--net", Write("biped.json", BipedJson()), "--task", "swingup" } },
+            { "truncated.json: not a valid network file", new[] { "forward", "--net", Write("truncated.json", BipedJson()[..200]), "--weight", "1", "--inputs", inputs } },
             { "--checkpoint-every: must be at least 1", new[] { "train", "--task", "swingup", "--out", Path.Combine(Folder, "run-d"), "--checkpoint-every", "0" } },
         };
     }
@@ -68,10 +78,61 @@ public sealed class BadInputTests
         Assert.Equal(before, Directory.GetFileSystemEntries(Folder).ToHashSet());
     }
 
-    [Fact]
-    public void UnknownVerbOrFlag_ExitsWith2()
+    [Theory]
+    [InlineData("unknown command 'fly'", "fly")]
+    [InlineData("unknown option 'nett'", "forward", "--nett", "x")]
+    [InlineData("missing required option --net", "forward", "--inputs", "x.csv")]
+    [InlineData("--episodes: not a valid value", "eval", "--net", "x", "--task", "swingup", "--episodes", "many")]
+    public void BadCommandLines_ExitWith2_AndOneLine(string message, params string[] args)
     {
-        Assert.Equal(2, HostRunner.Run("fly").ExitCode);
-        Assert.Equal(2, HostRunner.Run("forward", "--nett", "x").ExitCode);
+        var result = HostRunner.Run(args);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error);
+        Assert.DoesNotContain('\n', result.Error.Trim());
+    }
+
+    [Fact]
+    public void Help_GoesToStandardOutput_WithStatus0()
+    {
+        var result = HostRunner.Run("train", "--help");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--resume", result.Out);
+    }
+}
+
+/// <summary>Mutated CSV input files through the whole program: exit 0 with one output row per input row, or exit 2 with one line.</summary>
+public sealed class CsvFuzzTests
+{
+    [Fact]
+    public void MutatedInputCsv_GivesOutputsOrOneCleanError()
+    {
+        string folder = HostRunner.TempFolder();
+        string valid = File.ReadAllText(HostRunner.Golden("forward-swing-inputs.csv"));
+        var random = new Engine.Randomness.SeededRandom(5);
+        const string alphabet = "0123456789.,-eE \nx";
+        for (int i = 0; i < 400; i++)
+        {
+            var chars = valid.ToCharArray().ToList();
+            for (int e = 0; e < 1 + random.NextInt(3); e++)
+            {
+                int at = random.NextInt(chars.Count);
+                if (random.NextInt(2) == 0) chars.RemoveAt(at);
+                else chars.Insert(at, alphabet[random.NextInt(alphabet.Length)]);
+            }
+            string input = Path.Combine(folder, "in.csv"), output = Path.Combine(folder, $"out{i}.csv");
+            File.WriteAllText(input, new string(chars.ToArray()));
+            var result = HostRunner.Run("forward", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--weight", "1", "--inputs", input, "--out", output);
+            if (result.ExitCode == 0)
+            {
+                int rows = File.ReadAllLines(input).Count(l => l.Trim().Length > 0);
+                Assert.Equal(rows, File.ReadAllLines(output).Length);
+            }
+            else
+            {
+                Assert.Equal(2, result.ExitCode);
+                Assert.DoesNotContain('\n', result.Error.Trim());
+                Assert.False(File.Exists(output));
+            }
+        }
     }
 }

@@ -36,17 +36,6 @@ public sealed class EvalAndTrainTests
     private static string[] Train(string folder, params string[] extra) =>
         new[] { "train", "--config", HostRunner.Reference("laptop_swing.json"), "--pop", "16", "--seed", "4", "--out", folder, "--quiet" }.Concat(extra).ToArray();
 
-    /// <summary>log.jsonl without the wall-clock fields, which differ between runs.</summary>
-    private static string[] LogWithoutTimes(string folder) =>
-        File.ReadAllLines(Path.Combine(folder, "log.jsonl")).Select(line =>
-        {
-            var node = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
-            node.Remove("seconds");
-            node.Remove("lanesPerSecond");
-            node.Remove("envStepsPerSecond");
-            return node.ToJsonString();
-        }).ToArray();
-
     [Fact]
     public void Train_WritesTheRunFolder_AndTheSameSeedGivesTheSameRun()
     {
@@ -58,9 +47,9 @@ public sealed class EvalAndTrainTests
         Assert.Equal(16, config.GetProperty("popSize").GetInt32());
         Assert.Equal(5, config.GetProperty("maxGen").GetInt32());
         Assert.Equal(4, config.GetProperty("select_tournSize").GetInt32());
-        var log = LogWithoutTimes(a);
+        var log = HostRunner.LogWithoutTimes(a);
         Assert.Equal(5, log.Length);
-        Assert.Equal(log, LogWithoutTimes(b));
+        Assert.Equal(log, HostRunner.LogWithoutTimes(b));
         var first = HostRunner.Json(File.ReadAllLines(Path.Combine(a, "log.jsonl"))[0]);
         foreach (var field in new[] { "generation", "bestFitness", "medianFitness", "bestFitMax", "medianNodes", "medianConnections", "evaluatedLanes", "seconds" })
             Assert.True(first.TryGetProperty(field, out _), field);
@@ -76,7 +65,7 @@ public sealed class EvalAndTrainTests
         Assert.Equal(0, HostRunner.Run(Train(resumed, "--gens", "4")).ExitCode);
         Assert.Equal(0, HostRunner.Run("train", "--resume", resumed, "--gens", "9", "--quiet").ExitCode);
 
-        Assert.Equal(LogWithoutTimes(straight), LogWithoutTimes(resumed));
+        Assert.Equal(HostRunner.LogWithoutTimes(straight), HostRunner.LogWithoutTimes(resumed));
         var a = Engine.Formats.CheckpointFormat.Parse(File.ReadAllText(Path.Combine(straight, "checkpoint.json")), "a").State;
         var b = Engine.Formats.CheckpointFormat.Parse(File.ReadAllText(Path.Combine(resumed, "checkpoint.json")), "b").State;
         Assert.Equal(a.Generation, b.Generation);

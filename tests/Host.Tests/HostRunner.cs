@@ -44,6 +44,17 @@ public static class HostRunner
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.Split(',').Select(c => double.Parse(c, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToArray();
 
+    /// <summary>log.jsonl without the wall-clock fields, which differ between runs.</summary>
+    public static string[] LogWithoutTimes(string folder) =>
+        File.ReadAllLines(Path.Combine(folder, "log.jsonl")).Select(line =>
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
+            node.Remove("seconds");
+            node.Remove("lanesPerSecond");
+            node.Remove("envStepsPerSecond");
+            return node.ToJsonString();
+        }).ToArray();
+
     public static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
 
     private static string FindRoot()

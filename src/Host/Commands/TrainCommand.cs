@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Wann.Engine;
 using Wann.Engine.Config;
 using Wann.Engine.Formats;
@@ -26,17 +27,18 @@ public static class TrainCommand
             Console.WriteLine($"{task.Name}: population {settings.PopulationSize}, generations {state.Generation}..{settings.MaxGenerations - 1}, " +
                               $"{settings.SharedWeights().Length} weights x {settings.Repetitions} repetitions, backend {evaluator.Name} ({evaluator.Device}), run folder {folder.Path}");
 
+        // Ctrl-C (SIGINT) or SIGTERM: finish the generation in hand, write a checkpoint, stop.
         bool stopRequested = false;
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        Action<PosixSignalContext> onSignal = context =>
         {
-            e.Cancel = true;
+            context.Cancel = true;
             stopRequested = true;
         };
-        Console.CancelKeyPress += onCancel;
-        try
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, onSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, onSignal);
+        var progress = new ProgressPrinter(settings.MaxGenerations - 1);
+        using (var log = folder.OpenLog())
         {
-            var progress = new ProgressPrinter(settings.MaxGenerations - 1);
-            using var log = folder.OpenLog();
             while (state.Generation < settings.MaxGenerations && !stopRequested)
             {
                 var report = search.Step(state);
@@ -48,10 +50,6 @@ public static class TrainCommand
                     folder.WriteCheckpoint(new CheckpointFormat.Checkpoint(settings, seed, state));
                 if (!options.Quiet) progress.Print(report);
             }
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
 
         if (stopRequested)
@@ -71,8 +69,10 @@ public static class TrainCommand
         var settings = new Hyperparameters();
         if (options.Config is not null) settings = HyperparameterLoader.ApplyFile(settings, options.Config);
         if (options.Task is not null) settings = settings with { Task = TaskCatalog.Get(options.Task, "--task").Name };
-        if (options.Population is { } pop) settings = settings with { PopulationSize = pop };
-        if (options.Generations is { } gens) settings = settings with { MaxGenerations = gens };
+        if (options.Population is { } pop)
+            settings = settings with { PopulationSize = pop >= 2 ? pop : throw new WannException($"--pop: must be at least 2, got {pop}") };
+        if (options.Generations is { } gens)
+            settings = settings with { MaxGenerations = gens >= 1 ? gens : throw new WannException($"--gens: must be at least 1, got {gens}") };
         settings = HyperparameterLoader.Validate(settings, "command line");
         var task = TaskCatalog.Get(settings.Task, options.Config ?? "--task");
         if (!RolloutTasks.CanRun(task)) throw new WannException($"{options.Config ?? "--task"}: task '{task.Name}' has no simulator in this build (runnable: swingup, swingup_hard)");

@@ -39,6 +39,8 @@ public sealed class RunFolder
     public static RunFolder Open(string path)
     {
         if (!Directory.Exists(path)) throw new WannException($"{path}: no such run folder");
+        // A process killed while replacing a file leaves its temporary file behind: the target itself is intact.
+        foreach (var stale in Directory.GetFiles(path, ".*.tmp")) File.Delete(stale);
         return new RunFolder(path);
     }
 

@@ -19,6 +19,9 @@ public sealed class BenchOptions
     [Option("genomes", HelpText = "Population of M1 and M2 (default 1024; GPUs want far more).")]
     public int? Genomes { get; set; }
 
+    [Option("soak", HelpText = "Instead of the suite: run this many generations of a small search and report memory at start and end.")]
+    public int? Soak { get; set; }
+
     [Option("json", Default = false, HelpText = "Print one JSON document instead of a table.")]
     public bool Json { get; set; }
 }
@@ -35,12 +38,39 @@ public static class BenchCommand
             settings = settings with { Genomes = genomes, ReferenceGenomes = Math.Min(settings.ReferenceGenomes, genomes) };
         }
         using var backend = EvaluatorFactory.Create(BackendNames.Parse(options.Backend));
+        if (options.Soak is { } generations) return Soak(backend, generations, options.Json);
         var suite = new ThroughputSuite(settings, backend, step => Console.Error.WriteLine($"bench: {step} ..."));
         string ilgpu = typeof(ILGPU.Context).Assembly.GetName().Version?.ToString() ?? "unknown";
         var report = suite.Run(ilgpu);
         double? kernelCompile = backend is GpuEvaluator gpu ? gpu.KernelCompileSeconds : null;
         if (options.Json) PrintJson(report, kernelCompile);
         else PrintTable(report, kernelCompile);
+        return 0;
+    }
+
+    private static int Soak(Engine.Evaluation.IEvaluator backend, int generations, bool json)
+    {
+        if (generations < 10) throw new Engine.WannException($"--soak: at least 10 generations, got {generations}");
+        var r = MemorySoak.Run(backend, generations, line => Console.Error.WriteLine($"bench: {line}"));
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                generations = r.Generations,
+                population = r.Population,
+                backend = backend.Name,
+                start = new { generation = r.Start.Generation, managedBytes = r.Start.ManagedBytes, workingSetBytes = r.Start.WorkingSetBytes },
+                end = new { generation = r.End.Generation, managedBytes = r.End.ManagedBytes, workingSetBytes = r.End.WorkingSetBytes },
+                managedGrowthBytesPerGeneration = r.ManagedGrowthBytesPerGeneration,
+                seconds = r.Seconds,
+            }, new JsonSerializerOptions { WriteIndented = true }));
+            return 0;
+        }
+        static string MiB(long bytes) => $"{bytes / (1024.0 * 1024.0):F1} MiB";
+        Console.WriteLine($"soak: {r.Generations} generations of a population-{r.Population} swing-up search on {backend.Name} in {r.Seconds:F1} s");
+        Console.WriteLine($"generation {r.Start.Generation,6}: managed heap {MiB(r.Start.ManagedBytes)}, working set {MiB(r.Start.WorkingSetBytes)}");
+        Console.WriteLine($"generation {r.End.Generation,6}: managed heap {MiB(r.End.ManagedBytes)}, working set {MiB(r.End.WorkingSetBytes)}");
+        Console.WriteLine($"managed heap growth: {r.ManagedGrowthBytesPerGeneration:F0} bytes per generation");
         return 0;
     }
 

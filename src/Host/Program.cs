@@ -22,6 +22,7 @@ public static class Program
     private static readonly Type[] Verbs =
     {
         typeof(ForwardOptions), typeof(EvalOptions), typeof(TrainOptions), typeof(DevicesOptions), typeof(CheckOptions), typeof(BenchOptions),
+        typeof(RenderOptions), typeof(PlotOptions), typeof(SweepOptions), typeof(ReportOptions),
     };
 
     /// <summary>Parses the verb and runs it; exit status 0 on success, 2 on bad input.</summary>
@@ -40,6 +41,10 @@ public static class Program
             (DevicesOptions o) => DevicesCommand.Run(o),
             (CheckOptions o) => CheckCommand.Run(o),
             (BenchOptions o) => BenchCommand.Run(o),
+            (RenderOptions o) => RenderCommand.Run(o),
+            (PlotOptions o) => PlotCommand.Run(o),
+            (SweepOptions o) => SweepCommand.Run(o),
+            (ReportOptions o) => ReportCommand.Run(o),
             errors => ReportParseErrors(result, errors.ToList()));
     }
 

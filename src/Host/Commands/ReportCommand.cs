@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CommandLine;
+using MathNet.Numerics.Statistics;
+using Wann.Engine;
+using Wann.Engine.Evaluation;
+using Wann.Engine.Formats;
+using Wann.Engine.Tasks;
+using Wann.Host.Output;
+using Wann.Host.Output.Drawing;
+using Wann.Host.Runs;
+using Wann.Kernels.Backends;
+
+namespace Wann.Host.Commands;
+
+[Verb("report", HelpText = "One self-contained HTML page for a run: config, curves, best network, its weight sweep, timings.")]
+public sealed class ReportOptions
+{
+    [Option("run", Required = true, HelpText = "Run folder.")]
+    public string Run { get; set; } = "";
+
+    [Option("out", HelpText = "HTML file to write (default: report.html in the run folder).")]
+    public string? Out { get; set; }
+
+    [Option("episodes", Default = 10, HelpText = "Episodes per weight for the best network's sweep.")]
+    public int Episodes { get; set; }
+
+    [Option("backend", Default = "auto", HelpText = "Backend for the sweep: auto, cpu, reference, cuda, opencl or ilgpu-cpu.")]
+    public string Backend { get; set; } = "auto";
+}
+
+/// <summary><c>wann report</c>: everything about a run in one HTML file with every picture inline (no network access needed).</summary>
+public static class ReportCommand
+{
+    public static int Run(ReportOptions options)
+    {
+        if (options.Episodes < 1) throw new WannException($"--episodes: must be at least 1, got {options.Episodes}");
+        if (!Directory.Exists(options.Run)) throw new WannException($"{options.Run}: no such run folder");
+        var log = RunLog.Read(options.Run);
+        string configPath = Path.Combine(options.Run, "config.json");
+        var config = JsonDocument.Parse(AtomicFile.ReadAllText(configPath)).RootElement.Clone();
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Wann.Gpu run report</title>\n<style>");
+        html.Append("body{font-family:'DejaVu Sans',sans-serif;margin:2em;max-width:1100px;color:#222}table{border-collapse:collapse;margin:0.5em 0}");
+        html.Append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}th{background:#f3f3f3}svg{max-width:100%;height:auto}h2{margin-top:1.6em}");
+        html.Append("</style></head><body>\n");
+        html.Append($"<h1>Run {Encode(Path.GetFileName(Path.GetFullPath(options.Run).TrimEnd('/')))}</h1>\n");
+        html.Append($"<p>{log.Count} generations logged; report written {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by Wann.Gpu.</p>\n");
+
+        html.Append("<h2>Configuration</h2>\n<table><tr><th>key</th><th>value</th></tr>\n");
+        foreach (var p in config.EnumerateObject()) html.Append($"<tr><td>{Encode(p.Name)}</td><td>{Encode(p.Value.ToString())}</td></tr>\n");
+        html.Append("</table>\n");
+
+        html.Append("<h2>Fitness and network size</h2>\n");
+        html.Append(Charts.Svg(Charts.Fitness(log))).Append('\n').Append(Charts.Svg(Charts.NetworkSize(log))).Append('\n');
+
+        string bestPath = Path.Combine(options.Run, "best.json");
+        if (File.Exists(bestPath))
+        {
+            var best = NetworkFiles.Load(bestPath, null, null);
+            var (inputs, outputs) = NetworkLabels.For(best, null);
+            html.Append("<h2>Best network</h2>\n");
+            html.Append($"<p>Fitness {Number(best.Provenance.Fitness)} (confirmed by re-evaluation), found in generation {best.Provenance.Generation}; " +
+                        $"{best.Genome.Nodes.Count} nodes, {best.Genome.EnabledConnectionCount} enabled connections.</p>\n");
+            html.Append(SvgNetworkWriter.Write(NetworkLayout.Of(best.Genome, inputs, outputs), "best.json")).Append('\n');
+            if (TaskCatalog.Find(best.Task ?? "") is { CanRun: true } task)
+            {
+                using var evaluator = EvaluatorFactory.Create(BackendNames.Parse(options.Backend));
+                var sweep = WeightSweep.Run(best.Genome, task, evaluator, WeightSweep.Range(-2f, 2f, 41), options.Episodes, 1);
+                html.Append("<h2>Weight sweep of the best network</h2>\n");
+                html.Append(Charts.Svg(Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, "reward",
+                    $"best.json on {task.Name}: {options.Episodes} episodes per weight ({evaluator.Name})"))).Append('\n');
+            }
+        }
+
+        html.Append("<h2>Timings</h2>\n<table><tr><th>phase</th><th>total seconds</th><th>median per generation</th></tr>\n");
+        foreach (var (name, values) in new[]
+                 {
+                     ("evaluate", log.Select(e => e.EvaluateSeconds).ToArray()),
+                     ("rank + breed", log.Select(e => e.RankBreedSeconds).ToArray()),
+                     ("compile", log.Select(e => e.CompileSeconds).ToArray()),
+                 })
+            html.Append($"<tr><td>{name}</td><td>{Number(values.Sum())}</td><td>{Number(values.Median())}</td></tr>\n");
+        long steps = log.Sum(e => e.EnvSteps);
+        double evaluate = log.Sum(e => e.EvaluateSeconds);
+        html.Append($"</table>\n<p>{steps:N0} environment steps, {Number(steps / Math.Max(evaluate, 1e-9))} per second of evaluation.</p>\n");
+        html.Append("</body></html>\n");
+
+        AtomicFile.WriteAllText(options.Out ?? Path.Combine(options.Run, "report.html"), html.ToString());
+        return 0;
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Number(double? value) => value is { } v ? v.ToString("G5", CultureInfo.InvariantCulture) : "-";
+}

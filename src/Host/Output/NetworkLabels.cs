@@ -1,0 +1,16 @@
+using Wann.Engine.Formats;
+using Wann.Engine.Tasks;
+
+namespace Wann.Host.Output;
+
+/// <summary>Input and output names for drawings: the task's when it is known, numbered otherwise.</summary>
+public static class NetworkLabels
+{
+    public static (IReadOnlyList<string> Inputs, IReadOnlyList<string> Outputs) For(NetworkFile network, string? taskName)
+    {
+        var task = TaskCatalog.Find(taskName ?? network.Task ?? "");
+        var shape = network.Genome.Shape;
+        if (task is not null && task.Shape == shape) return (task.InputLabels, task.OutputLabels);
+        return (Enumerable.Range(0, shape.Inputs).Select(i => $"in{i}").ToList(), Enumerable.Range(0, shape.Outputs).Select(o => $"out{o}").ToList());
+    }
+}

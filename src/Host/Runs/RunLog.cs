@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Wann.Engine;
+
+namespace Wann.Host.Runs;
+
+/// <summary>One generation as read back from log.jsonl.</summary>
+public sealed record LogEntry(long Generation, double? BestFitness, double? MedianFitness, double? TopRankedFitness, double? RunBestFitness,
+    double MedianNodes, double MedianConnections, double EvaluateSeconds, double RankBreedSeconds, double CompileSeconds, long EnvSteps);
+
+/// <summary>Reads log.jsonl of a run, finished or still running (a torn last line is skipped).</summary>
+public static class RunLog
+{
+    public static List<LogEntry> Read(string runFolder)
+    {
+        string path = Path.Combine(runFolder, "log.jsonl");
+        if (!File.Exists(path)) throw new WannException($"{runFolder}: no log.jsonl here (is it a run folder?)");
+        var entries = new List<LogEntry>();
+        string[] lines;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        using (var reader = new StreamReader(stream))
+            lines = reader.ReadToEnd().Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i].Trim();
+            if (line.Length == 0) continue;
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                var r = doc.RootElement;
+                var seconds = r.GetProperty("seconds");
+                entries.Add(new LogEntry(
+                    r.GetProperty("generation").GetInt64(),
+                    Number(r, "bestFitness"), Number(r, "medianFitness"), Number(r, "topRankedFitness"), Number(r, "runBestFitness"),
+                    r.GetProperty("medianNodes").GetDouble(), r.GetProperty("medianConnections").GetDouble(),
+                    seconds.GetProperty("evaluate").GetDouble(), seconds.GetProperty("rankBreed").GetDouble(), seconds.GetProperty("compile").GetDouble(),
+                    r.GetProperty("envSteps").GetInt64()));
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                if (i >= lines.Length - 2) continue; // the line a running search is writing right now
+                throw new WannException($"{path}: line {i + 1} is not a generation record ({e.Message})");
+            }
+        }
+        if (entries.Count == 0) throw new WannException($"{path}: no generations logged yet");
+        return entries;
+    }
+
+    private static double? Number(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+}

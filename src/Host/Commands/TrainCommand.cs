@@ -19,7 +19,7 @@ public static class TrainCommand
         if (options.CheckpointEvery < 1) throw new WannException($"--checkpoint-every: must be at least 1, got {options.CheckpointEvery}");
         var (folder, settings, seed, state) = options.Resume is not null ? Resume(options) : Start(options);
         var task = TaskCatalog.Get(settings.Task, options.Config ?? "task");
-        if (!RolloutTasks.CanRun(task)) throw new WannException($"task '{task.Name}' has no simulator in this build (runnable: swingup, swingup_hard)");
+        if (!RolloutTasks.CanRun(task)) throw new WannException($"task '{task.Name}' has no simulator in this build (runnable: {RolloutTasks.Runnable})");
 
         using var evaluator = EvaluatorFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
         var search = new WannSearch(settings, task, evaluator);
@@ -75,7 +75,7 @@ public static class TrainCommand
             settings = settings with { MaxGenerations = gens >= 1 ? gens : throw new WannException($"--gens: must be at least 1, got {gens}") };
         settings = HyperparameterLoader.Validate(settings, "command line");
         var task = TaskCatalog.Get(settings.Task, options.Config ?? "--task");
-        if (!RolloutTasks.CanRun(task)) throw new WannException($"{options.Config ?? "--task"}: task '{task.Name}' has no simulator in this build (runnable: swingup, swingup_hard)");
+        if (!RolloutTasks.CanRun(task)) throw new WannException($"{options.Config ?? "--task"}: task '{task.Name}' has no simulator in this build (runnable: {RolloutTasks.Runnable})");
 
         var folder = RunFolder.Create(options.Out);
         folder.WriteConfig(settings);

@@ -1,0 +1,87 @@
+using Wann.Engine.Lanes;
+using Wann.Engine.Randomness;
+
+namespace Wann.Kernels.Tasks;
+
+/// <summary>
+/// Gym's Acrobot-v1 ("book" dynamics, RK4 over dt 0.2 as Gym integrates it): swing the tip of a two-link
+/// pendulum above the bar. Three outputs, the largest picks the torque -1, 0 or +1 on the second joint.
+/// Observation: cos and sin of both angles, both angular velocities. Reward -1 per step, 0 on the step
+/// that reaches the goal (-cos t1 - cos(t1 + t2) &gt; 1); 500 steps at most.
+/// State slots: S0 theta1, S1 theta2, S2 dtheta1, S3 dtheta2. Start: each uniform in [-0.1, 0.1].
+/// </summary>
+public readonly struct Acrobot : IRolloutTask
+{
+    public const float Dt = 0.2f, LinkLength1 = 1f, LinkMass1 = 1f, LinkMass2 = 1f, LinkCom1 = 0.5f, LinkCom2 = 0.5f, LinkMoi = 1f, Gravity = 9.8f;
+    public const float MaxVelocity1 = 4f * MathF.PI, MaxVelocity2 = 9f * MathF.PI;
+
+    public int StartSize => 4;
+
+    public float StartComponent(ulong seed, long generation, int repetition, int component) =>
+        (float)(-0.1 + 0.2 * CounterRandom.Uniform(seed, (ulong)generation, (ulong)repetition, (ulong)component));
+
+    public void Reset<T>(ref TaskState<T> state, in TaskStart<T> start) where T : struct, ILane<T>
+    {
+        state.S0 = start.V0;
+        state.S1 = start.V1;
+        state.S2 = start.V2;
+        state.S3 = start.V3;
+    }
+
+    public T Observation<T>(in TaskState<T> state, int index) where T : struct, ILane<T> => index switch
+    {
+        0 => LaneMath.Cos(state.S0),
+        1 => LaneMath.Sin(state.S0),
+        2 => LaneMath.Cos(state.S1),
+        3 => LaneMath.Sin(state.S1),
+        4 => state.S2,
+        _ => state.S3,
+    };
+
+    public T Step<T>(ref TaskState<T> state, in TaskOutputs<T> outputs, out T done) where T : struct, ILane<T>
+    {
+        T torque = LaneChoice.ArgMax(outputs, 3) - T.From(1f);
+        T t1 = state.S0, t2 = state.S1, w1 = state.S2, w2 = state.S3;
+
+        // Classic RK4 over one step of dt, the torque held constant (Gym's rk4 on [0, dt]).
+        T h = T.From(Dt), half = T.From(Dt / 2f);
+        Derivatives(t1, t2, w1, w2, torque, out T k1a, out T k1b, out T k1c, out T k1d);
+        Derivatives(t1 + half * k1a, t2 + half * k1b, w1 + half * k1c, w2 + half * k1d, torque, out T k2a, out T k2b, out T k2c, out T k2d);
+        Derivatives(t1 + half * k2a, t2 + half * k2b, w1 + half * k2c, w2 + half * k2d, torque, out T k3a, out T k3b, out T k3c, out T k3d);
+        Derivatives(t1 + h * k3a, t2 + h * k3b, w1 + h * k3c, w2 + h * k3d, torque, out T k4a, out T k4b, out T k4c, out T k4d);
+        T sixth = T.From(Dt / 6f), two = T.From(2f);
+        t1 = t1 + sixth * (k1a + two * k2a + two * k3a + k4a);
+        t2 = t2 + sixth * (k1b + two * k2b + two * k3b + k4b);
+        w1 = w1 + sixth * (k1c + two * k2c + two * k3c + k4c);
+        w2 = w2 + sixth * (k1d + two * k2d + two * k3d + k4d);
+
+        state.S0 = LaneChoice.WrapAngle(t1);
+        state.S1 = LaneChoice.WrapAngle(t2);
+        state.S2 = LaneMath.Clamp(w1, -MaxVelocity1, MaxVelocity1);
+        state.S3 = LaneMath.Clamp(w2, -MaxVelocity2, MaxVelocity2);
+
+        T height = -LaneMath.Cos(state.S0) - LaneMath.Cos(state.S0 + state.S1);
+        done = T.IfPositive(height - T.From(1f), T.From(1f), T.From(0f));
+        return done - T.From(1f);
+    }
+
+    private static void Derivatives<T>(T theta1, T theta2, T dtheta1, T dtheta2, T torque, out T d1, out T d2, out T dd1, out T dd2)
+        where T : struct, ILane<T>
+    {
+        const float m1 = LinkMass1, m2 = LinkMass2, l1 = LinkLength1, lc1 = LinkCom1, lc2 = LinkCom2, i1 = LinkMoi, i2 = LinkMoi, g = Gravity;
+        LaneMath.SinCos(theta2, out T sin2, out T cos2);
+        T a = T.From(m1 * lc1 * lc1 + m2 * (l1 * l1 + lc2 * lc2) + i1 + i2) + T.From(m2 * 2f * l1 * lc2) * cos2;
+        T b = T.From(m2 * lc2 * lc2 + i2) + T.From(m2 * l1 * lc2) * cos2;
+        // cos(x - pi/2) = sin(x)
+        T phi2 = T.From(m2 * lc2 * g) * LaneMath.Sin(theta1 + theta2);
+        T phi1 = T.From(-m2 * l1 * lc2) * dtheta2 * dtheta2 * sin2
+                 - T.From(2f * m2 * l1 * lc2) * dtheta2 * dtheta1 * sin2
+                 + T.From((m1 * lc1 + m2 * l1) * g) * LaneMath.Sin(theta1)
+                 + phi2;
+        dd2 = (torque + b / a * phi1 - T.From(m2 * l1 * lc2) * dtheta1 * dtheta1 * sin2 - phi2)
+              / (T.From(m2 * lc2 * lc2 + i2) - b * b / a);
+        dd1 = -(b * dd2 + phi1) / a;
+        d1 = dtheta1;
+        d2 = dtheta2;
+    }
+}

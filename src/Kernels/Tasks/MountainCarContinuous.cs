@@ -1,0 +1,48 @@
+using Wann.Engine.Lanes;
+using Wann.Engine.Randomness;
+
+namespace Wann.Kernels.Tasks;
+
+/// <summary>
+/// Gym's MountainCarContinuous-v0: drive an underpowered car up the right hill. One output, clipped to
+/// [-1, 1], is the force. Reward 100 on reaching position 0.45 (moving right), minus 0.1 x force^2 every
+/// step (the clipped force: the network's raw output is unbounded); 999 steps at most.
+/// State slots: S0 position, S1 velocity. Start: position uniform in [-0.6, -0.4], velocity 0.
+/// </summary>
+public readonly struct MountainCarContinuous : IRolloutTask
+{
+    public const float Power = 0.0015f, MinPosition = -1.2f, MaxPosition = 0.6f, MaxSpeed = 0.07f, GoalPosition = 0.45f;
+
+    public int StartSize => 2;
+
+    public float StartComponent(ulong seed, long generation, int repetition, int component) =>
+        component == 0 ? (float)(-0.6 + 0.2 * CounterRandom.Uniform(seed, (ulong)generation, (ulong)repetition, 0)) : 0f;
+
+    public void Reset<T>(ref TaskState<T> state, in TaskStart<T> start) where T : struct, ILane<T>
+    {
+        state.S0 = start.V0;
+        state.S1 = start.V1;
+    }
+
+    public T Observation<T>(in TaskState<T> state, int index) where T : struct, ILane<T> => index == 0 ? state.S0 : state.S1;
+
+    public T Step<T>(ref TaskState<T> state, in TaskOutputs<T> outputs, out T done) where T : struct, ILane<T>
+    {
+        T force = LaneMath.Clamp(outputs.O0, -1f, 1f);
+        T position = state.S0, velocity = state.S1;
+        velocity = velocity + force * T.From(Power) - T.From(0.0025f) * LaneMath.Cos(T.From(3f) * position);
+        velocity = LaneMath.Clamp(velocity, -MaxSpeed, MaxSpeed);
+        position = LaneMath.Clamp(position + velocity, MinPosition, MaxPosition);
+        // At the left wall the car stops.
+        T atWall = T.IfPositive(T.From(MinPosition + 1e-7f) - position, T.From(1f), T.From(0f));
+        velocity = T.IfPositive(atWall * -velocity, T.From(0f), velocity);
+        state.S0 = position;
+        state.S1 = velocity;
+
+        // Goal: position >= 0.45 and velocity >= 0 (written as "not below").
+        T belowGoal = T.IfPositive(T.From(GoalPosition) - position, T.From(1f), T.From(0f));
+        T movingLeft = T.IfPositive(-velocity, T.From(1f), T.From(0f));
+        done = T.IfPositive(belowGoal + movingLeft, T.From(0f), T.From(1f));
+        return done * T.From(100f) - T.From(0.1f) * force * force;
+    }
+}

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v dotnet >/dev/null || { echo "demo.sh: the .NET 10 SDK (dotnet) is not on PATH" >&2; exit 2; }
 gens=${GENS:-128}
+bash scripts/install-datasets.sh
 dotnet build src/Host -c Release -v quiet -nologo
 wann() { dotnet src/Host/bin/Release/net10.0/wann.dll "$@"; }
 run=runs/swingup-$(date +%Y%m%d-%H%M%S)

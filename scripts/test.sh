@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK (dotnet) is not on PATH" >&2; exit 2; }
 [ -d ../shared/reference/wann-original ] || { echo "test.sh: ../shared/reference/wann-original is missing (the tests read the original champions there)" >&2; exit 2; }
 
+# The classification tests also read the real data sets when they are installed.
+bash scripts/install-datasets.sh || echo "test.sh: could not install the data sets; their tests will be skipped" >&2
+
 results=TestResults/run
 rm -rf "$results"
 dotnet build Wann.Gpu.sln -c Release -nologo -v quiet

@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Wann.Engine.Activations;
 using Wann.Engine.Config;
 using Wann.Engine.Genomes;
 using Wann.Engine.Randomness;
@@ -23,19 +25,34 @@ public static class CheckpointFormat
     public static string Format(Checkpoint checkpoint)
     {
         var s = checkpoint.State;
-        var payload = new JsonObject
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        using (var w = new Utf8JsonWriter(buffer))
         {
-            ["settings"] = JsonNode.Parse(HyperparameterLoader.ToJson(checkpoint.Settings)),
-            ["seed"] = checkpoint.Seed,
-            ["generation"] = s.Generation,
-            ["random"] = new JsonArray(s.Random.State.Select(w => (JsonNode)JsonValue.Create(w.ToString("x16"))).ToArray()),
-            ["nextNodeId"] = s.Counter.NextNodeId,
-            ["nextInnovation"] = s.Counter.NextInnovation,
-            ["population"] = new JsonArray(s.Population.Select(g => GenomeNode(g)).ToArray()),
-        };
-        if (s.Best is { } best)
-            payload["best"] = new JsonObject { ["fitness"] = best.Fitness, ["generation"] = best.Generation, ["genome"] = GenomeNode(best.Genome) };
-        string payloadText = payload.ToJsonString();
+            w.WriteStartObject();
+            w.WritePropertyName("settings");
+            using (var settings = JsonDocument.Parse(HyperparameterLoader.ToJson(checkpoint.Settings))) settings.WriteTo(w);
+            w.WriteNumber("seed", checkpoint.Seed);
+            w.WriteNumber("generation", s.Generation);
+            w.WriteStartArray("random");
+            foreach (ulong word in s.Random.State) w.WriteStringValue(word.ToString("x16"));
+            w.WriteEndArray();
+            w.WriteNumber("nextNodeId", s.Counter.NextNodeId);
+            w.WriteNumber("nextInnovation", s.Counter.NextInnovation);
+            w.WriteStartArray("population");
+            foreach (var genome in s.Population) WriteGenome(w, genome);
+            w.WriteEndArray();
+            if (s.Best is { } best)
+            {
+                w.WriteStartObject("best");
+                w.WriteNumber("fitness", best.Fitness);
+                w.WriteNumber("generation", best.Generation);
+                w.WritePropertyName("genome");
+                WriteGenome(w, best.Genome);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+        string payloadText = Encoding.UTF8.GetString(buffer.WrittenSpan);
         var document = new JsonObject
         {
             ["format"] = FormatName,
@@ -74,11 +91,50 @@ public static class CheckpointFormat
         }
     }
 
-    private static JsonNode GenomeNode(Genome genome) =>
-        JsonNode.Parse(NetworkJsonFormat.Format(new NetworkFile(genome, null, new Provenance("checkpoint"))))!;
+    // Genomes are stored as compact arrays: a checkpoint is rewritten every generation and can hold
+    // hundreds of genomes with hundreds of connection genes each.
+    private static void WriteGenome(Utf8JsonWriter w, Genome genome)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("shape");
+        w.WriteNumberValue(genome.Shape.Inputs);
+        w.WriteNumberValue(genome.Shape.Outputs);
+        w.WriteEndArray();
+        w.WriteStartArray("nodes");
+        foreach (var n in genome.Nodes)
+        {
+            w.WriteStartArray();
+            w.WriteNumberValue(n.Id);
+            w.WriteNumberValue((int)n.Kind);
+            w.WriteNumberValue((int)n.Activation);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("connections");
+        foreach (var c in genome.Connections)
+        {
+            w.WriteStartArray();
+            w.WriteNumberValue(c.Innovation);
+            w.WriteNumberValue(c.Source);
+            w.WriteNumberValue(c.Destination);
+            w.WriteNumberValue(c.Enabled ? 1 : 0);
+            w.WriteNumberValue(c.Weight);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
 
-    private static Genome ParseGenome(JsonNode node, string where) =>
-        NetworkJsonFormat.Parse(node.ToJsonString(), where).Genome;
+    private static Genome ParseGenome(JsonNode node, string where)
+    {
+        var shape = node["shape"]!.AsArray();
+        var nodes = node["nodes"]!.AsArray().Select(n => new NodeGene((int)n![0]!, (NodeKind)(int)n[1]!, (ActivationFunction)(int)n[2]!)).ToList();
+        var connections = node["connections"]!.AsArray()
+            .Select(c => new ConnectionGene((long)c![0]!, (int)c[1]!, (int)c[2]!, (int)c[3]! != 0, (float)c[4]!)).ToList();
+        var genome = new Genome(new NetworkShape((int)shape[0]!, (int)shape[1]!), nodes, connections);
+        if (genome.Validate() is { } problem) throw new WannException($"{where}: a genome in the checkpoint {problem}");
+        return genome;
+    }
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
 }

@@ -29,6 +29,20 @@ public static class TaskCatalog
     public static readonly TaskSpec Pendulum = new("pendulum", new NetworkShape(3, 1), AllButSquared, 200,
         new[] { "cos(theta)", "sin(theta)", "theta_dot" }, new[] { "torque" }, CanRun: true);
 
+    private static readonly ActivationFunction[] NoStep = AllButSquared.Where(a => a != ActivationFunction.UnsignedStep).ToArray();
+
+    /// <summary>scikit-learn's 8x8 digits; fitness is minus the softmax cross-entropy on a batch of training images.</summary>
+    public static readonly TaskSpec Digits = new("digits", new NetworkShape(64, 10), NoStep, 1000,
+        Numbered("px", 64), Numbered("digit ", 10), CanRun: true, TaskKind.Classification);
+
+    /// <summary>Fashion-MNIST downsampled to 16x16 and deskewed, as the original prepared MNIST for mnist256.</summary>
+    public static readonly TaskSpec Fashion16 = new("fashion16", new NetworkShape(256, 10), NoStep, 1000,
+        Numbered("px", 256), new[] { "t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "boot" }, CanRun: true, TaskKind.Classification);
+
+    /// <summary>The original's MNIST task: known for its shape and config file; MNIST itself is not packaged here (use fashion16).</summary>
+    public static readonly TaskSpec Mnist256 = new("mnist256", new NetworkShape(256, 10), NoStep, 1000,
+        Numbered("px", 256), Numbered("digit ", 10), CanRun: false, TaskKind.Classification);
+
     /// <summary>Known for importing its champion; its physics (Box2D BipedalWalker) is not implemented.</summary>
     public static readonly TaskSpec Biped = new("biped", new NetworkShape(24, 4), AllButSquared, 1600,
         Numbered("in", 24), new[] { "hip1", "knee1", "hip2", "knee2" }, CanRun: false);
@@ -37,7 +51,7 @@ public static class TaskCatalog
     public static readonly TaskSpec Racer = new("racer", new NetworkShape(16, 3), AllButSquared, 1000,
         Numbered("z", 16), new[] { "steer", "gas", "brake" }, CanRun: false);
 
-    public static IReadOnlyList<TaskSpec> All { get; } = new[] { SwingUp, SwingUpHard, CartPole, Acrobot, MountainCar, Pendulum, Biped, Racer };
+    public static IReadOnlyList<TaskSpec> All { get; } = new[] { SwingUp, SwingUpHard, CartPole, Acrobot, MountainCar, Pendulum, Digits, Fashion16, Mnist256, Biped, Racer };
 
     public static TaskSpec? Find(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));

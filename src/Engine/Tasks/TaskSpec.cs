@@ -3,6 +3,13 @@ using Wann.Engine.Genomes;
 
 namespace Wann.Engine.Tasks;
 
+/// <summary>How a task scores a network: episodes in a simulator, or classifying images.</summary>
+public enum TaskKind
+{
+    Rollout,
+    Classification,
+}
+
 /// <summary>What the search needs to know about a task: network shape, allowed hidden activations, labels.</summary>
 public sealed record TaskSpec(
     string Name,
@@ -11,4 +18,5 @@ public sealed record TaskSpec(
     int EpisodeLength,
     IReadOnlyList<string> InputLabels,
     IReadOnlyList<string> OutputLabels,
-    bool CanRun);
+    bool CanRun,
+    TaskKind Kind = TaskKind.Rollout);

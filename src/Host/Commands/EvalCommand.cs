@@ -8,6 +8,7 @@ using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
 using Wann.Engine.Programs;
 using Wann.Engine.Tasks;
+using Wann.Host.Evaluation;
 using Wann.Kernels.Backends;
 
 namespace Wann.Host.Commands;
@@ -24,6 +25,8 @@ public static class EvalCommand
         if (options.Stored && options.Weights is not null) throw new WannException("give either --weights or --stored, not both");
         var weights = options.Stored ? new[] { 1f } : options.Weights is null ? StandardWeights : ParseWeights(options.Weights);
         var network = NetworkFiles.Load(options.Net, task.Shape, task.Name);
+        if (task.Kind == TaskKind.Classification) return Classification(options, task, network, weights);
+        TaskEvaluators.RunnableTask(task.Name, "--task");
         using var evaluator = EvaluatorFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
 
         var program = ProgramCompiler.Compile(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared);
@@ -42,6 +45,43 @@ public static class EvalCommand
 
         if (options.Json) PrintJson(options, task, evaluator, rows, table, seconds);
         else PrintTable(options, task, evaluator, rows, table, seconds);
+        return 0;
+    }
+
+    /// <summary>Classification: accuracy on the whole held-out test set at each weight, and of the ensemble over the weights.</summary>
+    private static int Classification(EvalOptions options, TaskSpec task, NetworkFile network, float[] weights)
+    {
+        TaskEvaluators.RunnableTask(task.Name, "--task");
+        var data = Engine.Datasets.ClassificationSources.Load(task);
+        using var backend = EvaluatorFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
+        if (backend is not IForwardEvaluator forward) throw new WannException($"--backend {options.Backend}: cannot run forward passes");
+        var clock = Stopwatch.StartNew();
+        var score = ClassificationScore.Of(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared, weights, data.Test, forward);
+        double seconds = clock.Elapsed.TotalSeconds;
+        if (options.Json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                net = options.Net,
+                task = task.Name,
+                backend = backend.Name,
+                device = backend.Device,
+                stored = options.Stored,
+                testImages = score.Images,
+                weights = score.Weights,
+                accuracy = score.Accuracy,
+                crossEntropy = score.CrossEntropy,
+                ensembleAccuracy = score.EnsembleAccuracy,
+                seconds,
+            }, new JsonSerializerOptions { WriteIndented = true }));
+            return 0;
+        }
+        Console.WriteLine($"{options.Net} on {task.Name}: {score.Images} test images, backend {backend.Name} ({backend.Device})");
+        Console.WriteLine($"{(options.Stored ? "stored" : "weight"),8} {"accuracy",9} {"x-entropy",10}");
+        for (int w = 0; w < weights.Length; w++)
+            Console.WriteLine($"{(options.Stored ? "-" : weights[w].ToString("0.###", CultureInfo.InvariantCulture)),8} {score.Accuracy[w] * 100,8:F2}% {score.CrossEntropy[w],10:F4}");
+        Console.WriteLine($"{"ensemble",8} {score.EnsembleAccuracy * 100,8:F2}%   (softmax summed over the weights)");
+        Console.WriteLine($"{score.Images * weights.Length:N0} forward passes in {seconds:F3} s");
         return 0;
     }
 

@@ -67,11 +67,10 @@ public static class ReportCommand
             html.Append(SvgNetworkWriter.Write(NetworkLayout.Of(best.Genome, inputs, outputs), "best.json")).Append('\n');
             if (TaskCatalog.Find(best.Task ?? "") is { CanRun: true } task)
             {
-                using var evaluator = EvaluatorFactory.Create(BackendNames.Parse(options.Backend));
-                var sweep = WeightSweep.Run(best.Genome, task, evaluator, WeightSweep.Range(-2f, 2f, 41), options.Episodes, 1);
+                var (sweep, what, detail) = SweepCommand.Sweep(best.Genome, task, options.Backend, WeightSweep.Range(-2f, 2f, 41), options.Episodes, 1);
                 html.Append("<h2>Weight sweep of the best network</h2>\n");
-                html.Append(Charts.Svg(Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, "reward",
-                    $"best.json on {task.Name}: {options.Episodes} episodes per weight ({evaluator.Name})"))).Append('\n');
+                html.Append(Charts.Svg(Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, what,
+                    $"best.json on {task.Name}: {detail}"))).Append('\n');
             }
         }
 

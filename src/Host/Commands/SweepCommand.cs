@@ -4,6 +4,7 @@ using Wann.Engine;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
 using Wann.Engine.Tasks;
+using Wann.Host.Evaluation;
 using Wann.Host.Output.Drawing;
 using Wann.Kernels.Backends;
 
@@ -54,14 +55,28 @@ public static class SweepCommand
         var task = TaskCatalog.Get(options.Task, "--task");
         var weights = WeightSweep.Range(options.From, options.To, options.Count);
         var network = NetworkFiles.Load(options.Net, task.Shape, task.Name);
-        using var evaluator = EvaluatorFactory.Create(BackendNames.Parse(options.Backend));
-        var sweep = WeightSweep.Run(network.Genome, task, evaluator, weights, options.Episodes, options.Seed);
+        TaskEvaluators.RunnableTask(task.Name, "--task");
+        var (sweep, what, detail) = Sweep(network.Genome, task, options.Backend, weights, options.Episodes, options.Seed);
         if (options.Out is { } path)
-            AtomicFile.WriteAllBytes(path, Charts.Png(Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, "reward",
-                $"{Path.GetFileName(options.Net)} on {task.Name}: {options.Episodes} episodes per weight")));
+            AtomicFile.WriteAllBytes(path, Charts.Png(Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, what,
+                $"{Path.GetFileName(options.Net)} on {task.Name}: {detail}")));
         if (options.Json)
-            Console.WriteLine(JsonSerializer.Serialize(new { net = options.Net, task = task.Name, episodes = options.Episodes, weights = sweep.Weights, mean = sweep.Mean, std = sweep.Std },
+            Console.WriteLine(JsonSerializer.Serialize(new { net = options.Net, task = task.Name, measure = what, episodes = options.Episodes, weights = sweep.Weights, mean = sweep.Mean, std = sweep.Std },
                 new JsonSerializerOptions { WriteIndented = true }));
         return 0;
+    }
+
+    /// <summary>Reward per weight for rollout tasks; test accuracy per weight (no spread) for classification.</summary>
+    public static (WeightSweep Sweep, string What, string Detail) Sweep(Engine.Genomes.Genome genome, TaskSpec task, string backend, float[] weights, int episodes, ulong seed)
+    {
+        using var evaluator = EvaluatorFactory.Create(BackendNames.Parse(backend));
+        if (task.Kind == TaskKind.Classification)
+        {
+            var data = Engine.Datasets.ClassificationSources.Load(task);
+            if (evaluator is not IForwardEvaluator forward) throw new WannException($"--backend {backend}: cannot run forward passes");
+            var score = ClassificationScore.Of(genome, Engine.Programs.WeightMode.Shared, weights, data.Test, forward);
+            return (new WeightSweep(weights, score.Accuracy, new double[weights.Length], score.Images), "test accuracy", $"{score.Images} test images");
+        }
+        return (WeightSweep.Run(genome, task, evaluator, weights, episodes, seed), "reward", $"{episodes} episodes per weight");
     }
 }

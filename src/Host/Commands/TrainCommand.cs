@@ -4,10 +4,9 @@ using Wann.Engine.Config;
 using Wann.Engine.Formats;
 using Wann.Engine.Search;
 using Wann.Engine.Tasks;
+using Wann.Host.Evaluation;
 using Wann.Host.Output;
 using Wann.Host.Runs;
-using Wann.Kernels.Backends;
-using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Commands;
 
@@ -18,10 +17,8 @@ public static class TrainCommand
     {
         if (options.CheckpointEvery < 1) throw new WannException($"--checkpoint-every: must be at least 1, got {options.CheckpointEvery}");
         var (folder, settings, seed, state) = options.Resume is not null ? Resume(options) : Start(options);
-        var task = TaskCatalog.Get(settings.Task, options.Config ?? "task");
-        if (!RolloutTasks.CanRun(task)) throw new WannException($"task '{task.Name}' has no simulator in this build (runnable: {RolloutTasks.Runnable})");
-
-        using var evaluator = EvaluatorFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
+        var task = TaskEvaluators.RunnableTask(settings.Task, options.Config ?? "task");
+        using var evaluator = TaskEvaluators.Create(task, options.Backend, options.Threads);
         var search = new WannSearch(settings, task, evaluator);
         if (!options.Quiet)
             Console.WriteLine($"{task.Name}: population {settings.PopulationSize}, generations {state.Generation}..{settings.MaxGenerations - 1}, " +
@@ -74,8 +71,7 @@ public static class TrainCommand
         if (options.Generations is { } gens)
             settings = settings with { MaxGenerations = gens >= 1 ? gens : throw new WannException($"--gens: must be at least 1, got {gens}") };
         settings = HyperparameterLoader.Validate(settings, "command line");
-        var task = TaskCatalog.Get(settings.Task, options.Config ?? "--task");
-        if (!RolloutTasks.CanRun(task)) throw new WannException($"{options.Config ?? "--task"}: task '{task.Name}' has no simulator in this build (runnable: {RolloutTasks.Runnable})");
+        var task = TaskEvaluators.RunnableTask(settings.Task, options.Config ?? "--task");
 
         var folder = RunFolder.Create(options.Out);
         folder.WriteConfig(settings);

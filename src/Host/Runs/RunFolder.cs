@@ -68,7 +68,8 @@ public sealed class RunFolder
     public void WriteCheckpoint(CheckpointFormat.Checkpoint checkpoint)
     {
         string text = CheckpointFormat.Format(checkpoint);
-        if (File.Exists(CheckpointFile)) File.Copy(CheckpointFile, PreviousCheckpointFile, overwrite: true);
+        // Between these two steps only the previous checkpoint exists, and reading falls back to it.
+        if (File.Exists(CheckpointFile)) File.Move(CheckpointFile, PreviousCheckpointFile, overwrite: true);
         AtomicFile.WriteAllText(CheckpointFile, text);
     }
 

@@ -1,0 +1,89 @@
+using Wann.Engine.Datasets;
+using Wann.Engine.Programs;
+using Wann.Engine.Randomness;
+
+namespace Wann.Engine.Evaluation;
+
+/// <summary>
+/// Fitness for classification tasks, as the original scores mnist256: every (genome, weight) runs a batch
+/// of training images drawn at random each generation (the same batch for every genome); reward = minus
+/// the mean softmax cross-entropy. The forward passes run on the chosen backend; the loss is host work.
+/// </summary>
+public sealed class ClassificationEvaluator : IEvaluator
+{
+    private const long OutputBudget = 16L << 20;
+
+    private readonly IForwardEvaluator _forward;
+    private readonly IEvaluator _backend;
+    private readonly ClassificationData _data;
+    private readonly int _batchSize;
+
+    public ClassificationEvaluator(IEvaluator backend, ClassificationData data, int batchSize = 1000)
+    {
+        _backend = backend;
+        _forward = backend as IForwardEvaluator ?? throw new WannException($"backend {backend.Name} cannot run forward passes, which classification needs");
+        _data = data;
+        _batchSize = Math.Min(batchSize, data.Train.Count);
+    }
+
+    public string Name => _backend.Name;
+    public string Device => _backend.Device;
+    public ClassificationData Data => _data;
+
+    public FitnessTable Evaluate(ProgramBatch batch, EvaluationRequest request)
+    {
+        var table = new FitnessTable(batch.ProgramCount, request.Weights.Length, request.Repetitions);
+        for (int r = 0; r < request.Repetitions; r++)
+        {
+            var images = _data.Train.Subset(BatchIndices(request.Seed, request.Generation, r));
+            var losses = MeanCrossEntropy(batch, request.Weights, images);
+            for (int g = 0; g < batch.ProgramCount; g++)
+                for (int w = 0; w < request.Weights.Length; w++)
+                    table.Rewards[(g * request.Weights.Length + w) * request.Repetitions + r] = (float)-losses[g * request.Weights.Length + w];
+        }
+        table.StepCount = (long)batch.ProgramCount * request.LanesPerGenome * _batchSize;
+        return table;
+    }
+
+    /// <summary>A random batch without repeats, a pure function of (seed, generation, repetition).</summary>
+    private List<int> BatchIndices(ulong seed, long generation, int repetition)
+    {
+        var order = Enumerable.Range(0, _data.Train.Count).ToArray();
+        var random = new SeededRandom(CounterRandom.Hash(seed, (ulong)generation, (ulong)repetition, 0x5EED));
+        for (int i = 0; i < _batchSize; i++)
+        {
+            int j = i + random.NextInt(order.Length - i);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        return order.Take(_batchSize).ToList();
+    }
+
+    /// <summary>Mean cross-entropy per (genome, weight) over the images, forward passes chunked to bound memory.</summary>
+    private double[] MeanCrossEntropy(ProgramBatch batch, float[] weights, ImageDataset images)
+    {
+        var losses = new double[batch.ProgramCount * weights.Length];
+        long perGenome = (long)weights.Length * images.Count * batch.OutputCount;
+        int chunk = (int)Math.Clamp(OutputBudget / perGenome, 1, batch.ProgramCount);
+        for (int first = 0; first < batch.ProgramCount; first += chunk)
+        {
+            int count = Math.Min(chunk, batch.ProgramCount - first);
+            var part = Slice(batch, first, count);
+            var outputs = _forward.Forward(part, weights, images.Pixels);
+            Parallel.For(0, count * weights.Length, lane =>
+            {
+                double total = 0;
+                for (int i = 0; i < images.Count; i++)
+                    total += Scoring.CrossEntropy(outputs.AsSpan((lane * images.Count + i) * batch.OutputCount, batch.OutputCount), images.Labels[i]);
+                losses[first * weights.Length + lane] = total / images.Count;
+            });
+        }
+        return losses;
+    }
+
+    private static ProgramBatch Slice(ProgramBatch batch, int first, int count) =>
+        first == 0 && count == batch.ProgramCount
+            ? batch
+            : ProgramBatch.Concatenate(Enumerable.Range(first, count).Select(batch.ProgramAt).ToList());
+
+    public void Dispose() => _backend.Dispose();
+}

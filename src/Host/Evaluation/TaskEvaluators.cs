@@ -1,0 +1,31 @@
+using Wann.Engine;
+using Wann.Engine.Datasets;
+using Wann.Engine.Evaluation;
+using Wann.Engine.Tasks;
+using Wann.Kernels.Backends;
+
+namespace Wann.Host.Evaluation;
+
+/// <summary>The evaluator for a task on a backend: rollouts run on the backend directly; classification wraps its forward passes.</summary>
+public static class TaskEvaluators
+{
+    public static string Runnable => string.Join(", ", TaskCatalog.All.Where(t => t.CanRun).Select(t => t.Name));
+
+    public static TaskSpec RunnableTask(string name, string where)
+    {
+        var task = TaskCatalog.Get(name, where);
+        if (!task.CanRun)
+            throw new WannException(task.Name == "mnist256"
+                ? $"{where}: task 'mnist256' needs MNIST, which no package here provides: set \"task\": \"fashion16\" to run the same configuration on Fashion-MNIST"
+                : $"{where}: task '{task.Name}' has no simulator in this build (runnable: {Runnable})");
+        return task;
+    }
+
+    public static IEvaluator Create(TaskSpec task, string backend, int? threads = null)
+    {
+        var kind = BackendNames.Parse(backend);
+        var data = task.Kind == TaskKind.Classification ? ClassificationSources.Load(task) : null;
+        var evaluator = EvaluatorFactory.Create(kind, threads);
+        return data is null ? evaluator : new ClassificationEvaluator(evaluator, data);
+    }
+}

@@ -1,0 +1,34 @@
+namespace Wann.Host.Tests;
+
+public sealed class ClassificationCommandTests
+{
+    private static void RequireDigits()
+    {
+        try { Engine.Datasets.ClassificationSources.Digits(); }
+        catch (Engine.WannException) { throw new SkipException("digits not installed (scripts/install-datasets.sh)"); }
+    }
+
+    [SkippableFact]
+    public void DigitsSearch_AndEval_ReportAccuracyPerWeightAndForTheEnsemble()
+    {
+        RequireDigits();
+        string run = Path.Combine(HostRunner.TempFolder(), "run");
+        Assert.Equal(0, HostRunner.Run("train", "--config", Path.Combine(HostRunner.RepositoryRoot, "configs", "digits.json"), "--pop", "16", "--gens", "3", "--out", run, "--quiet").ExitCode);
+        var result = HostRunner.Run("eval", "--net", Path.Combine(run, "best.json"), "--task", "digits", "--json");
+        Assert.Equal(0, result.ExitCode);
+        var json = HostRunner.Json(result.Out);
+        Assert.Equal(6, json.GetProperty("accuracy").GetArrayLength());
+        Assert.InRange(json.GetProperty("ensembleAccuracy").GetDouble(), 0.0, 1.0);
+        Assert.Equal(449, json.GetProperty("testImages").GetInt32());
+        var reference = HostRunner.Json(HostRunner.Run("eval", "--net", Path.Combine(run, "best.json"), "--task", "digits", "--json", "--backend", "reference").Out);
+        Assert.Equal(reference.GetProperty("accuracy").GetRawText(), json.GetProperty("accuracy").GetRawText());
+    }
+
+    [Fact]
+    public void Mnist256Config_PointsToFashion16()
+    {
+        var result = HostRunner.Run("train", "--config", HostRunner.Reference("mnist256.json"), "--out", Path.Combine(HostRunner.TempFolder(), "run"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("\"task\": \"fashion16\"", result.Error);
+    }
+}

@@ -9,6 +9,7 @@ namespace Wann.Perf;
 public class InterpreterBenchmarks
 {
     private VectorLane[] _values = Array.Empty<VectorLane>();
+    private VectorLane[] _weights = Array.Empty<VectorLane>();
 
     [Params(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)]
     public int ActivationId { get; set; }
@@ -18,14 +19,15 @@ public class InterpreterBenchmarks
     {
         var random = new Random(1);
         _values = Enumerable.Range(0, 64).Select(_ => VectorLane.From((float)(random.NextDouble() * 4 - 2))).ToArray();
+        _weights = Enumerable.Range(0, 64).Select(i => VectorLane.From(i % 2 == 0 ? 1f : -0.5f)).ToArray();
     }
 
     /// <summary>64 vectors per call: the lanes of 16 genomes' nodes.</summary>
     [Benchmark]
-    public VectorLane ApplyInPlace()
+    public VectorLane ApplyScaledInPlace()
     {
         var copy = _values.AsSpan();
-        Activation.ApplyInPlace(ActivationId, copy);
+        Activation.ApplyScaledInPlace(ActivationId, copy, _weights);
         return copy[0];
     }
 

@@ -35,40 +35,43 @@ public static class Activation
     }
 
     /// <summary>
-    /// <see cref="Apply{T}(int, T)"/> on every element, the choice of formula made once for the whole span
-    /// (what a SIMD interpreter wants: one decode, many lanes).
+    /// xs[i] = f(scales[i] * xs[i]) for activation <paramref name="id"/>: the node update of a SIMD
+    /// interpreter (scale = the lanes' shared weights, x = the node's sums), the choice of formula made
+    /// once for the whole span.
     /// </summary>
-    public static void ApplyInPlace<T>(int id, Span<T> xs) where T : struct, ILane<T>
+    public static void ApplyScaledInPlace<T>(int id, Span<T> xs, ReadOnlySpan<T> scales) where T : struct, ILane<T>
     {
+        if (scales.Length < xs.Length) throw new ArgumentException("one scale per element is needed", nameof(scales));
         // One small method per formula: a single method holding all of them outgrows the JIT's inlining
         // budget, and the vector operators then turn into calls (ten times slower).
         switch (id)
         {
-            case 1: break;
-            case 2: StepAll(xs); break;
-            case 3: SineAll(xs); break;
-            case 4: GaussianAll(xs); break;
-            case 5: TanhAll(xs); break;
-            case 6: SigmoidAll(xs); break;
-            case 7: InverseAll(xs); break;
-            case 8: AbsoluteAll(xs); break;
-            case 9: ReluAll(xs); break;
-            case 10: CosineAll(xs); break;
-            case 11: SquaredAll(xs); break;
+            case 1: LinearAll(xs, scales); break;
+            case 2: StepAll(xs, scales); break;
+            case 3: SineAll(xs, scales); break;
+            case 4: GaussianAll(xs, scales); break;
+            case 5: TanhAll(xs, scales); break;
+            case 6: SigmoidAll(xs, scales); break;
+            case 7: InverseAll(xs, scales); break;
+            case 8: AbsoluteAll(xs, scales); break;
+            case 9: ReluAll(xs, scales); break;
+            case 10: CosineAll(xs, scales); break;
+            case 11: SquaredAll(xs, scales); break;
             default: xs.Fill(T.From(float.NaN)); break;
         }
     }
 
-    private static void StepAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = Step(x); }
-    private static void SineAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = Sine(x); }
-    private static void GaussianAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = Gaussian(x); }
-    private static void TanhAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = LaneMath.Tanh(x); }
-    private static void SigmoidAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = Sigmoid(x); }
-    private static void InverseAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = -x; }
-    private static void AbsoluteAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = T.Abs(x); }
-    private static void ReluAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = Relu(x); }
-    private static void CosineAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = Cosine(x); }
-    private static void SquaredAll<T>(Span<T> xs) where T : struct, ILane<T> { foreach (ref T x in xs) x = x * x; }
+    private static void LinearAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = w[i] * xs[i]; }
+    private static void StepAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = Step(w[i] * xs[i]); }
+    private static void SineAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = Sine(w[i] * xs[i]); }
+    private static void GaussianAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = Gaussian(w[i] * xs[i]); }
+    private static void TanhAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = LaneMath.Tanh(w[i] * xs[i]); }
+    private static void SigmoidAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = Sigmoid(w[i] * xs[i]); }
+    private static void InverseAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = -(w[i] * xs[i]); }
+    private static void AbsoluteAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = T.Abs(w[i] * xs[i]); }
+    private static void ReluAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = Relu(w[i] * xs[i]); }
+    private static void CosineAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = Cosine(w[i] * xs[i]); }
+    private static void SquaredAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) { T v = w[i] * xs[i]; xs[i] = v * v; } }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Step<T>(T x) where T : struct, ILane<T> => T.IfPositive(x, T.From(1f), T.From(0f));

@@ -44,7 +44,7 @@ public static class ReportCommand
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Wann.Gpu run report</title>\n<style>");
         html.Append("body{font-family:'DejaVu Sans',sans-serif;margin:2em;max-width:1100px;color:#222}table{border-collapse:collapse;margin:0.5em 0}");
-        html.Append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}th{background:#f3f3f3}svg{max-width:100%;height:auto}h2{margin-top:1.6em}");
+        html.Append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}th{background:#f3f3f3}svg{max-width:100%;height:auto}.network{overflow-x:auto}.network svg{max-width:none}h2{margin-top:1.6em}");
         html.Append("</style></head><body>\n");
         html.Append($"<h1>Run {Encode(Path.GetFileName(Path.GetFullPath(options.Run).TrimEnd('/')))}</h1>\n");
         html.Append($"<p>{log.Count} generations logged; report written {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by Wann.Gpu.</p>\n");
@@ -64,7 +64,7 @@ public static class ReportCommand
             html.Append("<h2>Best network</h2>\n");
             html.Append($"<p>Fitness {Number(best.Provenance.Fitness)} (confirmed by re-evaluation), found in generation {best.Provenance.Generation}; " +
                         $"{best.Genome.Nodes.Count} nodes, {best.Genome.EnabledConnectionCount} enabled connections.</p>\n");
-            html.Append(SvgNetworkWriter.Write(NetworkLayout.Of(best.Genome, inputs, outputs), "best.json")).Append('\n');
+            html.Append("<div class=\"network\">").Append(SvgNetworkWriter.Write(NetworkLayout.Of(best.Genome, inputs, outputs), "best.json")).Append("</div>\n");
             if (TaskCatalog.Find(best.Task ?? "") is { CanRun: true } task)
             {
                 var (sweep, what, detail) = SweepCommand.Sweep(best.Genome, task, options.Backend, WeightSweep.Range(-2f, 2f, 41), options.Episodes, 1);

@@ -289,8 +289,7 @@ public sealed class SimdEvaluator : IEvaluator, IForwardEvaluator
                     for (int b = 0; b < blocks; b++) Unsafe.Add(ref sum, b) += scaleLanes * Unsafe.Add(ref source, b);
                 }
             }
-            for (int b = 0; b < blocks; b++) destination[b] = weight[b] * destination[b];
-            Activation.ApplyInPlace(activation[i], destination);
+            Activation.ApplyScaledInPlace(activation[i], destination, weight);
         }
     }
 

@@ -1,7 +1,6 @@
-using System.Reflection;
-using System.Text.Json;
 using CommandLine;
 using Wann.Bench;
+using Wann.Host.Output;
 using Wann.Kernels.Backends;
 using Wann.Kernels.Gpu;
 
@@ -54,7 +53,7 @@ public static class BenchCommand
         var r = MemorySoak.Run(backend, generations, line => Console.Error.WriteLine($"bench: {line}"));
         if (json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new
+            JsonOutput.Print(new
             {
                 generations = r.Generations,
                 population = r.Population,
@@ -63,7 +62,7 @@ public static class BenchCommand
                 end = new { generation = r.End.Generation, managedBytes = r.End.ManagedBytes, workingSetBytes = r.End.WorkingSetBytes },
                 managedGrowthBytesPerGeneration = r.ManagedGrowthBytesPerGeneration,
                 seconds = r.Seconds,
-            }, new JsonSerializerOptions { WriteIndented = true }));
+            });
             return 0;
         }
         static string MiB(long bytes) => $"{bytes / (1024.0 * 1024.0):F1} MiB";
@@ -110,6 +109,6 @@ public static class BenchCommand
             generation = new { evaluate = r.Generation.EvaluateSeconds, rankBreed = r.Generation.RankBreedSeconds, compile = r.Generation.CompileSeconds, hostFraction = r.Generation.HostFraction, population = r.Generation.Population },
             warmupSeconds = new { m1 = r.NetworkEvaluation.Select(m => m.Backend.WarmupSeconds).ToArray(), m2 = r.SwingUp.Backend.WarmupSeconds, kernelLoading = kernelCompile },
         };
-        Console.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+        JsonOutput.Print(doc);
     }
 }

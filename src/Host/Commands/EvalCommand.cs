@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 using Wann.Engine;
@@ -9,6 +8,7 @@ using Wann.Engine.Formats;
 using Wann.Engine.Programs;
 using Wann.Engine.Tasks;
 using Wann.Host.Evaluation;
+using Wann.Host.Output;
 using Wann.Kernels.Backends;
 
 namespace Wann.Host.Commands;
@@ -60,7 +60,7 @@ public static class EvalCommand
         double seconds = clock.Elapsed.TotalSeconds;
         if (options.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new
+            JsonOutput.Print(new
             {
                 net = options.Net,
                 task = task.Name,
@@ -73,7 +73,7 @@ public static class EvalCommand
                 crossEntropy = score.CrossEntropy,
                 ensembleAccuracy = score.EnsembleAccuracy,
                 seconds,
-            }, new JsonSerializerOptions { WriteIndented = true }));
+            });
             return 0;
         }
         Console.WriteLine($"{options.Net} on {task.Name}: {score.Images} test images, backend {backend.Name} ({backend.Device})");
@@ -138,6 +138,6 @@ public static class EvalCommand
             seconds,
             envStepsPerSecond = table.StepCount / seconds,
         };
-        Console.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+        JsonOutput.Print(doc);
     }
 }

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using CommandLine;
 using Wann.Engine;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
 using Wann.Engine.Tasks;
 using Wann.Host.Evaluation;
+using Wann.Host.Output;
 using Wann.Host.Output.Drawing;
 using Wann.Kernels.Backends;
 
@@ -61,8 +61,7 @@ public static class SweepCommand
             AtomicFile.WriteAllBytes(path, Charts.Png(Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, what,
                 $"{Path.GetFileName(options.Net)} on {task.Name}: {detail}")));
         if (options.Json)
-            Console.WriteLine(JsonSerializer.Serialize(new { net = options.Net, task = task.Name, measure = what, episodes = options.Episodes, weights = sweep.Weights, mean = sweep.Mean, std = sweep.Std },
-                new JsonSerializerOptions { WriteIndented = true }));
+            JsonOutput.Print(new { net = options.Net, task = task.Name, measure = what, episodes = options.Episodes, weights = sweep.Weights, mean = sweep.Mean, std = sweep.Std });
         return 0;
     }
 

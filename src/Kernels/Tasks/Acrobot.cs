@@ -20,13 +20,7 @@ public readonly struct Acrobot : IRolloutTask
     public float StartComponent(ulong seed, long generation, int repetition, int component) =>
         (float)(-0.1 + 0.2 * CounterRandom.Uniform(seed, (ulong)generation, (ulong)repetition, (ulong)component));
 
-    public void Reset<T>(ref TaskState<T> state, in TaskStart<T> start) where T : struct, ILane<T>
-    {
-        state.S0 = start.V0;
-        state.S1 = start.V1;
-        state.S2 = start.V2;
-        state.S3 = start.V3;
-    }
+    public void Reset<T>(ref TaskState<T> state, in TaskStart<T> start) where T : struct, ILane<T> => state.LoadStart(start);
 
     public T Observation<T>(in TaskState<T> state, int index) where T : struct, ILane<T> => index switch
     {

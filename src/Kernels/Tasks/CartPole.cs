@@ -19,13 +19,7 @@ public readonly struct CartPole : IRolloutTask
     public float StartComponent(ulong seed, long generation, int repetition, int component) =>
         (float)(-0.05 + 0.1 * CounterRandom.Uniform(seed, (ulong)generation, (ulong)repetition, (ulong)component));
 
-    public void Reset<T>(ref TaskState<T> state, in TaskStart<T> start) where T : struct, ILane<T>
-    {
-        state.S0 = start.V0;
-        state.S1 = start.V1;
-        state.S2 = start.V2;
-        state.S3 = start.V3;
-    }
+    public void Reset<T>(ref TaskState<T> state, in TaskStart<T> start) where T : struct, ILane<T> => state.LoadStart(start);
 
     public T Observation<T>(in TaskState<T> state, int index) where T : struct, ILane<T> => index switch
     {

@@ -31,10 +31,7 @@ public readonly struct CartPoleSwingUp : IRolloutTask
 
     public void Reset<T>(ref TaskState<T> state, in TaskStart<T> start) where T : struct, ILane<T>
     {
-        state.S0 = start.V0;
-        state.S1 = start.V1;
-        state.S2 = start.V2;
-        state.S3 = start.V3;
+        state.LoadStart(start);
         LaneMath.SinCos(start.V2, out state.S5, out state.S4);
     }
 

@@ -18,11 +18,7 @@ public readonly struct MountainCarContinuous : IRolloutTask
     public float StartComponent(ulong seed, long generation, int repetition, int component) =>
         component == 0 ? (float)(-0.6 + 0.2 * CounterRandom.Uniform(seed, (ulong)generation, (ulong)repetition, 0)) : 0f;
 
-    public void Reset<T>(ref TaskState<T> state, in TaskStart<T> start) where T : struct, ILane<T>
-    {
-        state.S0 = start.V0;
-        state.S1 = start.V1;
-    }
+    public void Reset<T>(ref TaskState<T> state, in TaskStart<T> start) where T : struct, ILane<T> => state.LoadStart(start);
 
     public T Observation<T>(in TaskState<T> state, int index) where T : struct, ILane<T> => index == 0 ? state.S0 : state.S1;
 

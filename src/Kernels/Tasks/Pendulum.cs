@@ -21,11 +21,7 @@ public readonly struct Pendulum : IRolloutTask
         return component == 0 ? (float)(-Math.PI + 2 * Math.PI * u) : (float)(-1 + 2 * u);
     }
 
-    public void Reset<T>(ref TaskState<T> state, in TaskStart<T> start) where T : struct, ILane<T>
-    {
-        state.S0 = start.V0;
-        state.S1 = start.V1;
-    }
+    public void Reset<T>(ref TaskState<T> state, in TaskStart<T> start) where T : struct, ILane<T> => state.LoadStart(start);
 
     public T Observation<T>(in TaskState<T> state, int index) where T : struct, ILane<T> => index switch
     {

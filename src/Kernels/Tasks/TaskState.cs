@@ -9,6 +9,15 @@ namespace Wann.Kernels.Tasks;
 public struct TaskState<T> where T : struct, ILane<T>
 {
     public T S0, S1, S2, S3, S4, S5;
+
+    /// <summary>Slots S0..S3 from the start components V0..V3 (the usual Reset of a task).</summary>
+    public void LoadStart(in TaskStart<T> start)
+    {
+        S0 = start.V0;
+        S1 = start.V1;
+        S2 = start.V2;
+        S3 = start.V3;
+    }
 }
 
 /// <summary>Network outputs handed to a task's step: up to four of them.</summary>

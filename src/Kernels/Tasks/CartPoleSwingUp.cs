@@ -53,12 +53,12 @@ public readonly struct CartPoleSwingUp : IRolloutTask
         const float massLength = PoleMass * PoleLength;
         T thetaDot2 = thetaDot * thetaDot;
         T frictionForce = T.From(Friction) * xDot;
+        // Both denominators are (4 m - 3 m_p c^2), the second times l: one division serves both.
+        T inverse = T.From(1f) / (T.From(4f * totalMass) - T.From(3f * PoleMass) * c * c);
         T xAcc = (T.From(-2f * massLength) * thetaDot2 * s + T.From(3f * PoleMass * Gravity) * s * c
-                  + T.From(4f) * force - T.From(4f) * frictionForce)
-                 / (T.From(4f * totalMass) - T.From(3f * PoleMass) * c * c);
+                  + T.From(4f) * force - T.From(4f) * frictionForce) * inverse;
         T thetaAcc = (T.From(-3f * massLength) * thetaDot2 * s * c + T.From(6f * totalMass * Gravity) * s
-                      + T.From(6f) * (force - frictionForce) * c)
-                     / (T.From(4f * PoleLength * totalMass) - T.From(3f * massLength) * c * c);
+                      + T.From(6f) * (force - frictionForce) * c) * inverse * T.From(1f / PoleLength);
 
         T dt = T.From(Dt);
         x = x + xDot * dt;
@@ -76,7 +76,8 @@ public readonly struct CartPoleSwingUp : IRolloutTask
 
         done = LaneMath.Beyond(x, XLimit);
         T rewardTheta = (c + T.From(1f)) * T.From(0.5f);
-        T rewardX = LaneMath.Cos(x * T.From(MathF.PI / 2f / XLimit));
+        // cos((x / 2.4) (pi / 2)) = cospi(x / 4.8): the cheaper reduction on x itself.
+        T rewardX = LaneMath.CosPi(x * T.From(0.5f / XLimit));
         return rewardTheta * rewardX;
     }
 }

@@ -17,9 +17,8 @@ public sealed class GoldenEpisodeTests
     [Fact]
     public void SwingUpChampion_ScoresLikeTheOriginalAtEveryStandardWeight()
     {
-        string root = FindRoot();
-        var genome = OutMatrixFormat.Parse(File.ReadAllText(Path.Combine(root, "..", "shared", "reference", "wann-original", "swing.out")), TaskCatalog.SwingUp.Shape, "swing.out");
-        var golden = File.ReadAllLines(Path.Combine(root, "tests", "golden", "swingup-champion-scores.csv")).Skip(1)
+        var genome = OutMatrixFormat.Parse(File.ReadAllText(TestPaths.Reference("swing.out")), TaskCatalog.SwingUp.Shape, "swing.out");
+        var golden = File.ReadAllLines(TestPaths.Golden("swingup-champion-scores.csv")).Skip(1)
             .Select(l => l.Split(',').Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray()).ToArray();
         var weights = golden.Select(g => (float)g[0]).ToArray();
         const int episodes = 300;
@@ -35,12 +34,5 @@ public sealed class GoldenEpisodeTests
             Assert.True(Math.Abs(mean - golden[w][2]) <= 4 * standardError + 0.5,
                 $"weight {weights[w]}: ours {mean:F2}, original {golden[w][2]:F2}, standard error {standardError:F2}");
         }
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Wann.Gpu.sln"))) dir = dir.Parent;
-        return dir!.FullName;
     }
 }

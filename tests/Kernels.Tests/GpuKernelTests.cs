@@ -86,7 +86,7 @@ public sealed class GpuKernelTests
     public void FullEpisodes_OfTheSwingUpChampion_AgreeWithTheSimdBackend(string backend)
     {
         using var gpu = Open(backend, globalMemory: false);
-        var genome = Engine.Formats.OutMatrixFormat.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "..", "shared", "reference", "wann-original", "swing.out")), TaskCatalog.SwingUp.Shape, "swing.out");
+        var genome = Engine.Formats.OutMatrixFormat.Parse(File.ReadAllText(TestPaths.Reference("swing.out")), TaskCatalog.SwingUp.Shape, "swing.out");
         var batch = ProgramBatch.Concatenate(new[] { ProgramCompiler.Compile(genome, WeightMode.Shared) });
         var request = new EvaluationRequest(TaskCatalog.SwingUp, new[] { -1f, 0.5f, 2f }, Exact(backend) ? 2 : 32, 99, 0);
         var expected = new SimdEvaluator().Evaluate(batch, request);
@@ -106,12 +106,5 @@ public sealed class GpuKernelTests
             var batch = BackendAgreementTests.RandomBatch(genomes, 8, (ulong)genomes);
             Assert.Equal(new SimdEvaluator().Evaluate(batch, request).Rewards, gpu.Evaluate(batch, request).Rewards);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Wann.Gpu.sln"))) dir = dir.Parent;
-        return dir!.FullName;
     }
 }

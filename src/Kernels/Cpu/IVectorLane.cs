@@ -9,8 +9,6 @@ public interface IVectorLane<T> : ILane<T> where T : struct, IVectorLane<T>
     static abstract bool IsHardwareAccelerated { get; }
     static abstract T Load(ReadOnlySpan<float> source);
     void Store(Span<float> destination);
-    /// <summary>True if any lane is non-zero.</summary>
-    bool AnyNonZero();
     /// <summary>Number of non-zero lanes.</summary>
     int CountNonZero();
 }

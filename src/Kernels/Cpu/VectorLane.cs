@@ -19,8 +19,6 @@ public readonly struct VectorLane : IVectorLane<VectorLane>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Store(Span<float> destination) => Value.CopyTo(destination);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool AnyNonZero() => !Vector.EqualsAll(Value, Vector<float>.Zero);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int CountNonZero() => Count + Vector.Sum(Vector.Equals(Value, Vector<float>.Zero)); // a zero lane compares as -1
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

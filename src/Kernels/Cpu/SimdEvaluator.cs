@@ -259,25 +259,25 @@ public sealed class SimdEvaluator : IEvaluator, IForwardEvaluator
     /// </summary>
     private static void ForwardBlocks(ProgramBatch batch, int firstInstruction, int instructionEnd, int blocks, Span<VectorLane> values, ReadOnlySpan<VectorLane> weight)
     {
-        var activation = batch.Activation;
-        var firstEdge = batch.FirstEdge;
-        var edgeCount = batch.EdgeCount;
-        var edgeSource = batch.EdgeSource;
-        var edgeScale = batch.EdgeScale;
+        // Compiled programs only point at earlier slots of the same program and at their own edges,
+        // so the unchecked reads below stay in range (the compiler and its tests guarantee it).
+        ref int firstEdge = ref MemoryMarshal.GetArrayDataReference(batch.FirstEdge);
+        ref int edgeCount = ref MemoryMarshal.GetArrayDataReference(batch.EdgeCount);
+        ref int edgeSource = ref MemoryMarshal.GetArrayDataReference(batch.EdgeSource);
+        ref float edgeScale = ref MemoryMarshal.GetArrayDataReference(batch.EdgeScale);
         int slot = 1 + batch.InputCount;
         ref VectorLane valueBase = ref MemoryMarshal.GetReference(values);
         for (int i = firstInstruction; i < instructionEnd; i++, slot++)
         {
             // The node's own slot accumulates its sum: a feed-forward node never reads itself.
             var destination = values.Slice(slot * blocks, blocks);
-            destination.Clear();
             ref VectorLane sum = ref MemoryMarshal.GetReference(destination);
-            int end = firstEdge[i] + edgeCount[i];
-            for (int e = firstEdge[i]; e < end; e++)
+            for (int b = 0; b < blocks; b++) Unsafe.Add(ref sum, b) = default;
+            int start = Unsafe.Add(ref firstEdge, i), end = start + Unsafe.Add(ref edgeCount, i);
+            for (int e = start; e < end; e++)
             {
-                // Compiled programs only point at earlier slots of the same program, so these stay in range.
-                ref VectorLane source = ref Unsafe.Add(ref valueBase, edgeSource[e] * blocks);
-                float scale = edgeScale[e];
+                ref VectorLane source = ref Unsafe.Add(ref valueBase, Unsafe.Add(ref edgeSource, e) * blocks);
+                float scale = Unsafe.Add(ref edgeScale, e);
                 if (scale == 1f)
                 {
                     // WANN mode: every scale is 1 and 1 * value is exact, so the multiply is skipped.
@@ -289,7 +289,7 @@ public sealed class SimdEvaluator : IEvaluator, IForwardEvaluator
                     for (int b = 0; b < blocks; b++) Unsafe.Add(ref sum, b) += scaleLanes * Unsafe.Add(ref source, b);
                 }
             }
-            Activation.ApplyScaledInPlace(activation[i], destination, weight);
+            Activation.ApplyScaledInPlace(batch.Activation[i], destination, weight);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Wann.Engine.Lanes;
 using Wann.Engine.Randomness;
 
@@ -22,6 +23,7 @@ public readonly struct Acrobot : IRolloutTask
 
     public void Reset<T>(ref TaskState<T> state, in TaskStart<T> start) where T : struct, ILane<T> => state.LoadStart(start);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Observation<T>(in TaskState<T> state, int index) where T : struct, ILane<T> => index switch
     {
         0 => LaneMath.Cos(state.S0),

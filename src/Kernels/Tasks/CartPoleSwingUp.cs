@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Wann.Engine.Lanes;
 using Wann.Engine.Randomness;
 
@@ -35,6 +36,7 @@ public readonly struct CartPoleSwingUp : IRolloutTask
         LaneMath.SinCos(start.V2, out state.S5, out state.S4);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Observation<T>(in TaskState<T> state, int index) where T : struct, ILane<T> => index switch
     {
         0 => state.S0,

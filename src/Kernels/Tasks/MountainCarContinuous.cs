@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Wann.Engine.Lanes;
 using Wann.Engine.Randomness;
 
@@ -20,6 +21,7 @@ public readonly struct MountainCarContinuous : IRolloutTask
 
     public void Reset<T>(ref TaskState<T> state, in TaskStart<T> start) where T : struct, ILane<T> => state.LoadStart(start);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Observation<T>(in TaskState<T> state, int index) where T : struct, ILane<T> => index == 0 ? state.S0 : state.S1;
 
     public T Step<T>(ref TaskState<T> state, in TaskOutputs<T> outputs, out T done) where T : struct, ILane<T>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Wann.Engine.Lanes;
 
 namespace Wann.Kernels.Tasks;
@@ -25,8 +26,13 @@ public struct TaskOutputs<T> where T : struct, ILane<T>
 {
     public T O0, O1, O2, O3;
 
-    public readonly T this[int index] => index switch { 0 => O0, 1 => O1, 2 => O2, _ => O3 };
+    public readonly T this[int index]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => index switch { 0 => O0, 1 => O1, 2 => O2, _ => O3 };
+    }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Set(int index, T value)
     {
         switch (index)

@@ -28,7 +28,7 @@ public sealed record SwingUpResult(int Genomes, int ReferenceGenomes, int LanesP
 }
 
 /// <summary>M3: one generation of the swingup.json configuration, split by phase (medians over generations).</summary>
-public sealed record GenerationResult(int Population, int LanesPerGenome, int Generations, double Seconds, double EvaluateSeconds, double RankBreedSeconds, double CompileSeconds, double EnvStepsPerSecond)
+public sealed record GenerationResult(int Population, int LanesPerGenome, int FirstGeneration, int Generations, double Seconds, double EvaluateSeconds, double RankBreedSeconds, double CompileSeconds, double EnvStepsPerSecond)
 {
     public double HostFraction => (RankBreedSeconds + CompileSeconds) / Seconds;
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Wann.Engine.Lanes;
 
 namespace Wann.Engine.Activations;
@@ -41,37 +42,56 @@ public static class Activation
     /// </summary>
     public static void ApplyScaledInPlace<T>(int id, Span<T> xs, ReadOnlySpan<T> scales) where T : struct, ILane<T>
     {
+        // The loops below read scales without bounds checks: this is the one check.
         if (scales.Length < xs.Length) throw new ArgumentException("one scale per element is needed", nameof(scales));
-        // One small method per formula: a single method holding all of them outgrows the JIT's inlining
-        // budget, and the vector operators then turn into calls (ten times slower).
+        // One loop instantiation per formula: a single method holding all of them outgrows the JIT's
+        // inlining budget, and the vector operators then turn into calls (ten times slower).
         switch (id)
         {
-            case 1: LinearAll(xs, scales); break;
-            case 2: StepAll(xs, scales); break;
-            case 3: SineAll(xs, scales); break;
-            case 4: GaussianAll(xs, scales); break;
-            case 5: TanhAll(xs, scales); break;
-            case 6: SigmoidAll(xs, scales); break;
-            case 7: InverseAll(xs, scales); break;
-            case 8: AbsoluteAll(xs, scales); break;
-            case 9: ReluAll(xs, scales); break;
-            case 10: CosineAll(xs, scales); break;
-            case 11: SquaredAll(xs, scales); break;
+            case 1: ScaledLoop<T, LinearFormula>(xs, scales); break;
+            case 2: ScaledLoop<T, StepFormula>(xs, scales); break;
+            case 3: ScaledLoop<T, SineFormula>(xs, scales); break;
+            case 4: ScaledLoop<T, GaussianFormula>(xs, scales); break;
+            case 5: ScaledLoop<T, TanhFormula>(xs, scales); break;
+            case 6: ScaledLoop<T, SigmoidFormula>(xs, scales); break;
+            case 7: ScaledLoop<T, InverseFormula>(xs, scales); break;
+            case 8: ScaledLoop<T, AbsoluteFormula>(xs, scales); break;
+            case 9: ScaledLoop<T, ReluFormula>(xs, scales); break;
+            case 10: ScaledLoop<T, CosineFormula>(xs, scales); break;
+            case 11: ScaledLoop<T, SquaredFormula>(xs, scales); break;
             default: xs.Fill(T.From(float.NaN)); break;
         }
     }
 
-    private static void LinearAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = w[i] * xs[i]; }
-    private static void StepAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = Step(w[i] * xs[i]); }
-    private static void SineAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = Sine(w[i] * xs[i]); }
-    private static void GaussianAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = Gaussian(w[i] * xs[i]); }
-    private static void TanhAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = LaneMath.Tanh(w[i] * xs[i]); }
-    private static void SigmoidAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = Sigmoid(w[i] * xs[i]); }
-    private static void InverseAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = -(w[i] * xs[i]); }
-    private static void AbsoluteAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = T.Abs(w[i] * xs[i]); }
-    private static void ReluAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = Relu(w[i] * xs[i]); }
-    private static void CosineAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) xs[i] = Cosine(w[i] * xs[i]); }
-    private static void SquaredAll<T>(Span<T> xs, ReadOnlySpan<T> w) where T : struct, ILane<T> { for (int i = 0; i < xs.Length; i++) { T v = w[i] * xs[i]; xs[i] = v * v; } }
+    private static void ScaledLoop<T, TFormula>(Span<T> xs, ReadOnlySpan<T> scales)
+        where T : struct, ILane<T> where TFormula : struct, IFormula
+    {
+        ref T x = ref MemoryMarshal.GetReference(xs);
+        ref T scale = ref MemoryMarshal.GetReference(scales);
+        for (int i = 0; i < xs.Length; i++)
+        {
+            ref T value = ref Unsafe.Add(ref x, i);
+            value = TFormula.Apply(Unsafe.Add(ref scale, i) * value);
+        }
+    }
+
+    /// <summary>One activation formula as a type, so loops can be specialised on it.</summary>
+    private interface IFormula
+    {
+        static abstract T Apply<T>(T x) where T : struct, ILane<T>;
+    }
+
+    private readonly struct LinearFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => x; }
+    private readonly struct StepFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => Step(x); }
+    private readonly struct SineFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => Sine(x); }
+    private readonly struct GaussianFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => Gaussian(x); }
+    private readonly struct TanhFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => LaneMath.Tanh(x); }
+    private readonly struct SigmoidFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => Sigmoid(x); }
+    private readonly struct InverseFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => -x; }
+    private readonly struct AbsoluteFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => T.Abs(x); }
+    private readonly struct ReluFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => Relu(x); }
+    private readonly struct CosineFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => Cosine(x); }
+    private readonly struct SquaredFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => x * x; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Step<T>(T x) where T : struct, ILane<T> => T.IfPositive(x, T.From(1f), T.From(0f));

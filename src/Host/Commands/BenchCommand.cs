@@ -82,7 +82,7 @@ public static class BenchCommand
             Console.WriteLine($"M1 {m.Population,-18} {m.Backend.MedianRate,12:E3} conn-evals/s   {m.SpeedupOverReference,6:F1}x reference ({m.Reference.MedianRate:E3})   {m.Backend.MedianRate / r.Ceiling.MedianRate * 100,5:F1}% of ceiling   (mean {m.MeanConnections:F0} connections, {m.Genomes} genomes)");
         Console.WriteLine($"M2 swing-up episodes   {r.SwingUp.Backend.MedianRate,12:E3} steps/s        {r.SwingUp.SpeedupOverReference,6:F1}x reference ({r.SwingUp.Reference.MedianRate:E3})   ({r.SwingUp.Genomes} genomes x {r.SwingUp.LanesPerGenome} lanes; reference on {r.SwingUp.ReferenceGenomes})");
         var g = r.Generation;
-        Console.WriteLine($"M3 swingup.json gen     {g.Seconds,9:F3} s/gen: evaluate {g.EvaluateSeconds:F3}, rank+breed {g.RankBreedSeconds:F4}, compile {g.CompileSeconds:F4}; host work {g.HostFraction * 100:F1}% ({g.EnvStepsPerSecond:E3} steps/s while evaluating)");
+        Console.WriteLine($"M3 swingup.json gen     {g.Seconds,9:F3} s/gen: evaluate {g.EvaluateSeconds:F3}, rank+breed {g.RankBreedSeconds:F4}, compile {g.CompileSeconds:F4}; host work {g.HostFraction * 100:F1}% (generations {g.FirstGeneration}-{g.FirstGeneration + g.Generations - 1}; {g.EnvStepsPerSecond:E3} steps/s while evaluating)");
         Console.WriteLine($"warm-up (JIT{(kernelCompile is null ? "" : " and kernel compile")}): M1 {string.Join(", ", r.NetworkEvaluation.Select(m => $"{m.Backend.WarmupSeconds:F2} s"))}, M2 {r.SwingUp.Backend.WarmupSeconds:F2} s" +
                           (kernelCompile is { } k ? $"; kernel loading {k:F2} s" : ""));
     }
@@ -106,7 +106,7 @@ public static class BenchCommand
             referenceEnvStepsPerSec = r.SwingUp.Reference.MedianRate,
             envStepsSpeedupOverReference = r.SwingUp.SpeedupOverReference,
             secondsPerGeneration = r.Generation.Seconds,
-            generation = new { evaluate = r.Generation.EvaluateSeconds, rankBreed = r.Generation.RankBreedSeconds, compile = r.Generation.CompileSeconds, hostFraction = r.Generation.HostFraction, population = r.Generation.Population },
+            generation = new { firstGeneration = r.Generation.FirstGeneration, generations = r.Generation.Generations, evaluate = r.Generation.EvaluateSeconds, rankBreed = r.Generation.RankBreedSeconds, compile = r.Generation.CompileSeconds, hostFraction = r.Generation.HostFraction, population = r.Generation.Population },
             warmupSeconds = new { m1 = r.NetworkEvaluation.Select(m => m.Backend.WarmupSeconds).ToArray(), m2 = r.SwingUp.Backend.WarmupSeconds, kernelLoading = kernelCompile },
         };
         JsonOutput.Print(doc);

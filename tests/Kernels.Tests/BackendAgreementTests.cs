@@ -40,6 +40,35 @@ public sealed class BackendAgreementTests
         Assert.Equal(reference.Rewards, fast.Rewards);
     }
 
+    public static TheoryData<int, int, int, int, WeightMode> ForwardShapes => new()
+    {
+        // weights, input vectors, outputs, connections, weight mode: lane counts that split into lane-vector
+        // groups of every width (96 lanes = 8 + 4 vectors; 150 = 8 + 8 + 3; 13 = 2; 3 = 1) and several outputs.
+        { 6, 16, 1, 30, WeightMode.Shared },
+        { 6, 25, 1, 60, WeightMode.Shared },
+        { 1, 13, 3, 20, WeightMode.Shared },
+        { 3, 1, 2, 10, WeightMode.Shared },
+        { 2, 20, 10, 40, WeightMode.Stored },
+    };
+
+    [Theory]
+    [MemberData(nameof(ForwardShapes))]
+    public void ForwardPasses_AreIdentical(int weightCount, int vectors, int outputs, int connections, WeightMode mode)
+    {
+        var population = SyntheticPopulation.Grow(new NetworkShape(7, outputs), 37, connections, (ulong)(vectors * 10 + outputs), AllActivations);
+        if (mode == WeightMode.Stored)
+            foreach (var genome in population)
+                for (int i = 0; i < genome.Connections.Count; i++)
+                    genome.Connections[i] = genome.Connections[i] with { Weight = 1.5f - 0.35f * (i % 9) };
+        var batch = WannSearch.Compile(population, mode);
+        var random = new Random(5);
+        var weights = Enumerable.Range(0, weightCount).Select(i => -2f + 1.3f * i).ToArray();
+        var inputs = Enumerable.Range(0, vectors * 7).Select(_ => (float)(random.NextDouble() * 6 - 3)).ToArray();
+        var fast = new SimdEvaluator().Forward(batch, weights, inputs);
+        var reference = new ReferenceEvaluator().Forward(batch, weights, inputs);
+        Assert.Equal(reference, fast);
+    }
+
     [Fact]
     public void StoredWeights_AreIdenticalLaneByLane()
     {

@@ -64,7 +64,7 @@ public static class Activation
     }
 
     private static void ScaledLoop<T, TFormula>(Span<T> xs, ReadOnlySpan<T> scales)
-        where T : struct, ILane<T> where TFormula : struct, IFormula
+        where T : struct, ILane<T> where TFormula : struct, IActivationFormula
     {
         ref T x = ref MemoryMarshal.GetReference(xs);
         ref T scale = ref MemoryMarshal.GetReference(scales);
@@ -75,41 +75,23 @@ public static class Activation
         }
     }
 
-    /// <summary>One activation formula as a type, so loops can be specialised on it.</summary>
-    private interface IFormula
-    {
-        static abstract T Apply<T>(T x) where T : struct, ILane<T>;
-    }
-
-    private readonly struct LinearFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => x; }
-    private readonly struct StepFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => Step(x); }
-    private readonly struct SineFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => Sine(x); }
-    private readonly struct GaussianFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => Gaussian(x); }
-    private readonly struct TanhFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => LaneMath.Tanh(x); }
-    private readonly struct SigmoidFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => Sigmoid(x); }
-    private readonly struct InverseFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => -x; }
-    private readonly struct AbsoluteFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => T.Abs(x); }
-    private readonly struct ReluFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => Relu(x); }
-    private readonly struct CosineFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => Cosine(x); }
-    private readonly struct SquaredFormula : IFormula { public static T Apply<T>(T x) where T : struct, ILane<T> => x * x; }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T Step<T>(T x) where T : struct, ILane<T> => T.IfPositive(x, T.From(1f), T.From(0f));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Step<T>(T x) where T : struct, ILane<T> => T.IfPositive(x, T.From(1f), T.From(0f));
+    internal static T Sine<T>(T x) where T : struct, ILane<T> => LaneMath.SinPi(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Sine<T>(T x) where T : struct, ILane<T> => LaneMath.SinPi(x);
+    internal static T Gaussian<T>(T x) where T : struct, ILane<T> => LaneMath.Exp(T.From(-0.5f) * x * x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Gaussian<T>(T x) where T : struct, ILane<T> => LaneMath.Exp(T.From(-0.5f) * x * x);
+    internal static T Sigmoid<T>(T x) where T : struct, ILane<T> => T.From(0.5f) * (LaneMath.Tanh(T.From(0.5f) * x) + T.From(1f));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Sigmoid<T>(T x) where T : struct, ILane<T> => T.From(0.5f) * (LaneMath.Tanh(T.From(0.5f) * x) + T.From(1f));
+    internal static T Relu<T>(T x) where T : struct, ILane<T> => T.IfPositive(x, x, T.From(0f));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Relu<T>(T x) where T : struct, ILane<T> => T.IfPositive(x, x, T.From(0f));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Cosine<T>(T x) where T : struct, ILane<T> => LaneMath.CosPi(x);
+    internal static T Cosine<T>(T x) where T : struct, ILane<T> => LaneMath.CosPi(x);
 
     public static float Apply(int id, float x) => Apply(id, new FloatLane(x)).Value;
 

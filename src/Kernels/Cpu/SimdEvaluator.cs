@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -70,7 +71,7 @@ public sealed class SimdEvaluator : IEvaluator, IForwardEvaluator
     /// <summary>Reusable per-thread buffers, sized for the largest program of the batch.</summary>
     private sealed class Scratch(int maxNodes, int blocks)
     {
-        public readonly VectorLane[] Values = new VectorLane[maxNodes * blocks];
+        public readonly AlignedLanes Values = new(maxNodes * blocks);
         public readonly VectorLane[] Reward = new VectorLane[blocks];
         public readonly VectorLane[] Steps = new VectorLane[blocks];
         public readonly VectorLane[] Alive = new VectorLane[blocks];
@@ -121,7 +122,7 @@ public sealed class SimdEvaluator : IEvaluator, IForwardEvaluator
     {
         int nIn = batch.InputCount, nOut = batch.OutputCount;
         int firstInstruction = batch.InstructionStart[g], instructionEnd = batch.InstructionStart[g + 1];
-        var values = scratch.Values.AsSpan();
+        var values = scratch.Values.Span;
         var reward = scratch.Reward.AsSpan();
         var steps = scratch.Steps.AsSpan();
         var alive = scratch.Alive.AsSpan();
@@ -160,7 +161,7 @@ public sealed class SimdEvaluator : IEvaluator, IForwardEvaluator
                 for (int b = 0; b < active; b++) inputs[b] = task.Observation(states[b], k);
             }
 
-            ForwardBlocks(batch, firstInstruction, instructionEnd, active, values, weight);
+            ForwardPass.Run(batch, firstInstruction, instructionEnd, active, values, weight);
 
             int running = 0;
             for (int b = 0; b < active; b++)
@@ -252,47 +253,6 @@ public sealed class SimdEvaluator : IEvaluator, IForwardEvaluator
         return packed;
     }
 
-    /// <summary>
-    /// One forward pass of program instructions [firstInstruction, instructionEnd) over lane vectors laid out
-    /// [slot x blocks + block], bias and inputs already in place. Same operations in the same order as the
-    /// reference interpreter (sum += scale * value, then the activation of weight * sum).
-    /// </summary>
-    private static void ForwardBlocks(ProgramBatch batch, int firstInstruction, int instructionEnd, int blocks, Span<VectorLane> values, ReadOnlySpan<VectorLane> weight)
-    {
-        // Compiled programs only point at earlier slots of the same program and at their own edges,
-        // so the unchecked reads below stay in range (the compiler and its tests guarantee it).
-        ref int firstEdge = ref MemoryMarshal.GetArrayDataReference(batch.FirstEdge);
-        ref int edgeCount = ref MemoryMarshal.GetArrayDataReference(batch.EdgeCount);
-        ref int edgeSource = ref MemoryMarshal.GetArrayDataReference(batch.EdgeSource);
-        ref float edgeScale = ref MemoryMarshal.GetArrayDataReference(batch.EdgeScale);
-        int slot = 1 + batch.InputCount;
-        ref VectorLane valueBase = ref MemoryMarshal.GetReference(values);
-        for (int i = firstInstruction; i < instructionEnd; i++, slot++)
-        {
-            // The node's own slot accumulates its sum: a feed-forward node never reads itself.
-            var destination = values.Slice(slot * blocks, blocks);
-            ref VectorLane sum = ref MemoryMarshal.GetReference(destination);
-            for (int b = 0; b < blocks; b++) Unsafe.Add(ref sum, b) = default;
-            int start = Unsafe.Add(ref firstEdge, i), end = start + Unsafe.Add(ref edgeCount, i);
-            for (int e = start; e < end; e++)
-            {
-                ref VectorLane source = ref Unsafe.Add(ref valueBase, Unsafe.Add(ref edgeSource, e) * blocks);
-                float scale = Unsafe.Add(ref edgeScale, e);
-                if (scale == 1f)
-                {
-                    // WANN mode: every scale is 1 and 1 * value is exact, so the multiply is skipped.
-                    for (int b = 0; b < blocks; b++) Unsafe.Add(ref sum, b) += Unsafe.Add(ref source, b);
-                }
-                else
-                {
-                    var scaleLanes = VectorLane.From(scale);
-                    for (int b = 0; b < blocks; b++) Unsafe.Add(ref sum, b) += scaleLanes * Unsafe.Add(ref source, b);
-                }
-            }
-            Activation.ApplyScaledInPlace(batch.Activation[i], destination, weight);
-        }
-    }
-
     /// <summary>Forward passes of every genome at every weight on every input vector (lanes = weights x vectors).</summary>
     public float[] Forward(ProgramBatch batch, float[] weights, float[] inputs)
     {
@@ -314,20 +274,37 @@ public sealed class SimdEvaluator : IEvaluator, IForwardEvaluator
             }
         }
 
-        var outputs = new float[batch.ProgramCount * lanes * nOut];
-        Parallel.For(0, batch.ProgramCount, new ParallelOptions { MaxDegreeOfParallelism = _threads },
-            () => (Values: new VectorLane[batch.MaxNodeCount * blocks], Lanes: new float[blocks * width]),
-            (g, _, scratch) =>
+        // Every element is written below, so the array need not be zeroed first.
+        var outputs = GC.AllocateUninitializedArray<float>(batch.ProgramCount * lanes * nOut);
+        // Genomes in runs of several per work item: one network takes about a microsecond, the same order
+        // as handing out a work item.
+        var runs = Partitioner.Create(0, batch.ProgramCount, Math.Max(1, Math.Min(16, batch.ProgramCount / (4 * _threads))));
+        Parallel.ForEach(runs, new ParallelOptions { MaxDegreeOfParallelism = _threads },
+            () =>
             {
-                var values = scratch.Values.AsSpan();
-                for (int b = 0; b < blocks; b++) values[b] = VectorLane.From(1f);
-                laneInput.AsSpan().CopyTo(values.Slice(blocks));
-                ForwardBlocks(batch, batch.InstructionStart[g], batch.InstructionStart[g + 1], blocks, values, laneWeight);
-                for (int o = 0; o < nOut; o++)
+                var values = new AlignedLanes(batch.MaxNodeCount * blocks);
+                // Bias and inputs are the same for every genome and no instruction writes their slots.
+                values.Span[..blocks].Fill(VectorLane.From(1f));
+                laneInput.AsSpan().CopyTo(values.Span.Slice(blocks));
+                return (Values: values, Lanes: new float[blocks * width]);
+            },
+            (run, _, scratch) =>
+            {
+                var values = scratch.Values.Span;
+                for (int g = run.Item1; g < run.Item2; g++)
                 {
-                    int slot = batch.OutputSlot[g * nOut + o];
-                    for (int b = 0; b < blocks; b++) values[slot * blocks + b].Store(scratch.Lanes.AsSpan(b * width, width));
-                    for (int l = 0; l < lanes; l++) outputs[(g * lanes + l) * nOut + o] = scratch.Lanes[l];
+                    ForwardPass.Run(batch, batch.InstructionStart[g], batch.InstructionStart[g + 1], blocks, values, laneWeight);
+                    for (int o = 0; o < nOut; o++)
+                    {
+                        int slot = batch.OutputSlot[g * nOut + o];
+                        for (int b = 0; b < blocks; b++) values[slot * blocks + b].Store(scratch.Lanes.AsSpan(b * width, width));
+                        if (nOut == 1)
+                        {
+                            scratch.Lanes.AsSpan(0, lanes).CopyTo(outputs.AsSpan(g * lanes, lanes));
+                            continue;
+                        }
+                        for (int l = 0; l < lanes; l++) outputs[(g * lanes + l) * nOut + o] = scratch.Lanes[l];
+                    }
                 }
                 return scratch;
             },

@@ -62,12 +62,33 @@ public sealed class LaneMathTests
     }
 
     [Fact]
+    public void Logistic_IsAccurate_AtBothTails()
+    {
+        foreach (float x in Grid(-95f, 95f, 0.0113f))
+            AssertClose(1 / (1 + Math.Exp(-x)), LaneMath.Logistic(new FloatLane(x)).Value, 5e-7, 2e-38, $"logistic({x})");
+        Assert.Equal(1f, LaneMath.Logistic(new FloatLane(200f)).Value);
+        Assert.Equal(0.5f, LaneMath.Logistic(new FloatLane(0f)).Value);
+        Assert.True(LaneMath.Logistic(new FloatLane(-200f)).Value < 2e-38f);
+    }
+
+    [Fact]
+    public void ExpOfNonPositive_MatchesExp()
+    {
+        foreach (float x in Grid(-100f, 0f, 0.0177f))
+            Assert.Equal(LaneMath.Exp(new FloatLane(x)).Value, LaneMath.ExpOfNonPositive(new FloatLane(x)).Value);
+        Assert.Equal(1f, LaneMath.ExpOfNonPositive(new FloatLane(0f)).Value);
+    }
+
+    [Fact]
     public void NaN_StaysNaN()
     {
         var nan = new FloatLane(float.NaN);
         Assert.True(float.IsNaN(LaneMath.Exp(nan).Value));
         Assert.True(float.IsNaN(LaneMath.Tanh(nan).Value));
         Assert.True(float.IsNaN(LaneMath.SinPi(nan).Value));
+        Assert.True(float.IsNaN(LaneMath.CosPi(nan).Value));
+        Assert.True(float.IsNaN(LaneMath.Logistic(nan).Value));
+        Assert.True(float.IsNaN(LaneMath.ExpOfNonPositive(nan).Value));
         Assert.True(float.IsNaN(LaneMath.Cos(nan).Value));
         Assert.True(float.IsNaN(LaneMath.Clamp(nan, -1f, 1f).Value));
     }

@@ -82,10 +82,10 @@ public static class Activation
     internal static T Sine<T>(T x) where T : struct, ILane<T> => LaneMath.SinPi(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static T Gaussian<T>(T x) where T : struct, ILane<T> => LaneMath.Exp(T.From(-0.5f) * x * x);
+    internal static T Gaussian<T>(T x) where T : struct, ILane<T> => LaneMath.ExpOfNonPositive(T.From(-0.5f) * x * x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static T Sigmoid<T>(T x) where T : struct, ILane<T> => T.From(0.5f) * (LaneMath.Tanh(T.From(0.5f) * x) + T.From(1f));
+    internal static T Sigmoid<T>(T x) where T : struct, ILane<T> => LaneMath.Logistic(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static T Relu<T>(T x) where T : struct, ILane<T> => T.IfPositive(x, x, T.From(0f));

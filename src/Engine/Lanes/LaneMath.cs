@@ -42,27 +42,50 @@ public static class LaneMath
         return c;
     }
 
-    /// <summary>sin(pi x) and cos(pi x), reduced on x itself so no rounding of pi x is amplified.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void SinCosPi<T>(T x, out T sin, out T cos) where T : struct, ILane<T>
-    {
-        T q = T.Floor(x * T.From(2f) + T.From(0.5f));
-        T r = (x - q * T.From(0.5f)) * T.From(MathF.PI);
-        Quadrant(q, r, out sin, out cos);
-    }
-
+    /// <summary>
+    /// sin(pi x) = (-1)^n sin(pi r), with x = n + r, n the nearest integer: both parts are exact in float
+    /// arithmetic, so no rounding of pi x is ever amplified.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SinPi<T>(T x) where T : struct, ILane<T>
     {
-        SinCosPi(x, out T s, out _);
-        return s;
+        T n = T.Floor(x);
+        T fraction = x - n;                       // exact, in [0, 1)
+        T pastHalf = fraction - T.From(0.5f);     // exact
+        T r = T.IfPositive(pastHalf, fraction - T.From(1f), fraction);
+        n = T.IfPositive(pastHalf, n + T.From(1f), n);
+        return NegateIfOdd(n, SinPiSmall(r));
     }
 
+    /// <summary>cos(pi x) = (-1)^(n+1) sin(pi r), with n = floor x and r = x - n - 1/2 (exact, in [-1/2, 1/2)).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T CosPi<T>(T x) where T : struct, ILane<T>
     {
-        SinCosPi(x, out _, out T c);
-        return c;
+        T n = T.Floor(x);
+        T r = (x - n) - T.From(0.5f);
+        return NegateIfOdd(n + T.From(1f), SinPiSmall(r));
+    }
+
+    /// <summary>sin(pi r) for |r| &lt;= 1/2: Taylor series to r^11, truncation below 6e-8 at the ends.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T SinPiSmall<T>(T r) where T : struct, ILane<T>
+    {
+        T z = r * r;
+        T p = T.From(-7.37043094571435e-3f);        // -pi^11 / 11!
+        p = p * z + T.From(8.21458866111282e-2f);   //  pi^9 / 9!
+        p = p * z + T.From(-5.99264529320792e-1f);  // -pi^7 / 7!
+        p = p * z + T.From(2.55016403987734f);      //  pi^5 / 5!
+        p = p * z + T.From(-5.16771278004997f);     // -pi^3 / 3!
+        p = p * z + T.From(3.14159265358979f);      //  pi
+        return p * r;
+    }
+
+    /// <summary>-v where the integer n is odd, v where it is even (n exact, |n| &lt; 2^24).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T NegateIfOdd<T>(T n, T v) where T : struct, ILane<T>
+    {
+        T odd = n - T.From(2f) * T.Floor(n * T.From(0.5f));   // 0 or 1
+        return T.IfPositive(odd - T.From(0.5f), -v, v);
     }
 
     /// <summary>Given x = q pi/2 + r with |r| &lt;= pi/4, sin x and cos x from the quadrant q mod 4.</summary>
@@ -85,10 +108,26 @@ public static class LaneMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Exp<T>(T x) where T : struct, ILane<T>
     {
-        T clamped = T.IfPositive(x - T.From(88.72f), T.From(88.72f), x);
-        clamped = T.IfPositive(T.From(-86.5f) - clamped, T.From(-86.5f), clamped);
-        T k = T.Floor(clamped * T.From(Log2E) + T.From(0.5f));
-        T r = (clamped - k * T.From(Ln2High)) - k * T.From(Ln2Low);
+        T result = ExpInRange(Clamp(x, -86.5f, 88.72f));
+        result = T.IfPositive(x - T.From(88.72f), T.From(float.PositiveInfinity), result);
+        return T.IfPositive(T.From(-86.5f) - x, T.From(0f), result);
+    }
+
+    /// <summary>e^x for x &lt;= 0; 0 below -86.5. The Gaussian's case: half the range checks of <see cref="Exp{T}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T ExpOfNonPositive<T>(T x) where T : struct, ILane<T>
+    {
+        T lower = T.From(-86.5f);
+        T result = ExpInRange(T.IfPositive(lower - x, lower, x));
+        return T.IfPositive(lower - x, T.From(0f), result);
+    }
+
+    /// <summary>e^x for x in [-86.5, 88.72] (NaN passes through): Cody-Waite reduction by ln 2 and Cephes' expf polynomial.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ExpInRange<T>(T x) where T : struct, ILane<T>
+    {
+        T k = T.Floor(x * T.From(Log2E) + T.From(0.5f));
+        T r = (x - k * T.From(Ln2High)) - k * T.From(Ln2Low);
         T r2 = r * r;
         // Cephes expf minimax polynomial on |r| <= ln2 / 2.
         T p = T.From(1.9875691500e-4f);
@@ -99,21 +138,20 @@ public static class LaneMath
         p = p * r + T.From(5.0000001201e-1f);
         p = p * r2 + r + T.From(1f);
         // 2^k as 2^(k-1) * 2 keeps k = 128 (x near 88.7) inside the exponent range.
-        T result = p * T.Pow2(k - T.From(1f)) * T.From(2f);
-        result = T.IfPositive(x - T.From(88.72f), T.From(float.PositiveInfinity), result);
-        return T.IfPositive(T.From(-86.5f) - x, T.From(0f), result);
+        return p * T.Pow2(k - T.From(1f)) * T.From(2f);
     }
 
     /// <summary>
     /// tanh x: Cephes' minimax polynomial below |x| = 0.625, where 1 - 2 / (e^{2|x|} + 1) would cancel,
-    /// that form above it; odd by construction.
+    /// that form above it; odd by construction. Beyond |x| = 20, e^{2|x|} is capped: tanh is 1 in float there.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Tanh<T>(T x) where T : struct, ILane<T>
     {
         T ax = T.Abs(x);
         T one = T.From(1f);
-        T large = one - T.From(2f) / (Exp(ax + ax) + one);
+        T twice = ax + ax;
+        T large = one - T.From(2f) / (ExpInRange(T.IfPositive(twice - T.From(40f), T.From(40f), twice)) + one);
         T z = ax * ax;
         T p = T.From(-5.70498872745e-3f);
         p = p * z + T.From(2.06390887954e-2f);
@@ -123,6 +161,16 @@ public static class LaneMath
         T small = p * z * ax + ax;
         T magnitude = T.IfPositive(ax - T.From(0.625f), large, small);
         return T.IfPositive(-x, -magnitude, magnitude);
+    }
+
+    /// <summary>The logistic function 1 / (1 + e^-x): one exponential and one division, accurate to a few ulps everywhere.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Logistic<T>(T x) where T : struct, ILane<T>
+    {
+        // e^-x is capped at e^87 (the result, 1.6e-38, is the float minimum's neighbour) and floored at
+        // e^-87, where 1 + e^-x is 1 in float anyway.
+        T one = T.From(1f);
+        return one / (one + ExpInRange(Clamp(-x, -87f, 87f)));
     }
 
     /// <summary>Clamps to [lo, hi]; NaN stays NaN (an unstable network then scores as the worst, on every backend alike).</summary>

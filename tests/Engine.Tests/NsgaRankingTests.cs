@@ -66,4 +66,26 @@ public sealed class NsgaRankingTests
             for (int b = 0; b < 300; b++)
                 if (NsgaRanking.Dominates(objectives[a], objectives[b])) Assert.True(ranks[a] < ranks[b]);
     }
+
+    [Fact]
+    public void Fronts_EqualRepeatedPeelingOfTheNonDominatedSet()
+    {
+        // The definition, written the slow way: a front is what nothing left over dominates.
+        var random = new Randomness.SeededRandom(11);
+        var objectives = Enumerable.Range(0, 200)
+            .Select(i => new[] { i % 13 == 0 ? double.NaN : random.NextInt(6), random.NextInt(6), i % 5 })
+            .Select(v => v.Select(x => (double)x).ToArray())
+            .ToArray();
+        var left = Enumerable.Range(0, objectives.Length).ToList();
+        var expected = new List<List<int>>();
+        while (left.Count > 0)
+        {
+            var front = left.Where(p => !left.Any(q => NsgaRanking.Dominates(objectives[q], objectives[p]))).ToList();
+            expected.Add(front);
+            left = left.Except(front).ToList();
+        }
+        var fronts = NsgaRanking.Fronts(objectives);
+        Assert.Equal(expected.Count, fronts.Count);
+        for (int f = 0; f < fronts.Count; f++) Assert.Equal(expected[f], fronts[f]);
+    }
 }

@@ -37,32 +37,49 @@ public static class NsgaRanking
         return better;
     }
 
-    /// <summary>Fast non-dominated sort: the first front is the non-dominated set, and so on.</summary>
+    /// <summary>Fast non-dominated sort: the first front is the non-dominated set, and so on. Members of each front are in index order.</summary>
     public static List<List<int>> Fronts(IReadOnlyList<double[]> objectives)
     {
         int n = objectives.Count;
-        var dominatedBy = new int[n];
-        var dominates = new List<int>[n];
-        var fronts = new List<List<int>>();
-        var current = new List<int>();
+        int m = n == 0 ? 0 : objectives[0].Length;
+        // One flat copy keeps the n^2/2 pair comparisons in cache; each pair is compared once, both ways.
+        var values = new double[n * m];
         for (int p = 0; p < n; p++)
         {
-            dominates[p] = new List<int>();
-            for (int q = 0; q < n; q++)
-            {
-                if (p == q) continue;
-                if (Dominates(objectives[p], objectives[q])) dominates[p].Add(q);
-                else if (Dominates(objectives[q], objectives[p])) dominatedBy[p]++;
-            }
-            if (dominatedBy[p] == 0) current.Add(p);
+            if (objectives[p].Length != m) throw new ArgumentException($"individual {p} has {objectives[p].Length} objectives, individual 0 has {m}", nameof(objectives));
+            objectives[p].CopyTo(values, p * m);
         }
+        var dominatedBy = new int[n];
+        var dominates = new List<int>?[n];
+        for (int p = 0; p < n; p++)
+        {
+            var a = values.AsSpan(p * m, m);
+            for (int q = p + 1; q < n; q++)
+            {
+                var b = values.AsSpan(q * m, m);
+                bool aBetter = false, bBetter = false;
+                for (int k = 0; k < m; k++)
+                {
+                    // NaN compares false both ways, so it never makes either side better (as Dominates).
+                    aBetter |= a[k] > b[k];
+                    bBetter |= a[k] < b[k];
+                }
+                if (aBetter == bBetter) continue;
+                if (aBetter) { (dominates[p] ??= new List<int>()).Add(q); dominatedBy[q]++; }
+                else { (dominates[q] ??= new List<int>()).Add(p); dominatedBy[p]++; }
+            }
+        }
+        var fronts = new List<List<int>>();
+        var current = new List<int>();
+        for (int p = 0; p < n; p++) if (dominatedBy[p] == 0) current.Add(p);
         while (current.Count > 0)
         {
             fronts.Add(current);
             var nextFront = new List<int>();
             foreach (int p in current)
-                foreach (int q in dominates[p])
-                    if (--dominatedBy[q] == 0) nextFront.Add(q);
+                if (dominates[p] is { } beaten)
+                    foreach (int q in beaten)
+                        if (--dominatedBy[q] == 0) nextFront.Add(q);
             nextFront.Sort();
             current = nextFront;
         }

@@ -18,4 +18,6 @@ public readonly struct FloatLane : ILane<FloatLane>
     public static FloatLane Pow2(FloatLane n) => new(BitConverter.Int32BitsToSingle(((int)n.Value + 127) << 23));
     public static FloatLane IfPositive(FloatLane condition, FloatLane whenPositive, FloatLane otherwise) =>
         condition.Value > 0f ? whenPositive : otherwise;
+    public static FloatLane IfGreater(FloatLane a, FloatLane b, FloatLane whenGreater, FloatLane otherwise) =>
+        a.Value > b.Value ? whenGreater : otherwise;
 }

@@ -20,4 +20,6 @@ public interface ILane<T> where T : struct, ILane<T>
     static abstract T Pow2(T n);
     /// <summary>Per lane: <paramref name="condition"/> &gt; 0 ? <paramref name="whenPositive"/> : <paramref name="otherwise"/> (NaN is not positive).</summary>
     static abstract T IfPositive(T condition, T whenPositive, T otherwise);
+    /// <summary>Per lane: <paramref name="a"/> &gt; <paramref name="b"/> ? <paramref name="whenGreater"/> : <paramref name="otherwise"/> (false where either is NaN).</summary>
+    static abstract T IfGreater(T a, T b, T whenGreater, T otherwise);
 }

@@ -51,9 +51,9 @@ public static class LaneMath
     {
         T n = T.Floor(x);
         T fraction = x - n;                       // exact, in [0, 1)
-        T pastHalf = fraction - T.From(0.5f);     // exact
-        T r = T.IfPositive(pastHalf, fraction - T.From(1f), fraction);
-        n = T.IfPositive(pastHalf, n + T.From(1f), n);
+        T half = T.From(0.5f);
+        T r = T.IfGreater(fraction, half, fraction - T.From(1f), fraction);
+        n = T.IfGreater(fraction, half, n + T.From(1f), n);
         return NegateIfOdd(n, SinPiSmall(r));
     }
 
@@ -85,7 +85,7 @@ public static class LaneMath
     private static T NegateIfOdd<T>(T n, T v) where T : struct, ILane<T>
     {
         T odd = n - T.From(2f) * T.Floor(n * T.From(0.5f));   // 0 or 1
-        return T.IfPositive(odd - T.From(0.5f), -v, v);
+        return T.IfGreater(odd, T.From(0.5f), -v, v);
     }
 
     /// <summary>Given x = q pi/2 + r with |r| &lt;= pi/4, sin x and cos x from the quadrant q mod 4.</summary>
@@ -100,7 +100,7 @@ public static class LaneMath
         T odd = m - T.From(2f) * T.Floor(m * T.From(0.5f));        // 0 or 1
         T sinAbs = T.IfPositive(odd, c, s);
         T cosAbs = T.IfPositive(odd, s, c);
-        sin = T.IfPositive(m - T.From(1.5f), -sinAbs, sinAbs);                                  // quadrants 2, 3
+        sin = T.IfGreater(m, T.From(1.5f), -sinAbs, sinAbs);                                  // quadrants 2, 3
         cos = T.IfPositive((m - T.From(0.5f)) * (T.From(2.5f) - m), -cosAbs, cosAbs);           // quadrants 1, 2
     }
 
@@ -109,8 +109,8 @@ public static class LaneMath
     public static T Exp<T>(T x) where T : struct, ILane<T>
     {
         T result = ExpInRange(Clamp(x, -86.5f, 88.72f));
-        result = T.IfPositive(x - T.From(88.72f), T.From(float.PositiveInfinity), result);
-        return T.IfPositive(T.From(-86.5f) - x, T.From(0f), result);
+        result = T.IfGreater(x, T.From(88.72f), T.From(float.PositiveInfinity), result);
+        return T.IfGreater(T.From(-86.5f), x, T.From(0f), result);
     }
 
     /// <summary>e^x for x &lt;= 0; 0 below -86.5. The Gaussian's case: half the range checks of <see cref="Exp{T}"/>.</summary>
@@ -118,8 +118,8 @@ public static class LaneMath
     public static T ExpOfNonPositive<T>(T x) where T : struct, ILane<T>
     {
         T lower = T.From(-86.5f);
-        T result = ExpInRange(T.IfPositive(lower - x, lower, x));
-        return T.IfPositive(lower - x, T.From(0f), result);
+        T result = ExpInRange(T.IfGreater(lower, x, lower, x));
+        return T.IfGreater(lower, x, T.From(0f), result);
     }
 
     /// <summary>e^x for x in [-86.5, 88.72] (NaN passes through): Cody-Waite reduction by ln 2 and Cephes' expf polynomial.</summary>
@@ -151,7 +151,7 @@ public static class LaneMath
         T ax = T.Abs(x);
         T one = T.From(1f);
         T twice = ax + ax;
-        T large = one - T.From(2f) / (ExpInRange(T.IfPositive(twice - T.From(40f), T.From(40f), twice)) + one);
+        T large = one - T.From(2f) / (ExpInRange(T.IfGreater(twice, T.From(40f), T.From(40f), twice)) + one);
         T z = ax * ax;
         T p = T.From(-5.70498872745e-3f);
         p = p * z + T.From(2.06390887954e-2f);
@@ -159,8 +159,8 @@ public static class LaneMath
         p = p * z + T.From(1.33314422036e-1f);
         p = p * z + T.From(-3.33332819422e-1f);
         T small = p * z * ax + ax;
-        T magnitude = T.IfPositive(ax - T.From(0.625f), large, small);
-        return T.IfPositive(-x, -magnitude, magnitude);
+        T magnitude = T.IfGreater(ax, T.From(0.625f), large, small);
+        return T.IfGreater(T.From(0f), x, -magnitude, magnitude);
     }
 
     /// <summary>The logistic function 1 / (1 + e^-x): one exponential and one division, accurate to a few ulps everywhere.</summary>
@@ -179,12 +179,12 @@ public static class LaneMath
     {
         var low = T.From(lo);
         var high = T.From(hi);
-        x = T.IfPositive(x - high, high, x);
-        return T.IfPositive(low - x, low, x);
+        x = T.IfGreater(x, high, high, x);
+        return T.IfGreater(low, x, low, x);
     }
 
     /// <summary>1 where |x| &gt; limit, else 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Beyond<T>(T x, float limit) where T : struct, ILane<T> =>
-        T.IfPositive(T.Abs(x) - T.From(limit), T.From(1f), T.From(0f));
+        T.IfGreater(T.Abs(x), T.From(limit), T.From(1f), T.From(0f));
 }

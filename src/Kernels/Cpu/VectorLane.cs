@@ -46,9 +46,13 @@ public readonly struct VectorLane : IVectorLane<VectorLane>
     public static VectorLane Floor(VectorLane a) => new(Vector.Floor(a.Value));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLane Pow2(VectorLane n) =>
-        new(Vector.AsVectorSingle(Vector.ShiftLeft(Vector.ConvertToInt32(n.Value) + new Vector<int>(127), 23)));
+        new(Vector.AsVectorSingle(Vector.ShiftLeft(Vector.ConvertToInt32Native(n.Value) + new Vector<int>(127), 23)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLane IfPositive(VectorLane condition, VectorLane whenPositive, VectorLane otherwise) =>
         new(Vector.ConditionalSelect(Vector.GreaterThan(condition.Value, Vector<float>.Zero), whenPositive.Value, otherwise.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLane IfGreater(VectorLane a, VectorLane b, VectorLane whenGreater, VectorLane otherwise) =>
+        new(Vector.ConditionalSelect(Vector.GreaterThan(a.Value, b.Value), whenGreater.Value, otherwise.Value));
 }

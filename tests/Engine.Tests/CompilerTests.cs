@@ -80,4 +80,13 @@ public sealed class CompilerTests
             Assert.Equal(programs[g].OutputSlot, back.OutputSlot);
         }
     }
+
+    [Fact]
+    public void ProgramBatch_KnowsWhetherEveryEdgeScaleIsOne()
+    {
+        var genomes = new[] { SmallNet(), SmallNet(w13: 3f) };
+        Assert.True(ProgramBatch.Concatenate(genomes.Select(g => ProgramCompiler.Compile(g, WeightMode.Shared)).ToList()).EdgeScalesAllOne);
+        // SmallNet's enabled edges carry 0.5, 2, 1 and -1.
+        Assert.False(ProgramBatch.Concatenate(genomes.Select(g => ProgramCompiler.Compile(g, WeightMode.Stored)).ToList()).EdgeScalesAllOne);
+    }
 }

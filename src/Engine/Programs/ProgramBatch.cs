@@ -21,6 +21,22 @@ public sealed class ProgramBatch
     /// <summary>Largest node-slot count of any program: the size of a lane's value array.</summary>
     public required int MaxNodeCount { get; init; }
 
+    /// <summary>
+    /// True when every edge scale is 1 (shared-weight programs, the search's case): interpreters then add
+    /// node values without testing or applying scales. Worked out on first use (threads racing there
+    /// work out the same answer); the arrays are not changed after a batch is built.
+    /// </summary>
+    public bool EdgeScalesAllOne => _edgeScales == AllOne || (_edgeScales == NotWorkedOut && WorkOutEdgeScales());
+    private const int NotWorkedOut = 0, AllOne = 1, NotAllOne = 2;
+    private int _edgeScales;
+
+    private bool WorkOutEdgeScales()
+    {
+        bool allOne = Array.TrueForAll(EdgeScale, scale => scale == 1f);
+        _edgeScales = allOne ? AllOne : NotAllOne;
+        return allOne;
+    }
+
     public int ProgramCount => InstructionStart.Length - 1;
     public int InstructionCountOf(int program) => InstructionStart[program + 1] - InstructionStart[program];
     public int TotalEdgeCount => EdgeSource.Length;

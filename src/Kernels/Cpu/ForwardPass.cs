@@ -14,18 +14,31 @@ namespace Wann.Kernels.Cpu;
 /// Lane vectors are taken in groups of up to eight whose sums stay in registers while a node's edges are
 /// added: a sum kept in memory costs a load and a store per edge and vector. The cheap activations are
 /// applied to the registers too, before the one store; the transcendental ones, whose arithmetic
-/// outweighs a store and a reload, go through <see cref="Activation.ApplyScaledInPlace{T}"/> so this
-/// method stays small enough for the JIT to keep inlining the vector operators. Each group width has
-/// its own instantiation, so the JIT unrolls it.
+/// outweighs a store and a reload, go through their own <see cref="Activation.ApplyScaledInPlace{T, TFormula}"/>
+/// so this method stays small enough for the JIT to keep inlining the vector operators. Each group width
+/// has its own instantiation, so the JIT unrolls it. Most steps of a rollout run one lone vector (an
+/// episode tail), where fixed costs per node and edge dominate: that case addresses slots without a
+/// multiply, and shared-weight programs add edges without testing their scales.
 /// </remarks>
 public static class ForwardPass
 {
-    private const int MaxGroupWidth = 8;
-
     public static void Run(ProgramBatch batch, int firstInstruction, int instructionEnd, int blocks, Span<VectorLane> values, ReadOnlySpan<VectorLane> weight)
     {
         if (values.Length < (1 + batch.InputCount + instructionEnd - firstInstruction) * blocks || weight.Length < blocks)
             throw new ArgumentException("the value and weight spans are too short for this program");
+        if (batch.EdgeScalesAllOne) RunGroups<UnitScales>(batch, firstInstruction, instructionEnd, blocks, values, weight);
+        else RunGroups<StoredScales>(batch, firstInstruction, instructionEnd, blocks, values, weight);
+    }
+
+    private static void RunGroups<TScales>(ProgramBatch batch, int firstInstruction, int instructionEnd, int blocks, Span<VectorLane> values, ReadOnlySpan<VectorLane> weight)
+        where TScales : struct, IEdgeScales
+    {
+        // A lone vector (an episode's tail) has its own loop, which addresses slots without multiplying.
+        if (blocks == 1)
+        {
+            Group<Lone, TScales>(batch, firstInstruction, instructionEnd, blocks, 0, values, weight);
+            return;
+        }
         int first = 0;
         while (first < blocks)
         {
@@ -33,21 +46,22 @@ public static class ForwardPass
             int width = left >= 8 ? 8 : left >= 4 ? 4 : left;
             switch (width)
             {
-                case 8: Group<Eight>(batch, firstInstruction, instructionEnd, blocks, first, values, weight); break;
-                case 4: Group<Four>(batch, firstInstruction, instructionEnd, blocks, first, values, weight); break;
-                case 3: Group<Three>(batch, firstInstruction, instructionEnd, blocks, first, values, weight); break;
-                case 2: Group<Two>(batch, firstInstruction, instructionEnd, blocks, first, values, weight); break;
-                default: Group<One>(batch, firstInstruction, instructionEnd, blocks, first, values, weight); break;
+                case 8: Group<Eight, TScales>(batch, firstInstruction, instructionEnd, blocks, first, values, weight); break;
+                case 4: Group<Four, TScales>(batch, firstInstruction, instructionEnd, blocks, first, values, weight); break;
+                case 3: Group<Three, TScales>(batch, firstInstruction, instructionEnd, blocks, first, values, weight); break;
+                case 2: Group<Two, TScales>(batch, firstInstruction, instructionEnd, blocks, first, values, weight); break;
+                default: Group<One, TScales>(batch, firstInstruction, instructionEnd, blocks, first, values, weight); break;
             }
             first += width;
         }
     }
 
     /// <summary>All instructions for lane vectors [first, first + TWidth.Count).</summary>
-    private static void Group<TWidth>(ProgramBatch batch, int firstInstruction, int instructionEnd, int blocks, int first, Span<VectorLane> values, ReadOnlySpan<VectorLane> weight)
-        where TWidth : struct, IGroupWidth
+    private static void Group<TWidth, TScales>(ProgramBatch batch, int firstInstruction, int instructionEnd, int blocks, int first, Span<VectorLane> values, ReadOnlySpan<VectorLane> weight)
+        where TWidth : struct, IGroupWidth where TScales : struct, IEdgeScales
     {
         int width = TWidth.Count;
+        int stride = TWidth.IsLone ? 1 : blocks;
         // Compiled programs only point at earlier slots of the same program and at their own edges
         // (the compiler and its tests guarantee it), and Run checked the spans: the reads below stay in range.
         ref int firstEdge = ref MemoryMarshal.GetArrayDataReference(batch.FirstEdge);
@@ -65,25 +79,33 @@ public static class ForwardPass
             int start = Unsafe.Add(ref firstEdge, i), end = start + Unsafe.Add(ref edgeCount, i);
             for (int e = start; e < end; e++)
             {
-                ref VectorLane source = ref Unsafe.Add(ref groupBase, Unsafe.Add(ref edgeSource, e) * blocks);
+                ref VectorLane source = ref Unsafe.Add(ref groupBase, Unsafe.Add(ref edgeSource, e) * stride);
+                if (TScales.AllOne)
+                {
+                    s.Add<TWidth>(ref source);
+                    continue;
+                }
                 float scale = Unsafe.Add(ref edgeScale, e);
-                if (scale == 1f) s.Add<TWidth>(ref source); // WANN mode: 1 * value is exact, so the multiply is skipped
+                if (scale == 1f) s.Add<TWidth>(ref source); // 1 * value is exact, so the multiply is skipped
                 else s.AddScaled<TWidth>(ref source, VectorLane.From(scale));
             }
-            ref VectorLane destination = ref Unsafe.Add(ref groupBase, slot * blocks);
-            int id = Unsafe.Add(ref activation, i);
-            switch (id)
+            ref VectorLane destination = ref Unsafe.Add(ref groupBase, slot * stride);
+            // The transcendental formulas are applied in memory, each by its own loop (see the remarks).
+            var stored = MemoryMarshal.CreateSpan(ref destination, width);
+            switch (Unsafe.Add(ref activation, i))
             {
                 case 1: s.Store<TWidth, LinearFormula>(ref destination, ref w); break;
                 case 2: s.Store<TWidth, StepFormula>(ref destination, ref w); break;
+                case 3: s.StoreSums<TWidth>(ref destination); Activation.ApplyScaledInPlace<VectorLane, SineFormula>(stored, groupWeight); break;
+                case 4: s.StoreSums<TWidth>(ref destination); Activation.ApplyScaledInPlace<VectorLane, GaussianFormula>(stored, groupWeight); break;
+                case 5: s.StoreSums<TWidth>(ref destination); Activation.ApplyScaledInPlace<VectorLane, TanhFormula>(stored, groupWeight); break;
+                case 6: s.StoreSums<TWidth>(ref destination); Activation.ApplyScaledInPlace<VectorLane, SigmoidFormula>(stored, groupWeight); break;
                 case 7: s.Store<TWidth, InverseFormula>(ref destination, ref w); break;
                 case 8: s.Store<TWidth, AbsoluteFormula>(ref destination, ref w); break;
                 case 9: s.Store<TWidth, ReluFormula>(ref destination, ref w); break;
+                case 10: s.StoreSums<TWidth>(ref destination); Activation.ApplyScaledInPlace<VectorLane, CosineFormula>(stored, groupWeight); break;
                 case 11: s.Store<TWidth, SquaredFormula>(ref destination, ref w); break;
-                default:
-                    s.StoreSums<TWidth>(ref destination);
-                    Activation.ApplyScaledInPlace(id, MemoryMarshal.CreateSpan(ref destination, width), groupWeight);
-                    break;
+                default: stored.Fill(VectorLane.From(float.NaN)); break;
             }
         }
     }
@@ -153,11 +175,24 @@ public static class ForwardPass
         }
     }
 
-    /// <summary>How many lane vectors a group holds, as a type so each size gets its own compiled loop.</summary>
-    private interface IGroupWidth { static abstract int Count { get; } }
+    /// <summary>
+    /// How many lane vectors a group holds, as a type so each size gets its own compiled loop; a lone
+    /// vector is the whole run, so its slots are one vector apart.
+    /// </summary>
+    private interface IGroupWidth
+    {
+        static abstract int Count { get; }
+        static virtual bool IsLone => false;
+    }
+    private readonly struct Lone : IGroupWidth { public static int Count => 1; public static bool IsLone => true; }
     private readonly struct One : IGroupWidth { public static int Count => 1; }
     private readonly struct Two : IGroupWidth { public static int Count => 2; }
     private readonly struct Three : IGroupWidth { public static int Count => 3; }
     private readonly struct Four : IGroupWidth { public static int Count => 4; }
     private readonly struct Eight : IGroupWidth { public static int Count => 8; }
+
+    /// <summary>Whether edges carry scales to apply, as a type so shared-weight programs get a loop without the test.</summary>
+    private interface IEdgeScales { static abstract bool AllOne { get; } }
+    private readonly struct UnitScales : IEdgeScales { public static bool AllOne => true; }
+    private readonly struct StoredScales : IEdgeScales { public static bool AllOne => false; }
 }

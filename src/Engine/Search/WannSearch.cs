@@ -119,12 +119,7 @@ public sealed class WannSearch
         return true;
     }
 
-    public static ProgramBatch Compile(IReadOnlyList<Genome> population, WeightMode mode)
-    {
-        var programs = new NetworkProgram[population.Count];
-        Parallel.For(0, population.Count, g => programs[g] = ProgramCompiler.Compile(population[g], mode));
-        return ProgramBatch.Concatenate(programs);
-    }
+    public static ProgramBatch Compile(IReadOnlyList<Genome> population, WeightMode mode) => ProgramBatch.Compile(population, mode);
 
     private static int ArgMax(double[] values)
     {

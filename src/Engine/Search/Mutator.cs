@@ -43,6 +43,17 @@ public sealed class Mutator
         return child;
     }
 
+    /// <summary>
+    /// New node ids and innovation ids a mutation of this kind takes at most, so that children can be
+    /// mutated in parallel from id ranges reserved in advance (an unused reservation leaves a gap).
+    /// </summary>
+    public static (int NodeIds, int Innovations) IdsNeeded(MutationKind kind) => kind switch
+    {
+        MutationKind.AddConnection => (0, 1),
+        MutationKind.AddNode => (1, 2),
+        _ => (0, 0),
+    };
+
     public bool Apply(Genome genome, MutationKind kind, SeededRandom random, InnovationCounter counter) => kind switch
     {
         MutationKind.AddConnection => AddConnection(genome, random, counter),

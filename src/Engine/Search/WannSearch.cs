@@ -43,7 +43,7 @@ public sealed class WannSearch
     {
         var clock = Stopwatch.StartNew();
         var population = state.Population;
-        var batch = Compile(population, WeightMode.Shared);
+        var batch = ProgramBatch.Compile(population, WeightMode.Shared);
         double compileSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
@@ -56,19 +56,19 @@ public sealed class WannSearch
         var fitness = new double[n];
         var fitMax = new double[n];
         var connections = new double[n];
-        for (int g = 0; g < n; g++)
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = n < 4096 ? 1 : -1 }, g =>
         {
             fitness[g] = table.Fitness(g);
             fitMax[g] = table.FitMax(g);
             connections[g] = population[g].EnabledConnectionCount;
-        }
+        });
 
         // The original draws probMoo < rand to pick (fitness, fitMax), so probMoo is the chance of (fitness, 1/nConn).
         bool moo = state.Random.NextDouble() < _settings.ProbMoo;
-        var objectives = new double[n][];
+        var objectives = new double[2 * n];
         for (int g = 0; g < n; g++)
-            objectives[g] = moo ? new[] { fitness[g], 1.0 / Math.Max(1.0, connections[g]) } : new[] { fitness[g], fitMax[g] };
-        var ranks = NsgaRanking.Rank(objectives);
+            (objectives[2 * g], objectives[2 * g + 1]) = (fitness[g], moo ? 1.0 / Math.Max(1.0, connections[g]) : fitMax[g]);
+        var ranks = NsgaRanking.Rank(objectives, 2);
         int elite = ArgMax(fitness);
         double rankSeconds = clock.Elapsed.TotalSeconds;
 
@@ -110,7 +110,7 @@ public sealed class WannSearch
     private bool ConfirmBest(SearchState state, Genome candidate, double lookedLike)
     {
         if (state.Best is { } best && lookedLike <= best.Fitness) return false;
-        var batch = Compile(new[] { candidate }, WeightMode.Shared);
+        var batch = ProgramBatch.CompileOne(candidate, WeightMode.Shared);
         ulong seed = state.Random.NextUInt64();
         var request = new EvaluationRequest(_task, _weights, _settings.Repetitions * _settings.BestRepetitions, seed, state.Generation);
         double confirmed = _evaluator.Evaluate(batch, request).Fitness(0);

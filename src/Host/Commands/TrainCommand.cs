@@ -15,7 +15,8 @@ public static class TrainCommand
 {
     public static int Run(TrainOptions options)
     {
-        if (options.CheckpointEvery < 1) throw new WannException($"--checkpoint-every: must be at least 1, got {options.CheckpointEvery}");
+        if (options.CheckpointEvery is < 1) throw new WannException($"--checkpoint-every: must be at least 1, got {options.CheckpointEvery}");
+        if (!(options.CheckpointSeconds >= 0)) throw new WannException($"--checkpoint-seconds: must be 0 or more, got {options.CheckpointSeconds}");
         var (folder, settings, seed, state) = options.Resume is not null ? Resume(options) : Start(options);
         var task = TaskEvaluators.RunnableTask(settings.Task, options.Config ?? "task");
         using var evaluator = TaskEvaluators.Create(task, options.Backend, options.Threads);
@@ -34,8 +35,12 @@ public static class TrainCommand
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, onSignal);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, onSignal);
         var progress = new ProgressPrinter(settings.MaxGenerations - 1);
+        var schedule = new CheckpointSchedule(options.CheckpointEvery, options.CheckpointSeconds);
         using (var log = folder.OpenLog())
+        using (var checkpoints = new CheckpointWriter(folder))
         {
+            // A new run is resumable from its first moment, before the first timed checkpoint is due.
+            if (state.Generation == 0) checkpoints.Write(Checkpoint.Snapshot(settings, seed, state));
             while (state.Generation < settings.MaxGenerations && !stopRequested)
             {
                 var report = search.Step(state);
@@ -43,10 +48,11 @@ public static class TrainCommand
                 log.Flush();
                 if (report.NewBest && state.Best is { } best) folder.WriteBest(best, task.Name, seed);
                 bool last = state.Generation >= settings.MaxGenerations;
-                if (last || stopRequested || state.Generation % options.CheckpointEvery == 0)
-                    folder.WriteCheckpoint(new CheckpointFormat.Checkpoint(settings, seed, state));
+                if (schedule.IsDue(state.Generation, last || stopRequested))
+                    checkpoints.Write(Checkpoint.Snapshot(settings, seed, state));
                 if (!options.Quiet) progress.Print(report);
             }
+            checkpoints.Flush();
         }
 
         if (stopRequested)
@@ -81,7 +87,7 @@ public static class TrainCommand
     private static (RunFolder, Hyperparameters, ulong, SearchState) Resume(TrainOptions options)
     {
         if (options.Out is not null || options.Config is not null || options.Task is not null || options.Population is not null)
-            throw new WannException("--resume continues a run with its own settings: only --gens, --backend, --threads and --checkpoint-every may be given with it");
+            throw new WannException("--resume continues a run with its own settings: only --gens, --backend, --threads, --checkpoint-every and --checkpoint-seconds may be given with it");
         var folder = RunFolder.Open(options.Resume!);
         var checkpoint = folder.ReadCheckpoint(message => Console.Error.WriteLine($"wann: warning: {message}"));
         var settings = checkpoint.Settings;

@@ -26,14 +26,17 @@ public sealed class TrainOptions
     [Option("threads", HelpText = "CPU threads for the cpu and reference backends (default: all cores).")]
     public int? Threads { get; set; }
 
-    [Option("out", HelpText = "Run folder to create (config.json, log.jsonl, best.json, checkpoint.json).")]
+    [Option("out", HelpText = "Run folder to create (config.json, log.jsonl, best.json, checkpoint.bin).")]
     public string? Out { get; set; }
 
     [Option("resume", HelpText = "Run folder of a stopped run to continue from its checkpoint.")]
     public string? Resume { get; set; }
 
-    [Option("checkpoint-every", Default = 1, HelpText = "Generations between checkpoints.")]
-    public int CheckpointEvery { get; set; }
+    [Option("checkpoint-every", HelpText = "Also checkpoint every this many generations (default: by time only, see --checkpoint-seconds).")]
+    public int? CheckpointEvery { get; set; }
+
+    [Option("checkpoint-seconds", Default = 60.0, HelpText = "Seconds of wall time between checkpoints (written in the background; always one after the last generation and on Ctrl-C).")]
+    public double CheckpointSeconds { get; set; }
 
     [Option("quiet", Default = false, HelpText = "No progress lines.")]
     public bool Quiet { get; set; }

@@ -106,13 +106,14 @@ public static class CheckpointFormat
         var counter = new InnovationCounter(r.ReadInt32(), r.ReadInt64());
         int count = Count(r.Read7BitEncodedInt(), 100_000_000, "genomes", where);
         var population = new List<Genome>(count);
-        for (int g = 0; g < count; g++) population.Add(ReadGenome(r, where));
+        // Genomes are stored without their expression rule: it is the run's setting.
+        for (int g = 0; g < count; g++) population.Add(ReadGenome(r, where, settings.Expression));
         BestNetwork? best = null;
         if (r.ReadBoolean())
         {
             double fitness = r.ReadDouble();
             long bestGeneration = r.ReadInt64();
-            best = new BestNetwork(ReadGenome(r, where), fitness, bestGeneration);
+            best = new BestNetwork(ReadGenome(r, where, settings.Expression), fitness, bestGeneration);
         }
         if (r.BaseStream.ReadByte() != -1) throw new WannException($"{where}: damaged checkpoint (data after the end)");
         if (generation < 0) throw new WannException($"{where}: damaged checkpoint (generation {generation})");
@@ -143,7 +144,7 @@ public static class CheckpointFormat
         }
     }
 
-    private static Genome ReadGenome(BinaryReader r, string where)
+    private static Genome ReadGenome(BinaryReader r, string where, ConnectionExpression expression)
     {
         int inputs = Count(r.Read7BitEncodedInt(), 1 << 20, "inputs", where), outputs = Count(r.Read7BitEncodedInt(), 1 << 20, "outputs", where);
         int nodeCount = Count(r.Read7BitEncodedInt(), 1 << 24, "nodes", where);
@@ -157,7 +158,7 @@ public static class CheckpointFormat
             innovation += UnZigZag(r.Read7BitEncodedInt64());
             connections.Add(new ConnectionGene(innovation, Id(r, where), Id(r, where), r.ReadBoolean(), r.ReadSingle()));
         }
-        var genome = new Genome(new NetworkShape(inputs, outputs), nodes, connections);
+        var genome = new Genome(new NetworkShape(inputs, outputs), nodes, connections, expression);
         if (genome.Validate() is { } problem) throw new WannException($"{where}: a genome in the checkpoint {problem}");
         return genome;
     }

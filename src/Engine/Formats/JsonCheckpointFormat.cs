@@ -76,9 +76,10 @@ public static class JsonCheckpointFormat
                 HyperparameterLoader.ApplyJson(new Hyperparameters(), payload["settings"]!.ToJsonString(), where + " settings"), where);
             var random = SeededRandom.FromState(payload["random"]!.AsArray().Select(n => Convert.ToUInt64((string)n!, 16)).ToArray());
             var counter = new InnovationCounter((int)payload["nextNodeId"]!, (long)payload["nextInnovation"]!);
-            var population = payload["population"]!.AsArray().Select(n => ParseGenome(n!, where)).ToList();
+            // Genomes are stored without their expression rule: it is the run's setting.
+            var population = payload["population"]!.AsArray().Select(n => ParseGenome(n!, where, settings.Expression)).ToList();
             BestNetwork? best = payload["best"] is JsonObject b
-                ? new BestNetwork(ParseGenome(b["genome"]!, where), (double)b["fitness"]!, (long)b["generation"]!)
+                ? new BestNetwork(ParseGenome(b["genome"]!, where, settings.Expression), (double)b["fitness"]!, (long)b["generation"]!)
                 : null;
             var state = new SearchState((long)payload["generation"]!, population, counter, random, best);
             return new Checkpoint(settings, (ulong)payload["seed"]!, state);
@@ -123,13 +124,13 @@ public static class JsonCheckpointFormat
         w.WriteEndObject();
     }
 
-    private static Genome ParseGenome(JsonNode node, string where)
+    private static Genome ParseGenome(JsonNode node, string where, ConnectionExpression expression)
     {
         var shape = node["shape"]!.AsArray();
         var nodes = node["nodes"]!.AsArray().Select(n => new NodeGene((int)n![0]!, (NodeKind)(int)n[1]!, (ActivationFunction)(int)n[2]!)).ToList();
         var connections = node["connections"]!.AsArray()
             .Select(c => new ConnectionGene((long)c![0]!, (int)c[1]!, (int)c[2]!, (int)c[3]! != 0, (float)c[4]!)).ToList();
-        var genome = new Genome(new NetworkShape((int)shape[0]!, (int)shape[1]!), nodes, connections);
+        var genome = new Genome(new NetworkShape((int)shape[0]!, (int)shape[1]!), nodes, connections, expression);
         if (genome.Validate() is { } problem) throw new WannException($"{where}: a genome in the checkpoint {problem}");
         return genome;
     }

@@ -4,16 +4,24 @@ namespace Wann.Engine.Genomes;
 public static class TopologicalOrder
 {
     /// <summary>Node positions (indices into <see cref="Genome.Nodes"/>) in a feed-forward order, or null if the graph has a cycle.</summary>
-    public static int[]? Of(Genome genome, bool enabledOnly)
+    public static int[]? Of(Genome genome, bool enabledOnly) =>
+        Of(genome, enabledOnly ? genome.Connections.Select(c => c.Enabled).ToArray() : null);
+
+    /// <summary>
+    /// As <see cref="Of(Genome, bool)"/> over the connections whose entry in <paramref name="include"/> is true
+    /// (all of them when it is null), e.g. the live edges of <see cref="ConnectionExpression.Mask"/>.
+    /// </summary>
+    public static int[]? Of(Genome genome, IReadOnlyList<bool>? include)
     {
         int n = genome.Nodes.Count;
         var index = genome.NodeIndexById();
         var indegree = new int[n];
         var successors = new List<int>[n];
         for (int i = 0; i < n; i++) successors[i] = new List<int>();
-        foreach (var c in genome.Connections)
+        for (int k = 0; k < genome.Connections.Count; k++)
         {
-            if (enabledOnly && !c.Enabled) continue;
+            if (include is not null && !include[k]) continue;
+            var c = genome.Connections[k];
             int s = index[c.Source], d = index[c.Destination];
             successors[s].Add(d);
             indegree[d]++;

@@ -34,7 +34,7 @@ public sealed class WannSearch
     public static SearchState NewRun(Hyperparameters settings, TaskSpec task, ulong seed)
     {
         var random = new SeededRandom(seed);
-        var (population, counter) = InitialPopulation.Create(task.Shape, settings.PopulationSize, settings.ProbInitialEnable, random);
+        var (population, counter) = InitialPopulation.Create(task.Shape, settings.PopulationSize, settings.ProbInitialEnable, random, settings.Expression);
         return new SearchState(0, population, counter, random, null);
     }
 
@@ -60,7 +60,7 @@ public sealed class WannSearch
         {
             fitness[g] = table.Fitness(g);
             fitMax[g] = table.FitMax(g);
-            connections[g] = population[g].EnabledConnectionCount;
+            connections[g] = population[g].ExpressedConnectionCount;
         });
 
         // The original draws probMoo < rand to pick (fitness, fitMax), so probMoo is the chance of (fitness, 1/nConn).

@@ -36,7 +36,7 @@ public static class RenderCommand
         var network = NetworkFiles.Load(options.Net, NetworkFiles.ShapeFrom(options.Task, options.Io), options.Task);
         var (inputs, outputs) = NetworkLabels.For(network, options.Task);
         var layout = NetworkLayout.Of(network.Genome, inputs, outputs);
-        string title = options.Title ?? $"{Path.GetFileName(options.Net)}: {network.Genome.Nodes.Count} nodes, {network.Genome.EnabledConnectionCount} connections";
+        string title = options.Title ?? $"{Path.GetFileName(options.Net)}: {network.Genome.Nodes.Count} nodes, {network.Genome.ExpressedConnectionCount} connections";
         switch (extension)
         {
             case ".svg": AtomicFile.WriteAllText(options.Out, SvgNetworkWriter.Write(layout, title)); break;

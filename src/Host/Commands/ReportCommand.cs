@@ -63,7 +63,7 @@ public static class ReportCommand
             var (inputs, outputs) = NetworkLabels.For(best, null);
             html.Append("<h2>Best network</h2>\n");
             html.Append($"<p>Fitness {Number(best.Provenance.Fitness)} (confirmed by re-evaluation), found in generation {best.Provenance.Generation}; " +
-                        $"{best.Genome.Nodes.Count} nodes, {best.Genome.EnabledConnectionCount} enabled connections.</p>\n");
+                        $"{best.Genome.Nodes.Count} nodes, {best.Genome.ExpressedConnectionCount} live connections.</p>\n");
             html.Append("<div class=\"network\">").Append(SvgNetworkWriter.Write(NetworkLayout.Of(best.Genome, inputs, outputs), "best.json")).Append("</div>\n");
             if (TaskCatalog.Find(best.Task ?? "") is { CanRun: true } task)
             {

@@ -46,12 +46,30 @@ public sealed class ConnectionExpression
         return live;
     }
 
-    /// <summary>Number of live edges: the original's nConn (before its "0 counts as 1" for ranking).</summary>
+    /// <summary>Number of live edges: the original's nConn (before its "0 counts as 1" for ranking). Allocates nothing.</summary>
     public int Count(Genome genome)
     {
+        var connections = genome.Connections;
         int n = 0;
-        foreach (bool live in Mask(genome)) if (live) n++;
+        bool anyDisabled = false;
+        foreach (var c in connections)
+        {
+            if (c.Enabled) n++;
+            else anyDisabled = true;
+        }
+        if (!ExpressesDisabledHidden || !anyDisabled) return n;
+        // Bias, inputs and outputs come first in Nodes; any other id is a hidden node.
+        int fixedNodes = 1 + genome.Shape.Inputs + genome.Shape.Outputs;
+        foreach (var c in connections)
+            if (!c.Enabled && !IsFixed(genome, c.Source, fixedNodes) && !IsFixed(genome, c.Destination, fixedNodes)) n++;
         return n;
+    }
+
+    private static bool IsFixed(Genome genome, int id, int fixedNodes)
+    {
+        var nodes = genome.Nodes;
+        for (int i = 0; i < fixedNodes && i < nodes.Count; i++) if (nodes[i].Id == id) return true;
+        return false;
     }
 
     /// <summary>The setting's name and value, for messages.</summary>

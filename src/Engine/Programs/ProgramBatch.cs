@@ -44,12 +44,7 @@ public sealed class ProgramBatch
     public int TotalEdgeCount => EdgeSource.Length;
 
     /// <summary>Compiles every genome of a population (on all cores) into one batch, in population order.</summary>
-    public static ProgramBatch Compile(IReadOnlyList<Genome> population, WeightMode mode)
-    {
-        var programs = new NetworkProgram[population.Count];
-        Parallel.For(0, population.Count, g => programs[g] = ProgramCompiler.Compile(population[g], mode));
-        return Concatenate(programs);
-    }
+    public static ProgramBatch Compile(IReadOnlyList<Genome> population, WeightMode mode) => PopulationCompiler.Compile(population, mode);
 
     /// <summary>A batch of one genome.</summary>
     public static ProgramBatch CompileOne(Genome genome, WeightMode mode) => Concatenate(new[] { ProgramCompiler.Compile(genome, mode) });

@@ -30,7 +30,7 @@ public static class HostRunner
     }
 
     public static string RepositoryRoot { get; } = FindRoot();
-    public static string Reference(string name) => Path.Combine(RepositoryRoot, "..", "shared", "reference", "wann-original", name);
+    public static string Reference(string name) => Path.Combine(RepositoryRoot, "reference", "wann-original", name);
     public static string Golden(string name) => Path.Combine(RepositoryRoot, "tests", "golden", name);
 
     public static string TempFolder()

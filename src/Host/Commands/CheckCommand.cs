@@ -10,7 +10,7 @@ namespace Wann.Host.Commands;
 [Verb("check", HelpText = "Check that a backend agrees with the reference interpreter and the CPU backend (run it on a new GPU machine).")]
 public sealed class CheckOptions
 {
-    [Option("backend", Default = "auto", HelpText = "Backend to check: auto, cpu, cuda, opencl or ilgpu-cpu.")]
+    [Option("backend", Default = "auto", HelpText = "Backend to check against the reference (see the list below).")]
     public string Backend { get; set; } = "auto";
 
     [Option("champion", HelpText = "The original swing-up champion (swing.out), to compare full episodes too.")]

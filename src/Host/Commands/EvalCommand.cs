@@ -20,11 +20,10 @@ public static class EvalCommand
 
     public static int Run(EvalOptions options)
     {
-        var task = TaskCatalog.Get(options.Task, "--task");
         if (options.Episodes < 1) throw new WannException($"--episodes: must be at least 1, got {options.Episodes}");
         if (options.Stored && options.Weights is not null) throw new WannException("give either --weights or --stored, not both");
         var weights = options.Stored ? new[] { 1f } : options.Weights is null ? StandardWeights : ParseWeights(options.Weights);
-        var network = NetworkFiles.Load(options.Net, task.Shape, task.Name);
+        var (network, task) = NetworkAndTask.Load(options.Net, options.Task);
         if (task.Kind == TaskKind.Classification) return Classification(options, task, network, weights);
         TaskEvaluators.RunnableTask(task.Name, "--task");
         using var evaluator = EvaluatorFactory.Create(BackendNames.Parse(options.Backend), options.Threads);

@@ -23,7 +23,7 @@ public sealed class ForwardOptions
     [Option("inputs", Required = true, HelpText = "CSV file, one row of input values per line, no header.")]
     public string Inputs { get; set; } = "";
 
-    [Option("backend", Default = "reference", HelpText = "reference (the scalar ground truth), cpu, cuda, opencl, ilgpu-cpu or auto.")]
+    [Option("backend", Default = "reference", HelpText = "Backend to run on (default reference, the scalar ground truth; see the list below).")]
     public string Backend { get; set; } = "reference";
 
     [Option("out", HelpText = "Where to write the outputs (CSV); standard output when omitted.")]

@@ -27,7 +27,7 @@ public sealed class ReportOptions
     [Option("episodes", Default = 10, HelpText = "Episodes per weight for the best network's sweep.")]
     public int Episodes { get; set; }
 
-    [Option("backend", Default = "auto", HelpText = "Backend for the sweep: auto, cpu, reference, cuda, opencl or ilgpu-cpu.")]
+    [Option("backend", Default = "auto", HelpText = "Backend for the best network's sweep (see the list below).")]
     public string Backend { get; set; } = "auto";
 }
 
@@ -87,7 +87,9 @@ public static class ReportCommand
         html.Append($"</table>\n<p>{steps:N0} environment steps, {Number(steps / Math.Max(evaluate, 1e-9))} per second of evaluation.</p>\n");
         html.Append("</body></html>\n");
 
-        AtomicFile.WriteAllText(options.Out ?? Path.Combine(options.Run, "report.html"), html.ToString());
+        string written = options.Out ?? Path.Combine(options.Run, "report.html");
+        AtomicFile.WriteAllText(written, html.ToString());
+        WrittenFile.Say(written, $"report of {log.Count} generations");
         return 0;
     }
 

@@ -20,7 +20,7 @@ public sealed class TrainOptions
     [Option("seed", Default = 1UL, HelpText = "Seed of the whole run.")]
     public ulong Seed { get; set; }
 
-    [Option("backend", Default = "auto", HelpText = "auto, cpu, reference, cuda, opencl or ilgpu-cpu.")]
+    [Option("backend", Default = "auto", HelpText = "Backend to evaluate on (see the list below).")]
     public string Backend { get; set; } = "auto";
 
     [Option("threads", HelpText = "CPU threads for the cpu and reference backends (default: all cores).")]

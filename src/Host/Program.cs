@@ -37,7 +37,7 @@ public static class Program
         return result.MapResult(
             (ForwardOptions o) => ForwardCommand.Run(o),
             (EvalOptions o) => EvalCommand.Run(o),
-            (TrainOptions o) => TrainCommand.Run(o),
+            (TrainOptions o) => TrainCommand.Run(o, args),
             (DevicesOptions o) => DevicesCommand.Run(o),
             (CheckOptions o) => CheckCommand.Run(o),
             (BenchOptions o) => BenchCommand.Run(o),

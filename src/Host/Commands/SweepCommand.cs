@@ -54,6 +54,7 @@ public static class SweepCommand
         if (options.Episodes < 1) throw new WannException($"--episodes: must be at least 1, got {options.Episodes}");
         var weights = WeightSweep.Range(options.From, options.To, options.Count);
         var (network, task) = NetworkAndTask.Load(options.Net, options.Task);
+        MemoryNeed.Check(MemoryNeed.ForLanes((double)weights.Length * options.Episodes), $"--episodes {options.Episodes}: {weights.Length} weights x {options.Episodes:N0} episodes");
         TaskEvaluators.RunnableTask(task.Name, "--task");
         var (sweep, what, detail) = Sweep(network.Genome, task, options.Backend, weights, options.Episodes, options.Seed);
         if (options.Out is { } path)

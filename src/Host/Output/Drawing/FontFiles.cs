@@ -40,16 +40,16 @@ public static class FontFiles
     private static bool _registered;
 
     /// <summary>The font file to draw with; a clear error when there is none.</summary>
-    public static string Sans() => Find(Environment.GetEnvironmentVariable(OverrideVariable), Candidates);
+    public static string Sans() => Find(Environment.GetEnvironmentVariable(OverrideVariable), Candidates, includeUserFolders: true);
 
-    /// <summary>The override when set (it must exist), else the first candidate that exists.</summary>
-    public static string Find(string? overridePath, IEnumerable<string> candidates)
+    /// <summary>The override when set (it must exist), else the first candidate that exists, else a user's own font folder.</summary>
+    public static string Find(string? overridePath, IEnumerable<string> candidates, bool includeUserFolders)
     {
         if (!string.IsNullOrWhiteSpace(overridePath))
             return File.Exists(overridePath) ? overridePath : throw new WannException($"{OverrideVariable}={overridePath}: no such font file");
         foreach (var path in candidates)
             if (File.Exists(path)) return path;
-        foreach (var user in UserFontFiles())
+        foreach (var user in includeUserFolders ? UserFontFiles() : [])
             if (File.Exists(user)) return user;
         throw new WannException(InstallHint);
     }

@@ -45,7 +45,7 @@ public static class Program
             (PlotOptions o) => PlotCommand.Run(o),
             (SweepOptions o) => SweepCommand.Run(o),
             (ReportOptions o) => ReportCommand.Run(o),
-            errors => ReportParseErrors(result, errors.ToList()));
+            errors => ReportParseErrors(args, result, errors.ToList()));
     }
 
     // "-h" is what most programs take for help; the parser knows only "--help" and "help VERB".
@@ -55,7 +55,7 @@ public static class Program
         return args.Select((a, i) => a == "-h" && (end < 0 || i < end) ? "--help" : a).ToArray();
     }
 
-    private static int ReportParseErrors(ParserResult<object> result, List<Error> errors)
+    private static int ReportParseErrors(string[] args, ParserResult<object> result, List<Error> errors)
     {
         if (errors.Any(e => e.Tag == ErrorType.VersionRequestedError))
         {
@@ -63,8 +63,15 @@ public static class Program
             return 0;
         }
         // "wann help VERB" prints what "wann VERB --help" prints (the parser alone would list no options).
-        if (errors.OfType<HelpVerbRequestedError>().FirstOrDefault() is { Matched: true, Verb: { } verb })
-            return Run(new[] { verb, "--help" });
+        if (errors.OfType<HelpVerbRequestedError>().FirstOrDefault() is { } helpVerb)
+        {
+            if (helpVerb is { Matched: true, Verb: { } verb }) return Run(new[] { verb, "--help" });
+            if (args.Length > 1)
+            {
+                Console.Error.WriteLine($"wann: unknown command '{args[1]}' (see 'wann help')");
+                return 2;
+            }
+        }
         if (errors.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.NoVerbSelectedError))
         {
             // A verb's --help: its options; "wann help", "wann --help" or no verb at all: the list of verbs.

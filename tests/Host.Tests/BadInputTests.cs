@@ -92,6 +92,7 @@ public sealed class BadInputTests
 
     [Theory]
     [InlineData("unknown command 'fly'", "fly")]
+    [InlineData("unknown command 'fly'", "help", "fly")]
     [InlineData("unknown option 'nett'", "forward", "--nett", "x")]
     [InlineData("missing required option --net", "forward", "--inputs", "x.csv")]
     [InlineData("--episodes: not a valid value", "eval", "--net", "x", "--task", "swingup", "--episodes", "many")]

@@ -65,6 +65,17 @@ public sealed class CliBehaviourTests
         Assert.True(lastLine.GetProperty("newBest").GetBoolean());
     }
 
+    [SkippableFact]
+    public void AGpuBackendWithNoDevice_FailsBeforeTheRunFolderIsMade()
+    {
+        Skip.If(EvaluatorFactory.AutoChoice() == BackendKind.Cuda, "this machine has a CUDA device");
+        string run = Path.Combine(HostRunner.TempFolder(), "run");
+        var result = HostRunner.Run("train", "--task", "swingup", "--pop", "16", "--gens", "2", "--out", run, "--backend", "cuda");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--backend cuda: no such device here", result.Error);
+        Assert.False(Directory.Exists(run));
+    }
+
     [Fact]
     public void ResumingAFinishedRun_SaysSo_AndChangesNothing()
     {

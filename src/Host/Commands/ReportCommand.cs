@@ -17,7 +17,7 @@ using Wann.Kernels.Backends;
 
 namespace Wann.Host.Commands;
 
-[Verb("report", HelpText = "One self-contained HTML page for a run: config, curves, best network, its weight sweep, timings.")]
+[Verb("report", HelpText = "One self-contained HTML page for a run: how it was run, config, curves, best network, its eval table and weight sweep, timings.")]
 public sealed class ReportOptions
 {
     [Option("run", Required = true, HelpText = "Run folder.")]

@@ -14,7 +14,8 @@ fi
 # A package of the same version already restored once would be taken from NuGet's cache, not from the new file.
 dotnet tool uninstall --global Wann.Gpu >/dev/null 2>&1 || true
 rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/wann.gpu/$version"
-dotnet tool install --global --add-source artifacts/nupkg Wann.Gpu --version "$version"
+# --ignore-failed-sources: the package is local; an unreachable nuget.org must not stop the install.
+dotnet tool install --global --add-source artifacts/nupkg --ignore-failed-sources Wann.Gpu --version "$version"
 tools="$HOME/.dotnet/tools"
 case ":$PATH:" in
   *":$tools:"*) ;;

@@ -13,7 +13,7 @@ the share of our seeds that lie below it.
   python3 scripts/parity.py --seeds 1-16 --no-table          # one chunk of runs
   python3 scripts/parity.py --seeds 1-32 --no-run --original-stats sample_stats.out
 
-Needs a built wann (dotnet build src/Host -c Release) and ../shared/reference/wann-original/laptop_swing.json.
+Needs a built wann (dotnet build src/Host -c Release) and reference/wann-original/laptop_swing.json.
 Standard library only.
 """
 import argparse, json, os, shutil, statistics, subprocess, sys
@@ -111,7 +111,7 @@ def main():
     parser.add_argument("--seeds", default="1-32", help="seeds, e.g. 1-32 or 1-8,20")
     parser.add_argument("--gens", type=int, default=256)
     parser.add_argument("--runs", default=os.path.join(ROOT, "runs", "parity"), help="folder of the run folders")
-    parser.add_argument("--config", default=os.path.join(ROOT, "..", "shared", "reference", "wann-original", "laptop_swing.json"))
+    parser.add_argument("--config", default=os.path.join(ROOT, "reference", "wann-original", "laptop_swing.json"))
     parser.add_argument("--wann", default=os.path.join(ROOT, "src", "Host", "bin", "Release", "net10.0", "wann.dll"))
     parser.add_argument("--checkpoints", type=lambda t: [int(g) for g in t.split(",")], default=[0, 32, 64, 128, 192, 255])
     parser.add_argument("--original-stats", help="the original's log/*_stats.out of a laptop_swing run")

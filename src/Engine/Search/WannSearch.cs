@@ -74,7 +74,9 @@ public sealed class WannSearch
 
         // Re-evaluating a best candidate is evaluation work, not host work: time it apart.
         clock.Restart();
-        bool newBest = state.Generation % _settings.SaveEvery == 0 && ConfirmBest(state, population[elite], fitness[elite]);
+        // Confirmed every save_mod generations and in the run's last, so the best network never ends older than the run.
+        bool confirm = state.Generation % _settings.SaveEvery == 0 || state.Generation == _settings.MaxGenerations - 1;
+        bool newBest = confirm && ConfirmBest(state, population[elite], fitness[elite]);
         evaluateSeconds += clock.Elapsed.TotalSeconds;
 
         clock.Restart();

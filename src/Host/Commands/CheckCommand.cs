@@ -13,7 +13,7 @@ namespace Wann.Host.Commands;
 [Verb("check", HelpText = "Check that a backend gives bit-identical results to the reference interpreter (run it on a new GPU machine). GPU backends are checked on both the shared-memory and the global-memory kernels.")]
 public sealed class CheckOptions
 {
-    [Option("backend", Default = "auto", HelpText = "Backend to check: auto, cpu, cuda, opencl or ilgpu-cpu.")]
+    [Option("backend", Default = "auto", HelpText = "Backend to check against the reference (see the list below).")]
     public string Backend { get; set; } = "auto";
 
     [Option("champion", HelpText = "The original swing-up champion (swing.out), to compare full episodes too.")]

@@ -1,6 +1,7 @@
 using CommandLine;
 using Wann.Engine;
 using Wann.Engine.Formats;
+using Wann.Host.Output;
 using Wann.Host.Output.Drawing;
 using Wann.Host.Runs;
 
@@ -25,6 +26,7 @@ public static class PlotCommand
         var log = RunLog.Read(options.Run);
         var png = Charts.Stack(Charts.Png(Charts.Fitness(log)), Charts.Png(Charts.NetworkSize(log)));
         AtomicFile.WriteAllBytes(options.Out, png);
+        WrittenFile.Say(options.Out, $"fitness and network size over {log.Count} generations");
         return 0;
     }
 }

@@ -43,6 +43,7 @@ public static class RenderCommand
             case ".dot": AtomicFile.WriteAllText(options.Out, DotNetworkWriter.Write(layout, title)); break;
             default: AtomicFile.WriteAllBytes(options.Out, PngNetworkWriter.Write(layout, title)); break;
         }
+        WrittenFile.Say(options.Out, $"{network.Genome.Nodes.Count} nodes, {network.Genome.EnabledConnectionCount} enabled connections");
         return 0;
     }
 }

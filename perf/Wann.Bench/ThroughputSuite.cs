@@ -21,6 +21,9 @@ public sealed record BenchSettings(int Repetitions, int Genomes, int ReferenceGe
         HostWorkGenomes: new[] { 10_000, 100_000, 1_000_000 });
     public static BenchSettings Quick => new(Repetitions: 5, Genomes: 256, ReferenceGenomes: 32, GenerationWarmup: 64, GenerationsMeasured: 5,
         HostWorkGenomes: new[] { 10_000 });
+    /// <summary>Every measurement once on tiny sizes: proves the suite runs end to end (CI, ilgpu-cpu); its figures mean little.</summary>
+    public static BenchSettings Smoke => new(Repetitions: 1, Genomes: 32, ReferenceGenomes: 8, GenerationWarmup: 1, GenerationsMeasured: 1,
+        HostWorkGenomes: new[] { 2_000 });
 
     /// <summary>Distinct grown genomes a large population is tiled from (growing each genome would take longer than the bench).</summary>
     public const int DistinctGenomes = 1024;
@@ -120,7 +123,7 @@ public sealed class ThroughputSuite
 
     private GenerationResult Generation()
     {
-        var settings = HyperparameterLoader.Validate(new Hyperparameters { MaxGenerations = 1024, Repetitions = 3, PopulationSize = 192, EliteRatio = 0.2, TournamentSize = 8 }, "swingup.json");
+        var settings = HyperparameterLoader.Validate(new Hyperparameters { MaxGenerations = 1024, Repetitions = 3, PopulationSize = Math.Min(192, Math.Max(16, _settings.Genomes)), EliteRatio = 0.2, TournamentSize = 8 }, "swingup.json");
         var state = WannSearch.NewRun(settings, TaskCatalog.SwingUp, 1);
         var search = new WannSearch(settings, TaskCatalog.SwingUp, _backend);
         for (int i = 0; i < _settings.GenerationWarmup; i++) search.Step(state);
@@ -156,7 +159,7 @@ public sealed class ThroughputSuite
         var compile = new List<double>();
         List<Genome>? children = null;
         ProgramBatch? batch = null;
-        for (int run = 0; run < 3; run++)
+        for (int run = 0; run < Math.Min(3, _settings.Repetitions); run++)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var ranks = NsgaRanking.Rank(objectives, 2);
@@ -173,7 +176,7 @@ public sealed class ThroughputSuite
 
         // Device backends evaluate the whole generation; CPU backends a subset, scaled to the population.
         bool device = _backend.LastTiming is not null;
-        int evaluated = device ? genomes : Math.Min(genomes, BenchSettings.HostEvaluationCap);
+        int evaluated = device && _backend.Name != "ilgpu-cpu" ? genomes : Math.Min(genomes, BenchSettings.HostEvaluationCap);
         var evaluateBatch = ProgramBatch.Compile(population.Take(evaluated).ToList(), WeightMode.Shared);
         var request = new EvaluationRequest(TaskCatalog.SwingUp, settings.SharedWeights(), settings.Repetitions, 77, 0);
         var timer = System.Diagnostics.Stopwatch.StartNew();

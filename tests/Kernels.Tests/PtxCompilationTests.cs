@@ -81,6 +81,7 @@ public sealed class PtxCompilationTests
         Assert.Contains("div.rn.f32", rounded);
         Assert.Equal(new[] { "add.f32", "mul.f32", "sub.f32" }, PtxRounding.InexactInstructions(ptx));
         Assert.Empty(PtxRounding.InexactInstructions(rounded));
-        Assert.Equal(new[] { "ex2.approx.f32", "fma.rn.f32", "mul.f64" }, PtxRounding.InexactInstructions("fma.rn.f32 a; ex2.approx.f32 b; mul.f64 c;"));
+        Assert.Equal(new[] { "ex2.approx.f32", "fma.rn.f32", "mul.f64", "setp.ltu.f32" },
+            PtxRounding.InexactInstructions("fma.rn.f32 a; ex2.approx.f32 b; mul.f64 c; setp.ltu.f32 p, x, y; setp.gt.f32 q, x, y;"));
     }
 }

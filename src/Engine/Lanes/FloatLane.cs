@@ -18,6 +18,13 @@ public readonly struct FloatLane : ILane<FloatLane>
     public static FloatLane Pow2(FloatLane n) => new(BitConverter.Int32BitsToSingle(((int)n.Value + 127) << 23));
     public static FloatLane IfPositive(FloatLane condition, FloatLane whenPositive, FloatLane otherwise) =>
         condition.Value > 0f ? whenPositive : otherwise;
+
+    /// <summary>
+    /// a &gt; b as a - b &gt; 0, which is the same for every float pair (NaN and equal infinities give NaN,
+    /// hence false; a difference of unequal floats is never zero, subnormals being kept). The plain form
+    /// meets an ILGPU bug: with a constant on the left (lo &gt; x) it swaps the operands into an unordered
+    /// x &lt; lo, true for NaN, so a clamp of NaN gave a bound on CUDA and NaN on the CPU.
+    /// </summary>
     public static FloatLane IfGreater(FloatLane a, FloatLane b, FloatLane whenGreater, FloatLane otherwise) =>
-        a.Value > b.Value ? whenGreater : otherwise;
+        a.Value - b.Value > 0f ? whenGreater : otherwise;
 }

@@ -18,8 +18,14 @@ public sealed class BenchOptions
     [Option("genomes", HelpText = "Population of M1 and M2 (default 1024; GPUs want far more, e.g. 100000). Large populations tile 1024 grown networks.")]
     public int? Genomes { get; set; }
 
-    [Option("host-genomes", Separator = ',', HelpText = "Populations of M5, the host work per generation (default 10000,100000,1000000; --quick: 10000).")]
-    public IEnumerable<int>? HostGenomes { get; set; }
+    [Option("host-genomes", HelpText = "Populations of M5, the host work per generation, comma-separated, or 'none' (default 10000,100000,1000000; --quick: 10000).")]
+    public string? HostGenomes { get; set; }
+
+    [Option("smoke", Default = false, HelpText = "Every measurement once on tiny sizes: checks the suite runs end to end (CI, ilgpu-cpu); the figures mean little.")]
+    public bool Smoke { get; set; }
+
+    [Option("json-out", HelpText = "Also write the JSON document to this file (the table still goes to standard output).")]
+    public string? JsonOut { get; set; }
 
     [Option("soak", HelpText = "Instead of the suite: run this many generations of a small search and report memory at start and end.")]
     public int? Soak { get; set; }
@@ -33,27 +39,36 @@ public static class BenchCommand
 {
     public static int Run(BenchOptions options)
     {
-        var settings = options.Quick ? BenchSettings.Quick : BenchSettings.Full;
+        var settings = options.Smoke ? BenchSettings.Smoke : options.Quick ? BenchSettings.Quick : BenchSettings.Full;
         if (options.Genomes is { } genomes)
         {
             if (genomes < 1) throw new Engine.WannException($"--genomes: must be at least 1, got {genomes}");
             settings = settings with { Genomes = genomes, ReferenceGenomes = Math.Min(settings.ReferenceGenomes, genomes) };
         }
-        if (options.HostGenomes?.ToArray() is { Length: > 0 } hostGenomes)
-        {
-            if (hostGenomes.Any(g => g < 2))
-                throw new Engine.WannException($"--host-genomes: every population must be at least 2, got {string.Join(",", hostGenomes)}");
-            settings = settings with { HostWorkGenomes = hostGenomes };
-        }
+        if (options.HostGenomes is { } hostText) settings = settings with { HostWorkGenomes = ParseHostGenomes(hostText) };
         using var backend = EvaluatorFactory.Create(BackendNames.Parse(options.Backend));
         if (options.Soak is { } generations) return Soak(backend, generations, options.Json);
         var suite = new ThroughputSuite(settings, backend, step => Console.Error.WriteLine($"bench: {step} ..."));
         string ilgpu = typeof(ILGPU.Context).Assembly.GetName().Version?.ToString() ?? "unknown";
         var report = suite.Run(ilgpu);
         double? kernelCompile = backend is GpuEvaluator gpu ? gpu.KernelCompileSeconds : null;
-        if (options.Json) PrintJson(report, kernelCompile);
+        if (options.Json) JsonOutput.Print(JsonDocument(report, kernelCompile));
         else PrintTable(report, kernelCompile);
+        if (options.JsonOut is { } file) JsonOutput.Write(file, JsonDocument(report, kernelCompile));
         return 0;
+    }
+
+    private static int[] ParseHostGenomes(string text)
+    {
+        if (text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase)) return Array.Empty<int>();
+        var sizes = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, out int size) || size < 2)
+                throw new Engine.WannException($"--host-genomes: '{part}' is not a population of at least 2 (give e.g. 10000,100000 or none)");
+            sizes.Add(size);
+        }
+        return sizes.ToArray();
     }
 
     private static int Soak(Engine.Evaluation.IEvaluator backend, int generations, bool json)
@@ -103,9 +118,9 @@ public static class BenchCommand
         ? $"; kernels alone {kernel:E3} {unit} ({m.KernelMedianSeconds * 1000:F2} ms, copies {m.CopyMedianSeconds * 1000:F2} ms)"
         : "";
 
-    private static void PrintJson(BenchReport r, double? kernelCompile)
+    private static object JsonDocument(BenchReport r, double? kernelCompile)
     {
-        var doc = new
+        return new
         {
             date = r.Date,
             machine = r.Machine,
@@ -132,6 +147,5 @@ public static class BenchCommand
             generation = new { firstGeneration = r.Generation.FirstGeneration, generations = r.Generation.Generations, evaluate = r.Generation.EvaluateSeconds, rankBreed = r.Generation.RankBreedSeconds, compile = r.Generation.CompileSeconds, hostFraction = r.Generation.HostFraction, population = r.Generation.Population },
             warmupSeconds = new { m1 = r.NetworkEvaluation.Select(m => m.Backend.WarmupSeconds).ToArray(), m2 = r.SwingUp.Backend.WarmupSeconds, kernelLoading = kernelCompile },
         };
-        JsonOutput.Print(doc);
     }
 }

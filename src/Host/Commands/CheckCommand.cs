@@ -21,6 +21,9 @@ public sealed class CheckOptions
 
     [Option("json", Default = false, HelpText = "Print one JSON document instead of lines.")]
     public bool Json { get; set; }
+
+    [Option("json-out", HelpText = "Also write the JSON document to this file (the lines still go to standard output).")]
+    public string? JsonOut { get; set; }
 }
 
 /// <summary><c>wann check</c>: agreement of a backend with the ground truth; exit status 1 if any check fails.</summary>
@@ -46,8 +49,7 @@ public static class CheckCommand
                     Console.WriteLine($"{(r.Passed ? "PASS" : "FAIL")}  {r.Name}: {r.Detail}{(r.Passed ? "" : $", worst relative difference {r.WorstDifference:g3}")}");
             }
         }
-        if (options.Json)
-            JsonOutput.Print(new
+        var document = new
             {
                 backend = BackendNames.NameOf(kind),
                 passed = all,
@@ -57,8 +59,10 @@ public static class CheckCommand
                     device = p.Device,
                     checks = p.Results.Select(r => new { name = r.Name, passed = r.Passed, values = r.Values, identical = r.Identical, worstRelativeDifference = r.WorstDifference }),
                 }),
-            });
+            };
+        if (options.Json) JsonOutput.Print(document);
         else Console.WriteLine(all ? "all checks passed: every value bit-identical to the reference" : "some checks FAILED");
+        if (options.JsonOut is { } file) JsonOutput.Write(file, document);
         return all ? 0 : 1;
     }
 

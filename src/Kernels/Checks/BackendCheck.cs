@@ -29,9 +29,12 @@ public static class BackendCheck
         var reference = new ReferenceEvaluator(Environment.ProcessorCount);
         var results = new List<CheckResult>();
         if (backend is IForwardEvaluator forward)
+        {
             foreach (var (label, connections, genomes) in new[] { ("small networks", 40, 64), ("large networks", 600, 8) })
                 foreach (var mode in new[] { WeightMode.Shared, WeightMode.Stored })
                     results.Add(Forward(forward, reference, mode, label, connections, genomes));
+            results.Add(ExtremeInputs(forward, reference));
+        }
         foreach (var task in TaskCatalog.All.Where(RolloutTasks.CanRun))
             results.Add(ShortEpisodes(backend, reference, task));
         results.Add(MixedSizeEpisodes(backend, reference));
@@ -58,6 +61,48 @@ public static class BackendCheck
         var actual = backend.Forward(batch, Weights, inputs);
         return Compare($"forward, {label} (up to {batch.MaxNodeCount} nodes), {(mode == WeightMode.Shared ? "shared" : "stored")} weights", expected, actual);
     }
+
+    /// <summary>
+    /// Every activation on one node, fed the values unstable networks produce: infinities, NaN, huge,
+    /// tiny and denormal numbers, both signs of zero. A mismatch names the activation and the input.
+    /// </summary>
+    private static CheckResult ExtremeInputs(IForwardEvaluator backend, ReferenceEvaluator reference)
+    {
+        float[] values =
+        {
+            0f, -0f, 1e-45f, -1e-45f, 1e-40f, 1e-30f, 1e-7f, 0.5f, 1f, -1f, 3.14159265f, 20f, -20f, 88f, 89f, -87f, -104f,
+            1e10f, -1e10f, 1e30f, -1e30f, float.MaxValue, float.MinValue, float.PositiveInfinity, float.NegativeInfinity, float.NaN,
+        };
+        var genomes = Enumerable.Range(Activation.MinId, Activation.MaxId).Select(a => SingleNode((ActivationFunction)a)).ToList();
+        var batch = ProgramBatch.Compile(genomes, WeightMode.Shared);
+        var expected = reference.Forward(batch, Weights, values);
+        var actual = backend.Forward(batch, Weights, values);
+        var result = Compare("forward, every activation on extreme inputs (inf, NaN, 1e30, denormals, -0)", expected, actual);
+        if (result.Passed) return result;
+        // Outputs are [genome (activation) x weight x vector]: name the first input that differs.
+        for (int i = 0; i < expected.Length; i++)
+            if (!Same(expected[i], actual[i]))
+            {
+                int activation = Activation.MinId + i / (Weights.Length * values.Length);
+                int weight = i / values.Length % Weights.Length, vector = i % values.Length;
+                return result with { Detail = $"{result.Detail}; first: activation {(ActivationFunction)activation} at weight {Weights[weight]}, input {values[vector]:R}: expected {expected[i]:R}, got {actual[i]:R}" };
+            }
+        return result;
+    }
+
+    /// <summary>bias, one input, one output: input -> hidden (the activation) -> output.</summary>
+    private static Genome SingleNode(ActivationFunction activation) => new(new NetworkShape(1, 1),
+        new List<NodeGene>
+        {
+            new(0, NodeKind.Bias, ActivationFunction.Linear),
+            new(1, NodeKind.Input, ActivationFunction.Linear),
+            new(2, NodeKind.Output, ActivationFunction.Linear),
+            new(3, NodeKind.Hidden, activation),
+        },
+        new List<ConnectionGene> { new(0, 1, 3, true, 1f), new(1, 3, 2, true, 1f) });
+
+    private static bool Same(float a, float b) =>
+        BitConverter.SingleToInt32Bits(a) == BitConverter.SingleToInt32Bits(b) || (float.IsNaN(a) && float.IsNaN(b));
 
     private static CheckResult ShortEpisodes(IEvaluator backend, ReferenceEvaluator reference, TaskSpec task)
     {
@@ -98,19 +143,22 @@ public static class BackendCheck
         if (expected.Length != actual.Length)
             return new CheckResult(name, false, expected.Length, 0, double.PositiveInfinity, $"{actual.Length} values, expected {expected.Length}");
         double worst = 0;
-        int identical = 0;
+        int identical = 0, first = -1;
         for (int i = 0; i < expected.Length; i++)
         {
-            if (BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]) || (float.IsNaN(expected[i]) && float.IsNaN(actual[i])))
+            if (Same(expected[i], actual[i]))
             {
                 identical++;
                 continue;
             }
+            if (first < 0) first = i;
             double difference = float.IsFinite(expected[i]) && float.IsFinite(actual[i])
                 ? Math.Abs(actual[i] - expected[i]) / Math.Max(1.0, Math.Abs(expected[i]))
                 : double.PositiveInfinity;
             worst = Math.Max(worst, difference);
         }
-        return new CheckResult(name, identical == expected.Length, expected.Length, identical, worst, $"{identical} of {expected.Length} bit-identical");
+        string detail = $"{identical} of {expected.Length} bit-identical";
+        if (first >= 0) detail += $" (first difference at value {first}: expected {expected[first]:R}, got {actual[first]:R})";
+        return new CheckResult(name, identical == expected.Length, expected.Length, identical, worst, detail);
     }
 }

@@ -25,6 +25,12 @@ internal sealed class KernelLoader : IDisposable
 
     public KernelLoader(Accelerator accelerator) => _accelerator = accelerator;
 
+    /// <summary>
+    /// Set WANN_CUDA_CONTRACT=1 to load ILGPU's PTX unchanged (fused multiply-adds allowed): results then
+    /// differ from the CPU backends in the last bits. A diagnostic, to measure what exactness costs.
+    /// </summary>
+    private static readonly bool AllowContraction = Environment.GetEnvironmentVariable("WANN_CUDA_CONTRACT") == "1";
+
     /// <summary>Seconds spent compiling and loading kernels so far.</summary>
     public double CompileSeconds { get; private set; }
 
@@ -40,7 +46,7 @@ internal sealed class KernelLoader : IDisposable
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var entry = EntryPointDescription.FromExplicitlyGroupedKernel(method);
         var compiled = _accelerator.CompileKernel(entry);
-        if (compiled is PTXCompiledKernel ptx && PtxKernelConstructor is { } constructor && EntryPointProperty is { } entryPoint)
+        if (compiled is PTXCompiledKernel ptx && !AllowContraction && PtxKernelConstructor is { } constructor && EntryPointProperty is { } entryPoint)
             compiled = (CompiledKernel)constructor.Invoke(new object[]
                 { ptx.Context, entryPoint.GetValue(ptx)!, ptx.Info!, PtxRounding.RoundEachOperation(ptx.PTXAssembly) });
         var kernel = _accelerator.LoadKernel(compiled);

@@ -25,7 +25,10 @@ public static partial class PtxRounding
         return found.ToList();
     }
 
-    // Unrounded float arithmetic (fusable), fused or approximate instructions, and any double precision.
-    [GeneratedRegex(@"\b((add|sub|mul)\.f32|(fma|mad)\.[a-z0-9.]*f32|[a-z][a-z0-9]*\.approx[a-z0-9.]*|[a-z][a-z0-9.]*\.f64)\b")]
+    // Unrounded float arithmetic (fusable), fused or approximate instructions, any double precision, and
+    // the unordered less-than and greater-than that ILGPU writes for a swapped ordered comparison (true for
+    // NaN where the CPU's is false; see FloatLane.IfGreater). leu/geu stay allowed: they are how a branch
+    // on "not greater" is written, and mean exactly that.
+    [GeneratedRegex(@"\b((add|sub|mul)\.f32|(fma|mad)\.[a-z0-9.]*f32|[a-z][a-z0-9]*\.approx[a-z0-9.]*|[a-z][a-z0-9.]*\.f64|setp\.(ltu|gtu)\.f32)\b")]
     private static partial Regex InexactPattern();
 }

@@ -59,8 +59,11 @@ public readonly struct CartPoleSwingUp : IRolloutTask
         T inverse = T.From(1f) / (T.From(4f * totalMass) - T.From(3f * PoleMass) * c * c);
         T xAcc = (T.From(-2f * massLength) * thetaDot2 * s + T.From(3f * PoleMass * Gravity) * s * c
                   + T.From(4f) * force - T.From(4f) * frictionForce) * inverse;
+        // 1/l joins the inverse, not the product: ILGPU folds (a * c1) * c2 into a * (c1 * c2), which would
+        // merge 1/l with dt below and round differently from the CPU backends.
+        T inverseLength = inverse * T.From(1f / PoleLength);
         T thetaAcc = (T.From(-3f * massLength) * thetaDot2 * s * c + T.From(6f * totalMass * Gravity) * s
-                      + T.From(6f) * (force - frictionForce) * c) * inverse * T.From(1f / PoleLength);
+                      + T.From(6f) * (force - frictionForce) * c) * inverseLength;
 
         T dt = T.From(Dt);
         x = x + xDot * dt;

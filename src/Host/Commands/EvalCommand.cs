@@ -20,13 +20,13 @@ public static class EvalCommand
 
     public static int Run(EvalOptions options)
     {
-        var task = TaskCatalog.Get(options.Task, "--task");
+        var task = TaskResolver.Get(options.Task, options, "--task");
         if (options.Episodes < 1) throw new WannException($"--episodes: must be at least 1, got {options.Episodes}");
         if (options.Stored && options.Weights is not null) throw new WannException("give either --weights or --stored, not both");
         var weights = options.Stored ? new[] { 1f } : options.Weights is null ? StandardWeights : ParseWeights(options.Weights);
         var network = NetworkFiles.Load(options.Net, task.Shape, task.Name);
         if (task.Kind == TaskKind.Classification) return Classification(options, task, network, weights);
-        TaskEvaluators.RunnableTask(task.Name, "--task");
+        TaskEvaluators.RunnableTask(task, "--task");
         using var evaluator = EvaluatorFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
 
         var program = ProgramCompiler.Compile(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared);
@@ -51,7 +51,7 @@ public static class EvalCommand
     /// <summary>Classification: accuracy on the whole held-out test set at each weight, and of the ensemble over the weights.</summary>
     private static int Classification(EvalOptions options, TaskSpec task, NetworkFile network, float[] weights)
     {
-        TaskEvaluators.RunnableTask(task.Name, "--task");
+        TaskEvaluators.RunnableTask(task, "--task");
         var data = Engine.Datasets.ClassificationSources.Load(task);
         using var backend = EvaluatorFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
         if (backend is not IForwardEvaluator forward) throw new WannException($"--backend {options.Backend}: cannot run forward passes");
@@ -76,7 +76,7 @@ public static class EvalCommand
             });
             return 0;
         }
-        Console.WriteLine($"{options.Net} on {task.Name}: {score.Images} test images, backend {backend.Name} ({backend.Device})");
+        Console.WriteLine($"{options.Net} on {task.Name}: {score.Images} test examples, backend {backend.Name} ({backend.Device})");
         Console.WriteLine($"{(options.Stored ? "stored" : "weight"),8} {"accuracy",9} {"x-entropy",10}");
         for (int w = 0; w < weights.Length; w++)
             Console.WriteLine($"{(options.Stored ? "-" : weights[w].ToString("0.###", CultureInfo.InvariantCulture)),8} {score.Accuracy[w] * 100,8:F2}% {score.CrossEntropy[w],10:F4}");

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Wann.Engine;
 using Wann.Engine.Config;
+using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
 using Wann.Engine.Search;
 using Wann.Engine.Tasks;
@@ -16,9 +17,11 @@ public static class TrainCommand
     public static int Run(TrainOptions options)
     {
         if (options.CheckpointEvery < 1) throw new WannException($"--checkpoint-every: must be at least 1, got {options.CheckpointEvery}");
-        var (folder, settings, seed, state) = options.Resume is not null ? Resume(options) : Start(options);
-        var task = TaskEvaluators.RunnableTask(settings.Task, options.Config ?? "task");
+        var (folder, settings, seed, state, task) = options.Resume is not null ? Resume(options) : Start(options);
         using var evaluator = TaskEvaluators.Create(task, options.Backend, options.Threads);
+        var testAccuracy = evaluator is ClassificationEvaluator classification
+            ? new TestAccuracyTracker(classification.Forward, classification.Data.Test, settings.SharedWeights())
+            : null;
         var search = new WannSearch(settings, task, evaluator);
         if (!options.Quiet)
             Console.WriteLine($"{task.Name}: population {settings.PopulationSize}, generations {state.Generation}..{settings.MaxGenerations - 1}, " +
@@ -39,13 +42,14 @@ public static class TrainCommand
             while (state.Generation < settings.MaxGenerations && !stopRequested)
             {
                 var report = search.Step(state);
-                log.WriteLine(GenerationLog.Line(report));
+                testAccuracy?.Update(report.NewBest, state.Best);
+                log.WriteLine(GenerationLog.Line(report, testAccuracy?.Current));
                 log.Flush();
                 if (report.NewBest && state.Best is { } best) folder.WriteBest(best, task.Name, seed);
                 bool last = state.Generation >= settings.MaxGenerations;
                 if (last || stopRequested || state.Generation % options.CheckpointEvery == 0)
                     folder.WriteCheckpoint(new CheckpointFormat.Checkpoint(settings, seed, state));
-                if (!options.Quiet) progress.Print(report);
+                if (!options.Quiet) progress.Print(report, testAccuracy?.Current);
             }
         }
 
@@ -59,28 +63,30 @@ public static class TrainCommand
         return 0;
     }
 
-    private static (RunFolder, Hyperparameters, ulong, SearchState) Start(TrainOptions options)
+    private static (RunFolder, Hyperparameters, ulong, SearchState, TaskSpec) Start(TrainOptions options)
     {
         if (options.Out is null) throw new WannException("give --out DIR for a new run (or --resume DIR to continue one)");
         if (options.Config is null && options.Task is null) throw new WannException("give --config FILE or --task NAME");
         var settings = new Hyperparameters();
         if (options.Config is not null) settings = HyperparameterLoader.ApplyFile(settings, options.Config);
-        if (options.Task is not null) settings = settings with { Task = TaskCatalog.Get(options.Task, "--task").Name };
+        if (options.Task is not null) settings = settings with { Task = CsvTask.Is(options.Task) ? CsvTask.Name : TaskCatalog.Get(options.Task, "--task").Name };
         if (options.Population is { } pop)
             settings = settings with { PopulationSize = pop >= 2 ? pop : throw new WannException($"--pop: must be at least 2, got {pop}") };
         if (options.Generations is { } gens)
             settings = settings with { MaxGenerations = gens >= 1 ? gens : throw new WannException($"--gens: must be at least 1, got {gens}") };
         settings = HyperparameterLoader.Validate(settings, "command line");
-        var task = TaskEvaluators.RunnableTask(settings.Task, options.Config ?? "--task");
+        var task = TaskEvaluators.RunnableTask(TaskResolver.Get(settings.Task, options, options.Config ?? "--task"), options.Config ?? "--task");
 
         var folder = RunFolder.Create(options.Out);
         folder.WriteConfig(settings);
-        return (folder, settings, options.Seed, WannSearch.NewRun(settings, task, options.Seed));
+        if (TaskResolver.CsvSource(settings.Task, options) is { } csv) CsvTaskFile.Write(folder.Path, csv);
+        return (folder, settings, options.Seed, WannSearch.NewRun(settings, task, options.Seed), task);
     }
 
-    private static (RunFolder, Hyperparameters, ulong, SearchState) Resume(TrainOptions options)
+    private static (RunFolder, Hyperparameters, ulong, SearchState, TaskSpec) Resume(TrainOptions options)
     {
-        if (options.Out is not null || options.Config is not null || options.Task is not null || options.Population is not null)
+        if (options.Out is not null || options.Config is not null || options.Task is not null || options.Population is not null
+            || options.TrainFile is not null || options.TestFile is not null || options.Label is not null)
             throw new WannException("--resume continues a run with its own settings: only --gens, --backend, --threads and --checkpoint-every may be given with it");
         var folder = RunFolder.Open(options.Resume!);
         var checkpoint = folder.ReadCheckpoint(message => Console.Error.WriteLine($"wann: warning: {message}"));
@@ -93,6 +99,9 @@ public static class TrainCommand
             folder.WriteConfig(settings);
         }
         folder.TruncateLog(checkpoint.State.Generation);
-        return (folder, settings, checkpoint.Seed, checkpoint.State);
+        var task = CsvTask.Is(settings.Task)
+            ? CsvTask.From(CsvTaskFile.Read(folder.Path).Load())
+            : TaskEvaluators.RunnableTask(settings.Task, "task");
+        return (folder, settings, checkpoint.Seed, checkpoint.State, task);
     }
 }

@@ -3,7 +3,7 @@ using CommandLine;
 namespace Wann.Host.Commands;
 
 [Verb("train", HelpText = "Search for a weight agnostic network and write a run folder.")]
-public sealed class TrainOptions
+public sealed class TrainOptions : ICsvDataOptions
 {
     [Option("config", HelpText = "Hyperparameter file in the original JSON format (e.g. swingup.json); overrides the defaults key by key.")]
     public string? Config { get; set; }
@@ -37,4 +37,16 @@ public sealed class TrainOptions
 
     [Option("quiet", Default = false, HelpText = "No progress lines.")]
     public bool Quiet { get; set; }
+
+    [Option("train", HelpText = "--task csv: CSV file of training examples, one a row (a header row is detected).")]
+    public string? TrainFile { get; set; }
+
+    [Option("test", HelpText = "--task csv: CSV file of held-out examples, same columns.")]
+    public string? TestFile { get; set; }
+
+    [Option("label", HelpText = "--task csv: label column, by header name or 1-based number (default: the last column).")]
+    public string? Label { get; set; }
+
+    [Option("scale", Default = "standard", HelpText = "--task csv: standard (each feature to mean 0, sd 1 on the training file) or none.")]
+    public string Scale { get; set; } = "standard";
 }

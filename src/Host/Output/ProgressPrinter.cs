@@ -10,7 +10,8 @@ public sealed class ProgressPrinter
 
     public ProgressPrinter(long lastGeneration) => _lastGeneration = lastGeneration;
 
-    public void Print(GenerationReport r)
+    /// <summary>Prints the line; <paramref name="test"/> (classification runs) adds the run-best network's test accuracy.</summary>
+    public void Print(GenerationReport r, (double Accuracy, double CrossEntropy)? test = null)
     {
         _recentSeconds.Enqueue(r.TotalSeconds);
         if (_recentSeconds.Count > 10) _recentSeconds.Dequeue();
@@ -19,6 +20,7 @@ public sealed class ProgressPrinter
         Console.WriteLine(
             $"gen {r.Generation,5}/{_lastGeneration}  best {r.BestFitness,7:F1}  median {r.MedianFitness,7:F1}  " +
             $"run-best {best}{(r.NewBest ? "*" : " ")}  nodes {r.MedianNodes,4:F0}  conns {r.MedianConnections,4:F0}  " +
+            (test is { } t ? $"test acc {t.Accuracy * 100,5:F1}%  " : "") +
             $"{r.EnvironmentSteps / Math.Max(r.EvaluateSeconds, 1e-9) / 1e6,6:F2}M steps/s  {r.TotalSeconds,6:F2}s/gen  left {FormatTime(left)}");
     }
 

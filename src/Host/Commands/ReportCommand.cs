@@ -54,7 +54,9 @@ public static class ReportCommand
         html.Append("</table>\n");
 
         html.Append("<h2>Fitness and network size</h2>\n");
-        html.Append(Charts.Svg(Charts.Fitness(log))).Append('\n').Append(Charts.Svg(Charts.NetworkSize(log))).Append('\n');
+        html.Append(Charts.Svg(Charts.Fitness(log, RunLog.IsClassification(options.Run, log)))).Append('\n');
+        if (log.Any(e => e.TestAccuracy is not null)) html.Append(Charts.Svg(Charts.TestAccuracy(log))).Append('\n');
+        html.Append(Charts.Svg(Charts.NetworkSize(log))).Append('\n');
 
         string bestPath = Path.Combine(options.Run, "best.json");
         if (File.Exists(bestPath))
@@ -65,7 +67,10 @@ public static class ReportCommand
             html.Append($"<p>Fitness {Number(best.Provenance.Fitness)} (confirmed by re-evaluation), found in generation {best.Provenance.Generation}; " +
                         $"{best.Genome.Nodes.Count} nodes, {best.Genome.EnabledConnectionCount} enabled connections.</p>\n");
             html.Append("<div class=\"network\">").Append(SvgNetworkWriter.Write(NetworkLayout.Of(best.Genome, inputs, outputs), "best.json")).Append("</div>\n");
-            if (TaskCatalog.Find(best.Task ?? "") is { CanRun: true } task)
+            var task = CsvTask.Is(best.Task ?? "") && File.Exists(Path.Combine(options.Run, CsvTaskFile.FileName))
+                ? CsvTask.From(CsvTaskFile.Read(options.Run).Load())
+                : TaskCatalog.Find(best.Task ?? "");
+            if (task is { CanRun: true })
             {
                 var (sweep, what, detail) = SweepCommand.Sweep(best.Genome, task, options.Backend, WeightSweep.Range(-2f, 2f, 41), options.Episodes, 1);
                 html.Append("<h2>Weight sweep of the best network</h2>\n");

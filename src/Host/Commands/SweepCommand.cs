@@ -19,7 +19,7 @@ public sealed class SweepOptions : ICsvDataOptions
     [Option("task", Required = true, HelpText = "Task to run.")]
     public string Task { get; set; } = "";
 
-    [Option("out", HelpText = "PNG file for the chart.")]
+    [Option("out", HelpText = "Chart to write: FILE.png or FILE.svg.")]
     public string? Out { get; set; }
 
     [Option("from", Default = -2f, HelpText = "Lowest shared weight.")]
@@ -62,7 +62,7 @@ public static class SweepCommand
     public static int Run(SweepOptions options)
     {
         if (options.Out is null && !options.Json) throw new WannException("give --out FILE.png, --json, or both");
-        if (options.Out is { } o && !o.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new WannException($"--out: '{o}' must end in .png");
+        if (options.Out is { } o && Path.GetExtension(o).ToLowerInvariant() is not (".png" or ".svg")) throw new WannException($"--out: '{o}' must end in .png or .svg");
         if (options.Episodes < 1) throw new WannException($"--episodes: must be at least 1, got {options.Episodes}");
         var task = TaskResolver.Get(options.Task, options, "--task");
         var weights = WeightSweep.Range(options.From, options.To, options.Count);
@@ -70,8 +70,11 @@ public static class SweepCommand
         TaskEvaluators.RunnableTask(task, "--task");
         var (sweep, what, detail) = Sweep(network.Genome, task, options.Backend, weights, options.Episodes, options.Seed);
         if (options.Out is { } path)
-            AtomicFile.WriteAllBytes(path, Charts.Png(Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, what,
-                $"{Path.GetFileName(options.Net)} on {task.Name}: {detail}")));
+        {
+            var chart = Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, what, $"{Path.GetFileName(options.Net)} on {task.Name}: {detail}");
+            if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)) AtomicFile.WriteAllText(path, Charts.Svg(chart));
+            else AtomicFile.WriteAllBytes(path, Charts.Png(chart));
+        }
         if (options.Json)
             JsonOutput.Print(new { net = options.Net, task = task.Name, measure = what, episodes = options.Episodes, weights = sweep.Weights, mean = sweep.Mean, std = sweep.Std });
         return 0;

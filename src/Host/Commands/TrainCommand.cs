@@ -16,6 +16,7 @@ public static class TrainCommand
 {
     public static int Run(TrainOptions options)
     {
+        if (options.Seeds is not null) return SeedSweep.Run(options);
         if (options.CheckpointEvery < 1) throw new WannException($"--checkpoint-every: must be at least 1, got {options.CheckpointEvery}");
         var (folder, settings, seed, state, task) = options.Resume is not null ? Resume(options) : Start(options);
         using var evaluator = TaskEvaluators.Create(task, options.Backend, options.Threads);

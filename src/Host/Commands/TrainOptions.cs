@@ -38,6 +38,9 @@ public sealed class TrainOptions : ICsvDataOptions
     [Option("quiet", Default = false, HelpText = "No progress lines.")]
     public bool Quiet { get; set; }
 
+    [Option("seeds", HelpText = "Seed sweep: a range (1-8) or list (1,3,5); one run per seed in --out DIR/seed-N, one after the other.")]
+    public string? Seeds { get; set; }
+
     [Option("train", HelpText = "--task csv: CSV file of training examples, one a row (a header row is detected).")]
     public string? TrainFile { get; set; }
 
@@ -49,4 +52,14 @@ public sealed class TrainOptions : ICsvDataOptions
 
     [Option("scale", Default = "standard", HelpText = "--task csv: standard (each feature to mean 0, sd 1 on the training file) or none.")]
     public string Scale { get; set; } = "standard";
+
+    /// <summary>These options for one run of a seed sweep: every option kept (new ones included), the seed and folder replaced.</summary>
+    public TrainOptions ForSeed(ulong seed, string folder)
+    {
+        var copy = (TrainOptions)MemberwiseClone();
+        copy.Seed = seed;
+        copy.Out = folder;
+        copy.Seeds = null;
+        return copy;
+    }
 }

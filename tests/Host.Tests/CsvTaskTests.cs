@@ -92,4 +92,36 @@ public sealed class CsvTaskTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error);
     }
+
+    [Fact]
+    public void CsvChampion_ExportsToOnnx_ThatOnnxRuntimeRunsAsForwardDoes_AndToOutThatReadsBack()
+    {
+        var (train, test) = WriteData();
+        string folder = HostRunner.TempFolder();
+        string run = Path.Combine(folder, "run");
+        Assert.Equal(0, HostRunner.Run("train", "--task", "csv", "--train", train, "--test", test, "--label", "class",
+            "--pop", "32", "--gens", "8", "--backend", "cpu", "--out", run, "--quiet").ExitCode);
+        string best = Path.Combine(run, "best.json"), onnx = Path.Combine(folder, "best.onnx"), outFile = Path.Combine(folder, "best.out");
+        Assert.Equal(0, HostRunner.Run("export", "--net", best, "--task", "csv", "--weight=-1", "--out", onnx).ExitCode);
+        Assert.Equal(0, HostRunner.Run("export", "--net", best, "--stored", "--out", outFile).ExitCode);
+
+        // Inputs: the test file's features as the network sees them (any rows will do).
+        string inputs = Path.Combine(folder, "inputs.csv");
+        File.WriteAllLines(inputs, File.ReadAllLines(test).Skip(1).Select(l => { var c = l.Split(','); return $"{c[0]},{c[1]},{c[3]}"; }));
+        var forward = HostRunner.Run("forward", "--net", best, "--task", "csv", "--weight=-1", "--inputs", inputs);
+        Assert.True(forward.ExitCode == 0, forward.Error);
+        var expected = HostRunner.ReadCsv(forward.Out);
+        var rows = HostRunner.ReadCsv(File.ReadAllText(inputs));
+        using var session = new Microsoft.ML.OnnxRuntime.InferenceSession(onnx);
+        var tensor = new Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<float>(rows.SelectMany(r => r.Select(v => (float)v)).ToArray(), new[] { rows.Length, 3 });
+        using var results = session.Run(new[] { Microsoft.ML.OnnxRuntime.NamedOnnxValue.CreateFromTensor("inputs", tensor) });
+        var actual = results.Single().AsTensor<float>();
+        for (int r = 0; r < rows.Length; r++)
+            for (int o = 0; o < 3; o++)
+                Assert.True(Math.Abs(actual[r, o] - expected[r][o]) <= 1e-4 * Math.Max(Math.Abs(expected[r][o]), 1), $"row {r} output {o}");
+
+        var viaOut = HostRunner.Run("forward", "--net", outFile, "--io", "3x3", "--stored", "--inputs", inputs);
+        var viaJson = HostRunner.Run("forward", "--net", best, "--stored", "--inputs", inputs);
+        Assert.Equal(viaJson.Out, viaOut.Out);
+    }
 }

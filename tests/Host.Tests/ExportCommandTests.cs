@@ -42,6 +42,39 @@ public sealed class ExportCommandTests
     }
 
     [Fact]
+    public void Onnx_EveryActivation_MatchesTheReferenceInterpreter_AtSeveralWeights()
+    {
+        // One input feeding eleven outputs, output k having activation k; plus a hidden node fed by the bias alone.
+        var shape = new Engine.Genomes.NetworkShape(1, 11);
+        var nodes = new List<Engine.Genomes.NodeGene> { new(0, Engine.Genomes.NodeKind.Bias, Engine.Activations.ActivationFunction.Linear), new(1, Engine.Genomes.NodeKind.Input, Engine.Activations.ActivationFunction.Linear) };
+        var connections = new List<Engine.Genomes.ConnectionGene>();
+        for (int k = 1; k <= 11; k++)
+        {
+            nodes.Add(new(1 + k, Engine.Genomes.NodeKind.Output, (Engine.Activations.ActivationFunction)k));
+            connections.Add(new(k, 1, 1 + k, true, 0.75f));
+        }
+        nodes.Add(new(20, Engine.Genomes.NodeKind.Hidden, Engine.Activations.ActivationFunction.Tanh));
+        connections.Add(new(30, 0, 20, true, -1.25f));
+        connections.Add(new(31, 20, 12, true, 1f));
+        var genome = new Engine.Genomes.Genome(shape, nodes, connections);
+        string folder = HostRunner.TempFolder(), net = Path.Combine(folder, "all.json"), inputs = Path.Combine(folder, "in.csv");
+        Engine.Formats.NetworkFiles.Save(net, new Engine.Formats.NetworkFile(genome, null, new Engine.Formats.Provenance("test")));
+        var values = new[] { -3.5, -1, -0.25, 0, 0.2, 0.5, 1, 2.75 };
+        File.WriteAllLines(inputs, values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        foreach (string weight in new[] { "--weight=-2", "--weight=0.5", "--stored" })
+        {
+            string model = Path.Combine(folder, "all.onnx");
+            Assert.Equal(0, HostRunner.Run("export", "--net", net, weight, "--out", model).ExitCode);
+            var expected = HostRunner.ReadCsv(HostRunner.Run("forward", "--net", net, weight, "--inputs", inputs).Out);
+            var actual = RunOnnx(model, values.Select(v => new[] { v }).ToArray());
+            for (int r = 0; r < values.Length; r++)
+                for (int o = 0; o < 11; o++)
+                    Assert.True(Math.Abs(actual[r][o] - expected[r][o]) <= 1e-5 * Math.Max(Math.Abs(expected[r][o]), 1),
+                        $"{weight}, input {values[r]}, activation {o + 1}: OnnxRuntime {actual[r][o]}, wann forward {expected[r][o]}");
+        }
+    }
+
+    [Fact]
     public void Onnx_GraphHasOneInputAndOneOutputTensor_OfTheNetworksWidths()
     {
         string model = Path.Combine(HostRunner.TempFolder(), "biped.onnx");

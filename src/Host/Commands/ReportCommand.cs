@@ -89,7 +89,8 @@ public static class ReportCommand
             html.Append($"<tr><td>{name}</td><td>{Number(values.Sum())}</td><td>{Number(values.Median())}</td></tr>\n");
         long steps = log.Sum(e => e.EnvSteps);
         double evaluate = log.Sum(e => e.EvaluateSeconds);
-        html.Append($"</table>\n<p>{steps:N0} environment steps, {Number(steps / Math.Max(evaluate, 1e-9))} per second of evaluation.</p>\n");
+        string unit = RunLog.IsClassification(options.Run, log) ? "forward passes" : "environment steps";
+        html.Append($"</table>\n<p>{steps:N0} {unit}, {Number(steps / Math.Max(evaluate, 1e-9))} per second of evaluation.</p>\n");
         html.Append("</body></html>\n");
 
         AtomicFile.WriteAllText(options.Out ?? Path.Combine(options.Run, "report.html"), html.ToString());

@@ -21,7 +21,7 @@ public sealed class ProgressPrinter
             $"gen {r.Generation,5}/{_lastGeneration}  best {r.BestFitness,7:F1}  median {r.MedianFitness,7:F1}  " +
             $"run-best {best}{(r.NewBest ? "*" : " ")}  nodes {r.MedianNodes,4:F0}  conns {r.MedianConnections,4:F0}  " +
             (test is { } t ? $"test acc {t.Accuracy * 100,5:F1}%  " : "") +
-            $"{r.EnvironmentSteps / Math.Max(r.EvaluateSeconds, 1e-9) / 1e6,6:F2}M steps/s  {r.TotalSeconds,6:F2}s/gen  left {FormatTime(left)}");
+            $"{r.EnvironmentSteps / Math.Max(r.EvaluateSeconds, 1e-9) / 1e6,6:F2}M {(test is null ? "steps" : "passes")}/s  {r.TotalSeconds,6:F2}s/gen  left {FormatTime(left)}");
     }
 
     private static string FormatTime(double seconds) =>

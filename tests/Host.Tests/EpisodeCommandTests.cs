@@ -112,6 +112,16 @@ public sealed class EpisodeCommandTests
             Assert.Equal(palette.Rgb[palette.Index(rgba[p * 4], rgba[p * 4 + 1], rgba[p * 4 + 2]) * 3 + 1], pixels[p * 4 + 1]);
     }
 
+    [Fact]
+    public void OutOfAnotherKind_IsOneLine_AndWritesNothing()
+    {
+        string file = Path.Combine(HostRunner.TempFolder(), "e.png");
+        var result = HostRunner.Run("episode", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--stored", "--out", file);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("must end in .csv, .json or .gif", result.Error);
+        Assert.False(File.Exists(file));
+    }
+
     [Theory]
     [InlineData("--task=digits", "classification task")]
     [InlineData("--task=biped", "has no simulator")]

@@ -8,6 +8,8 @@ out=publish/wann-linux-x64
 rm -rf "$out" publish/wann-linux-x64.tar.xz
 dotnet publish src/Host -c Release -r linux-x64 --self-contained true -nologo -v quiet \
   -p:PublishSingleFile=false -p:DebugType=none -p:GenerateDocumentationFile=false -o "$out"
-cp ../shared/reference/wann-original/swing.out "$out/" 2>/dev/null || true
+cp reference/wann-original/swing.out LICENSE NOTICE "$out/"
+cp reference/wann-original/LICENSE "$out/LICENSE.wann-original"
+cp reference/wann-original/NOTICE "$out/NOTICE.wann-original"
 tar -C publish -cJf publish/wann-linux-x64.tar.xz wann-linux-x64
 ls -l publish/wann-linux-x64.tar.xz

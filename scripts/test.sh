@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The README's test command: builds everything and runs every test project (no GPU needed: the ILGPU
-# kernels run on ILGPU's CPU accelerator). Prints "Tests: N passed, N failed, N skipped" from the TRX results.
+# kernels run on ILGPU's CPU accelerator) and packs wann as a .NET tool (artifacts/nupkg).
+# Needs nothing outside this repository. Prints "Tests: N passed, N failed, N skipped" from the TRX results.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK (dotnet) is not on PATH" >&2; exit 2; }
-[ -d ../shared/reference/wann-original ] || { echo "test.sh: ../shared/reference/wann-original is missing (the tests read the original champions there)" >&2; exit 2; }
 
+# The drawing tests need a font; the original's champions and settings are in reference/wann-original/.
+bash scripts/install-fonts.sh || echo "test.sh: no font for the drawings: their tests will fail (see above)" >&2
 # The classification tests also read the real data sets when they are installed.
 bash scripts/install-datasets.sh || echo "test.sh: could not install the data sets; their tests will be skipped" >&2
 
@@ -13,6 +15,10 @@ results=TestResults/run
 rm -rf "$results"
 dotnet build Wann.Gpu.sln -c Release -nologo -v quiet
 status=$?
+if [ "$status" -eq 0 ]; then
+  # The .NET tool package that scripts/install-tool.sh and 'dotnet tool install' take (artifacts/nupkg).
+  dotnet pack src/Host -c Release --no-build -nologo -v quiet -o artifacts/nupkg || status=$?
+fi
 if [ "$status" -eq 0 ]; then
   # One results folder per test project, so no two TRX files can collide.
   for project in tests/*/*.Tests.csproj; do

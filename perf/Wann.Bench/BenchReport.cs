@@ -12,7 +12,9 @@ public sealed record BenchReport(
     IReadOnlyList<NetworkEvaluationResult> NetworkEvaluation,
     Measurement Ceiling,
     SwingUpResult SwingUp,
-    GenerationResult Generation);
+    GenerationResult Generation,
+    IReadOnlyList<HostWorkResult> HostWork,
+    long PeakWorkingSetBytes);
 
 /// <summary>M1: forward passes of a grown population (connection evaluations per second).</summary>
 public sealed record NetworkEvaluationResult(string Population, int Genomes, double MeanConnections, long ConnectionEvaluationsPerRun,
@@ -31,4 +33,18 @@ public sealed record SwingUpResult(int Genomes, int ReferenceGenomes, int LanesP
 public sealed record GenerationResult(int Population, int LanesPerGenome, int FirstGeneration, int Generations, double Seconds, double EvaluateSeconds, double RankBreedSeconds, double CompileSeconds, double EnvStepsPerSecond)
 {
     public double HostFraction => (RankBreedSeconds + CompileSeconds) / Seconds;
+}
+
+/// <summary>
+/// M5: host work of one generation at a large population (rank, breed, compile: medians), next to the
+/// evaluation of that generation on the backend: measured on all genomes, or on a subset and scaled
+/// linearly (<see cref="EvaluatedGenomes"/> says which); and the size and encoding time of its checkpoint
+/// (written in the background by train, so not part of the host work).
+/// </summary>
+public sealed record HostWorkResult(int Genomes, double MeanConnections, double RankSeconds, double BreedSeconds, double CompileSeconds,
+    double EvaluateSeconds, int EvaluatedGenomes, long PeakWorkingSetBytes, long CheckpointBytes, double CheckpointSeconds)
+{
+    public double HostSeconds => RankSeconds + BreedSeconds + CompileSeconds;
+    public double HostFraction => HostSeconds / (HostSeconds + EvaluateSeconds);
+    public bool EvaluationScaled => EvaluatedGenomes < Genomes;
 }

@@ -3,6 +3,7 @@ using MathNet.Numerics.Statistics;
 using Wann.Engine.Activations;
 using Wann.Engine.Config;
 using Wann.Engine.Evaluation;
+using Wann.Engine.Formats;
 using Wann.Engine.Genomes;
 using Wann.Engine.Programs;
 using Wann.Engine.Search;
@@ -12,12 +13,20 @@ using Wann.Kernels.Reference;
 namespace Wann.Bench;
 
 /// <summary>What to run: the backend under test and how big the workloads are.</summary>
-public sealed record BenchSettings(int Repetitions, int Genomes, int ReferenceGenomes, int GenerationWarmup, int GenerationsMeasured)
+public sealed record BenchSettings(int Repetitions, int Genomes, int ReferenceGenomes, int GenerationWarmup, int GenerationsMeasured, int[] HostWorkGenomes)
 {
     // M3 measures generations 64.. of a seeded run: the first dozen generations hold networks of two or
     // three connections, far smaller than a search spends its time on.
-    public static BenchSettings Full => new(Repetitions: 5, Genomes: 1024, ReferenceGenomes: 128, GenerationWarmup: 64, GenerationsMeasured: 7);
-    public static BenchSettings Quick => new(Repetitions: 5, Genomes: 256, ReferenceGenomes: 32, GenerationWarmup: 64, GenerationsMeasured: 5);
+    public static BenchSettings Full => new(Repetitions: 5, Genomes: 1024, ReferenceGenomes: 128, GenerationWarmup: 64, GenerationsMeasured: 7,
+        HostWorkGenomes: new[] { 10_000, 100_000, 1_000_000 });
+    public static BenchSettings Quick => new(Repetitions: 5, Genomes: 256, ReferenceGenomes: 32, GenerationWarmup: 64, GenerationsMeasured: 5,
+        HostWorkGenomes: new[] { 10_000 });
+
+    /// <summary>Distinct grown genomes a large population is tiled from (growing each genome would take longer than the bench).</summary>
+    public const int DistinctGenomes = 1024;
+
+    /// <summary>On backends without device timing (CPUs), M5 evaluates at most this many genomes and scales the time.</summary>
+    public const int HostEvaluationCap = 4096;
 }
 
 /// <summary>
@@ -56,30 +65,44 @@ public sealed class ThroughputSuite
         var m2 = SwingUp();
         _progress("M3 one generation of swingup.json");
         var m3 = Generation();
+        var m5 = new List<HostWorkResult>();
+        foreach (int genomes in _settings.HostWorkGenomes)
+        {
+            _progress($"M5 host work of a {genomes}-genome generation");
+            m5.Add(HostWork(genomes));
+        }
         return new BenchReport(
             DateTime.UtcNow.ToString("yyyy-MM-dd"),
             $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.ProcessArchitecture}, {CpuName()}",
             _backend.Name, _backend.Device, RuntimeInformation.FrameworkDescription, ilgpuVersion,
-            _settings.Repetitions, m1, ceiling, m2, m3);
+            _settings.Repetitions, m1, ceiling, m2, m3, m5, System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64);
     }
 
-    /// <summary>Population grown by the real mutations to about <paramref name="connections"/> enabled connections each.</summary>
-    private List<Genome> Population(int genomes, int connections, ulong seed) =>
-        SyntheticPopulation.Grow(TaskCatalog.SwingUp.Shape, genomes, connections, seed,
+    /// <summary>
+    /// Population grown by the real mutations to about <paramref name="connections"/> enabled connections
+    /// each: up to <see cref="BenchSettings.DistinctGenomes"/> distinct genomes, tiled to the size asked for.
+    /// </summary>
+    private static List<Genome> Population(int genomes, int connections, ulong seed)
+    {
+        var distinct = SyntheticPopulation.Grow(TaskCatalog.SwingUp.Shape, Math.Min(genomes, BenchSettings.DistinctGenomes), connections, seed,
             TaskCatalog.SwingUp.HiddenActivations.ToArray());
+        var population = new List<Genome>(genomes);
+        for (int g = 0; g < genomes; g++) population.Add(distinct[g % distinct.Count]);
+        return population;
+    }
 
     private NetworkEvaluationResult NetworkEvaluation(int connections)
     {
         if (_backend is not IForwardEvaluator forward) throw new InvalidOperationException($"backend {_backend.Name} has no forward pass");
         var population = Population(_settings.Genomes, connections, (ulong)connections);
-        var batch = WannSearch.Compile(population, WeightMode.Shared);
-        var referenceBatch = WannSearch.Compile(population.Take(_settings.ReferenceGenomes).ToList(), WeightMode.Shared);
+        var batch = ProgramBatch.Compile(population, WeightMode.Shared);
+        var referenceBatch = ProgramBatch.Compile(population.Take(_settings.ReferenceGenomes).ToList(), WeightMode.Shared);
         var random = new Random(42);
         var inputs = Enumerable.Range(0, InputVectors * batch.InputCount).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
         long lanes = Weights.Length * InputVectors;
         long work = batch.TotalEdgeCount * lanes;
         long referenceWork = referenceBatch.TotalEdgeCount * lanes;
-        var backend = Measurement.Of(() => { forward.Forward(batch, Weights, inputs); return work; }, _settings.Repetitions);
+        var backend = Measurement.Of(() => { forward.Forward(batch, Weights, inputs); return work; }, _settings.Repetitions, () => _backend.LastTiming);
         var reference = Measurement.Of(() => { _reference.Forward(referenceBatch, Weights, inputs); return referenceWork; }, _settings.Repetitions);
         return new NetworkEvaluationResult($"~{connections} connections", population.Count, population.Average(g => g.EnabledConnectionCount), work, backend, reference);
     }
@@ -87,10 +110,10 @@ public sealed class ThroughputSuite
     private SwingUpResult SwingUp()
     {
         var population = Population(_settings.Genomes, 30, 7);
-        var batch = WannSearch.Compile(population, WeightMode.Shared);
-        var referenceBatch = WannSearch.Compile(population.Take(_settings.ReferenceGenomes).ToList(), WeightMode.Shared);
+        var batch = ProgramBatch.Compile(population, WeightMode.Shared);
+        var referenceBatch = ProgramBatch.Compile(population.Take(_settings.ReferenceGenomes).ToList(), WeightMode.Shared);
         var request = new EvaluationRequest(TaskCatalog.SwingUp, Weights, 4, 2024, 0);
-        var backend = Measurement.Of(() => _backend.Evaluate(batch, request).StepCount, _settings.Repetitions);
+        var backend = Measurement.Of(() => _backend.Evaluate(batch, request).StepCount, _settings.Repetitions, () => _backend.LastTiming);
         var reference = Measurement.Of(() => _reference.Evaluate(referenceBatch, request).StepCount, _settings.Repetitions);
         return new SwingUpResult(batch.ProgramCount, referenceBatch.ProgramCount, request.LanesPerGenome, backend, reference);
     }
@@ -108,6 +131,60 @@ public sealed class ThroughputSuite
             reports.Select(r => r.RankBreedSeconds).Median(),
             reports.Select(r => r.CompileSeconds).Median(),
             reports.Select(r => r.EnvironmentSteps / r.EvaluateSeconds).Median());
+    }
+
+    /// <summary>
+    /// M5: one swingup.json-style generation at <paramref name="genomes"/> genomes (tiled ~30-connection
+    /// networks, reward-like fitness): ranking, breeding and compiling the next generation, each the median
+    /// of three runs, and the evaluation of the batch on the backend (18 lanes of full swing-up episodes).
+    /// </summary>
+    private HostWorkResult HostWork(int genomes)
+    {
+        var settings = HyperparameterLoader.Validate(new Hyperparameters { Repetitions = 3, PopulationSize = genomes, EliteRatio = 0.2, TournamentSize = 8 }, "swingup.json");
+        var population = Population(genomes, 30, 11);
+        var random = new Engine.Randomness.SeededRandom(5);
+        var objectives = new double[2 * genomes];
+        for (int g = 0; g < genomes; g++)
+            (objectives[2 * g], objectives[2 * g + 1]) = (Math.Round(random.NextDouble() * 500, 1), 1.0 / Math.Max(1, population[g].EnabledConnectionCount));
+        var breeder = new Breeder(new Mutator(TaskCatalog.SwingUp.HiddenActivations, settings.ProbAddConnection, settings.ProbAddNode, settings.ProbEnable, settings.ProbMutateActivation),
+            settings.CullRatio, settings.EliteRatio, settings.TournamentSize);
+        int nextNodeId = population.Max(g => g.Nodes.Max(n => n.Id)) + 1;
+        long nextInnovation = population.Max(g => g.Connections.Count == 0 ? 0 : g.Connections.Max(c => c.Innovation)) + 1;
+
+        var rank = new List<double>();
+        var breed = new List<double>();
+        var compile = new List<double>();
+        List<Genome>? children = null;
+        ProgramBatch? batch = null;
+        for (int run = 0; run < 3; run++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var ranks = NsgaRanking.Rank(objectives, 2);
+            rank.Add(clock.Elapsed.TotalSeconds);
+            clock.Restart();
+            children = breeder.NextGeneration(population, ranks, new Engine.Randomness.SeededRandom((ulong)run), new InnovationCounter(nextNodeId, nextInnovation));
+            breed.Add(clock.Elapsed.TotalSeconds);
+            clock.Restart();
+            batch = ProgramBatch.Compile(children, WeightMode.Shared);
+            compile.Add(clock.Elapsed.TotalSeconds);
+            children = null;
+            batch = null;
+        }
+
+        // Device backends evaluate the whole generation; CPU backends a subset, scaled to the population.
+        bool device = _backend.LastTiming is not null;
+        int evaluated = device ? genomes : Math.Min(genomes, BenchSettings.HostEvaluationCap);
+        var evaluateBatch = ProgramBatch.Compile(population.Take(evaluated).ToList(), WeightMode.Shared);
+        var request = new EvaluationRequest(TaskCatalog.SwingUp, settings.SharedWeights(), settings.Repetitions, 77, 0);
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        _backend.Evaluate(evaluateBatch, request);
+        double evaluate = timer.Elapsed.TotalSeconds * genomes / evaluated;
+        var checkpointClock = System.Diagnostics.Stopwatch.StartNew();
+        var state = new SearchState(1, population, new InnovationCounter(nextNodeId, nextInnovation), new Engine.Randomness.SeededRandom(9), null);
+        long checkpointBytes = CheckpointFormat.ToBytes(Checkpoint.Snapshot(settings, 9, state)).LongLength;
+        double checkpointSeconds = checkpointClock.Elapsed.TotalSeconds;
+        return new HostWorkResult(genomes, population.Average(g => g.EnabledConnectionCount), rank.Median(), breed.Median(), compile.Median(),
+            evaluate, evaluated, System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64, checkpointBytes, checkpointSeconds);
     }
 
     private static string CpuName()

@@ -34,11 +34,11 @@ public static class Program
             settings.HelpWriter = null; // errors become one line below; help goes to standard output
             settings.CaseInsensitiveEnumValues = true;
         });
-        var result = parser.ParseArguments(args, Verbs);
+        var result = parser.ParseArguments(HelpAliases(args), Verbs);
         return result.MapResult(
             (ForwardOptions o) => ForwardCommand.Run(o),
             (EvalOptions o) => EvalCommand.Run(o),
-            (TrainOptions o) => TrainCommand.Run(o),
+            (TrainOptions o) => TrainCommand.Run(o, args),
             (DevicesOptions o) => DevicesCommand.Run(o),
             (CheckOptions o) => CheckCommand.Run(o),
             (BenchOptions o) => BenchCommand.Run(o),
@@ -48,14 +48,41 @@ public static class Program
             (ReportOptions o) => ReportCommand.Run(o),
             (ExportOptions o) => ExportCommand.Run(o),
             (EpisodeOptions o) => EpisodeCommand.Run(o),
-            errors => ReportParseErrors(result, errors.ToList()));
+            errors => ReportParseErrors(args, result, errors.ToList()));
     }
 
-    private static int ReportParseErrors(ParserResult<object> result, List<Error> errors)
+    // "-h" is what most programs take for help; the parser knows only "--help" and "help VERB".
+    private static string[] HelpAliases(string[] args)
     {
-        if (errors.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.VersionRequestedError or ErrorType.NoVerbSelectedError))
+        int end = Array.IndexOf(args, "--");
+        return args.Select((a, i) => a == "-h" && (end < 0 || i < end) ? "--help" : a).ToArray();
+    }
+
+    private static int ReportParseErrors(string[] args, ParserResult<object> result, List<Error> errors)
+    {
+        if (errors.Any(e => e.Tag == ErrorType.VersionRequestedError))
         {
-            Console.Out.WriteLine(CommandLine.Text.HelpText.AutoBuild(result, h => h, e => e, verbsIndex: errors.Any(e => e.Tag is ErrorType.NoVerbSelectedError or ErrorType.HelpVerbRequestedError)));
+            Console.Out.WriteLine($"wann {BuildInfo.Describe}");
+            return 0;
+        }
+        // "wann help VERB" prints what "wann VERB --help" prints (the parser alone would list no options).
+        if (errors.OfType<HelpVerbRequestedError>().FirstOrDefault() is { } helpVerb)
+        {
+            if (helpVerb is { Matched: true, Verb: { } verb }) return Run(new[] { verb, "--help" });
+            if (args.Length > 1)
+            {
+                Console.Error.WriteLine($"wann: unknown command '{args[1]}' (see 'wann help')");
+                return 2;
+            }
+        }
+        if (errors.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError or ErrorType.NoVerbSelectedError))
+        {
+            // A verb's --help: its options; "wann help", "wann --help" or no verb at all: the list of verbs.
+            bool index = errors.Any(e => e is NoVerbSelectedError or HelpVerbRequestedError);
+            var help = CommandLine.Text.HelpText.AutoBuild(result, h => h, e => e, verbsIndex: index, maxDisplayWidth: 100);
+            help.Heading = $"wann {BuildInfo.Describe}: weight agnostic neural network search";
+            help.Copyright = "";
+            Console.Out.WriteLine(HelpFooter.Add(help));
             return errors.Any(e => e.Tag == ErrorType.NoVerbSelectedError) ? 2 : 0;
         }
         Console.Error.WriteLine($"wann: {Describe(errors[0])} (see 'wann help' or 'wann VERB --help')");
@@ -71,6 +98,8 @@ public static class Program
         MissingValueOptionError e => $"--{e.NameInfo.LongName} needs a value (write --{e.NameInfo.LongName}=VALUE for a negative number)",
         RepeatedOptionError e => $"--{e.NameInfo.LongName} given twice",
         SequenceOutOfRangeError e => $"--{e.NameInfo.LongName}: wrong number of values",
-        _ => $"bad command line ({error.Tag})",
+        NamedError e => $"--{e.NameInfo.LongName}: not accepted here",
+        TokenError e => $"cannot read '{e.Token}' here",
+        _ => "cannot read the command line",
     };
 }

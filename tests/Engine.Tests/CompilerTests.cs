@@ -38,7 +38,8 @@ public sealed class CompilerTests
             for (int i = 0; i < program.InstructionCount; i++)
                 for (int k = program.FirstEdge[i]; k < program.FirstEdge[i] + program.EdgeCount[i]; k++)
                     Assert.True(program.EdgeSource[k] < program.FirstComputedSlot + i);
-            Assert.Equal(genome.EnabledConnectionCount, program.EdgeSource.Length);
+            // Every live edge, the original's disabled hidden-to-hidden ones included (ExpressionTests).
+            Assert.Equal(genome.ExpressedConnectionCount, program.EdgeSource.Length);
             Assert.Equal(genome.Nodes.Count, program.NodeCount);
         }
     }

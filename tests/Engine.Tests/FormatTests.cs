@@ -80,7 +80,8 @@ public sealed class FormatTests
             var b = Programs.ProgramCompiler.Compile(back, Programs.WeightMode.Stored);
             var input = new[] { 0.3f, -1.1f, 2.0f };
             Assert.Equal(Programs.ReferenceInterpreter.Evaluate(a, input, 1f), Programs.ReferenceInterpreter.Evaluate(b, input, 1f));
-            Assert.Equal(genome.EnabledConnectionCount, back.EnabledConnectionCount);
+            // The matrix holds the expressed network: a disabled hidden-to-hidden gene comes back as an enabled one.
+            Assert.Equal(genome.ExpressedConnectionCount, back.ExpressedConnectionCount);
         }
     }
 
@@ -126,5 +127,6 @@ public sealed class FormatTests
         Assert.Equal(expected.Shape, actual.Shape);
         Assert.Equal(expected.Nodes, actual.Nodes);
         Assert.Equal(expected.Connections, actual.Connections);
+        Assert.Same(expected.Expression, actual.Expression);
     }
 }

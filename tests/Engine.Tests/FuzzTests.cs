@@ -82,10 +82,33 @@ public sealed class FuzzTests
     }
 
     [Fact]
-    public void MutatedCheckpoints_AreRejectedCleanly()
+    public void MutatedCheckpoints_AreRejected()
+    {
+        // A checkpoint carries a checksum: every damaged copy must be refused, none read as if it were whole.
+        var state = Search.WannSearch.NewRun(new Hyperparameters { PopulationSize = 4 }, Tasks.TaskCatalog.SwingUp, 1);
+        var bytes = CheckpointFormat.ToBytes(new Checkpoint(new Hyperparameters { PopulationSize = 4 }, 1, state));
+        var random = new SeededRandom(4);
+        for (int i = 0; i < Cases; i++)
+        {
+            var damaged = bytes.ToList();
+            int at = random.NextInt(damaged.Count);
+            switch (random.NextInt(3))
+            {
+                case 0: damaged[at] ^= (byte)(1 + random.NextInt(255)); break;
+                case 1: damaged.RemoveRange(at, damaged.Count - at); break;
+                default: damaged.Insert(at, (byte)random.NextInt(256)); break;
+            }
+            var e = Assert.Throws<WannException>(() => CheckpointFormat.Parse(damaged.ToArray(), "fuzz-checkpoint.bin"));
+            Assert.DoesNotContain('\n', e.Message);
+        }
+    }
+
+    [Fact]
+    public void MutatedLegacyJsonCheckpoints_AreRejectedCleanly()
     {
         var state = Search.WannSearch.NewRun(new Hyperparameters { PopulationSize = 4 }, Tasks.TaskCatalog.SwingUp, 1);
-        string text = CheckpointFormat.Format(new CheckpointFormat.Checkpoint(new Hyperparameters { PopulationSize = 4 }, 1, state));
-        RunFuzz(text, t => CheckpointFormat.Parse(t, "fuzz-checkpoint.json"), 4);
+        string text = JsonCheckpointFormat.Format(new Checkpoint(new Hyperparameters { PopulationSize = 4 }, 1, state));
+        int accepted = RunFuzz(text, t => JsonCheckpointFormat.Parse(t, "fuzz-checkpoint.json"), 4);
+        Assert.True(accepted < Cases / 10, $"{accepted} damaged copies read");
     }
 }

@@ -66,7 +66,7 @@ public sealed class SearchTests
         var state = WannSearch.NewRun(Settings, TaskCatalog.SwingUp, 9);
         var search = new WannSearch(Settings, TaskCatalog.SwingUp, new ToyEvaluator());
         for (int i = 0; i < 4; i++) search.Step(state);
-        string saved = CheckpointFormat.Format(new CheckpointFormat.Checkpoint(Settings, 9, state));
+        var saved = CheckpointFormat.ToBytes(Checkpoint.Snapshot(Settings, 9, state));
         var restored = CheckpointFormat.Parse(saved, "mem").State;
         for (int i = 0; i < 6; i++) search.Step(restored);
 
@@ -80,11 +80,55 @@ public sealed class SearchTests
     public void DamagedCheckpoint_IsDetected()
     {
         var (_, state) = Run(2, 2);
-        string text = CheckpointFormat.Format(new CheckpointFormat.Checkpoint(Settings, 2, state));
-        int at = text.IndexOf("popSize", StringComparison.Ordinal);
-        string edited = text[..at] + "popSizf" + text[(at + 7)..];
-        Assert.Contains("checksum", Assert.Throws<WannException>(() => CheckpointFormat.Parse(edited, "c.json")).Message);
-        Assert.Throws<WannException>(() => CheckpointFormat.Parse(text[..(text.Length / 2)], "c.json"));
+        var bytes = CheckpointFormat.ToBytes(new Checkpoint(Settings, 2, state));
+        var edited = (byte[])bytes.Clone();
+        edited[^5] ^= 0x10;
+        Assert.Contains("checksum", Assert.Throws<WannException>(() => CheckpointFormat.Parse(edited, "c.bin")).Message);
+        Assert.Contains("damaged", Assert.Throws<WannException>(() => CheckpointFormat.Parse(bytes[..(bytes.Length / 2)], "c.bin")).Message);
+        Assert.Contains("not a checkpoint", Assert.Throws<WannException>(() => CheckpointFormat.Parse("{\"format\":1}"u8.ToArray(), "c.bin")).Message);
+    }
+
+    [Fact]
+    public void LegacyJsonCheckpoint_StillReads()
+    {
+        var (_, state) = Run(3, 3);
+        var legacy = JsonCheckpointFormat.Parse(JsonCheckpointFormat.Format(new Checkpoint(Settings, 3, state)), "old.json").State;
+        Assert.Equal(state.Generation, legacy.Generation);
+        Assert.Equal(state.Random.State, legacy.Random.State);
+        for (int g = 0; g < state.Population.Count; g++) FormatTests.AssertSameGenome(state.Population[g], legacy.Population[g]);
+    }
+
+    [Fact]
+    public void BinaryCheckpoint_IsSmall_AndRoundTripsEveryField()
+    {
+        var (_, state) = Run(5, 12);
+        var bytes = CheckpointFormat.ToBytes(new Checkpoint(Settings, 5, state));
+        string json = JsonCheckpointFormat.Format(new Checkpoint(Settings, 5, state));
+        Assert.True(bytes.Length * 4 < json.Length, $"{bytes.Length} bytes binary vs {json.Length} JSON");
+        var back = CheckpointFormat.Parse(bytes, "c.bin");
+        Assert.Equal(5UL, back.Seed);
+        Assert.Equal(Settings, back.Settings);
+        Assert.Equal(state.Generation, back.State.Generation);
+        Assert.Equal(state.Counter.NextNodeId, back.State.Counter.NextNodeId);
+        Assert.Equal(state.Counter.NextInnovation, back.State.Counter.NextInnovation);
+        Assert.Equal(state.Random.State, back.State.Random.State);
+        Assert.Equal(state.Best!.Fitness, back.State.Best!.Fitness);
+        Assert.Equal(state.Best.Generation, back.State.Best.Generation);
+        FormatTests.AssertSameGenome(state.Best.Genome, back.State.Best.Genome);
+        for (int g = 0; g < state.Population.Count; g++) FormatTests.AssertSameGenome(state.Population[g], back.State.Population[g]);
+    }
+
+    [Fact]
+    public void Snapshot_IsUnaffectedByTheSearchGoingOn()
+    {
+        var state = WannSearch.NewRun(Settings, TaskCatalog.SwingUp, 4);
+        var search = new WannSearch(Settings, TaskCatalog.SwingUp, new ToyEvaluator());
+        for (int i = 0; i < 3; i++) search.Step(state);
+        var snapshot = Checkpoint.Snapshot(Settings, 4, state);
+        var before = CheckpointFormat.ToBytes(snapshot);
+        for (int i = 0; i < 3; i++) search.Step(state);
+        Assert.Equal(before, CheckpointFormat.ToBytes(snapshot));
+        Assert.NotEqual(state.Generation, snapshot.State.Generation);
     }
 
     [Fact]

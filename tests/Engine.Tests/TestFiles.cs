@@ -5,7 +5,7 @@ public static class TestFiles
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static string Reference(string name) => Path.Combine(RepositoryRoot, "..", "shared", "reference", "wann-original", name);
+    public static string Reference(string name) => Path.Combine(RepositoryRoot, "reference", "wann-original", name);
     public static string Golden(string name) => Path.Combine(RepositoryRoot, "tests", "golden", name);
 
     private static string FindRoot()

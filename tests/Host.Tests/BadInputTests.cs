@@ -59,6 +59,18 @@ public sealed class BadInputTests
             { "network is 24x4 (inputs x outputs) but the task needs 5x1", new[] { "eval", "--net", Write("biped.json", BipedJson()), "--task", "swingup" } },
             { "truncated.json: not a valid network file", new[] { "forward", "--net", Write("truncated.json", BipedJson()[..200]), "--weight", "1", "--inputs", inputs } },
             { "--checkpoint-every: must be at least 1", new[] { "train", "--task", "swingup", "--out", Path.Combine(Folder, "run-d"), "--checkpoint-every", "0" } },
+            { "--threads: must be at least 1, got 0", new[] { "train", "--task", "swingup", "--out", Path.Combine(Folder, "run-f"), "--threads", "0" } },
+            { "--threads: must be at least 1, got -2", new[] { "eval", "--net", swing, "--task", "swingup", "--threads=-2" } },
+            { "unknown backend 'gpu9'", new[] { "train", "--task", "swingup", "--out", Path.Combine(Folder, "run-g"), "--backend", "gpu9" } },
+            { "would need about", new[] { "train", "--task", "swingup", "--out", Path.Combine(Folder, "run-h"), "--pop", "2000000000" } },
+            { "a population of 100,000,000 digits networks would need about", new[] { "train", "--task", "digits", "--out", Path.Combine(Folder, "run-i"), "--pop", "100000000" } },
+            { "--pop 20000000: a population of 20,000,000 swingup networks would need about 59.8 GiB of memory; this machine has", new[] { "train", "--task", "swingup", "--out", Path.Combine(Folder, "run-j"), "--pop", "20000000", "--gens", "1" } },
+            { "--episodes 2000000000: 6 weights x 2,000,000,000 episodes would need about", new[] { "eval", "--net", swing, "--task", "swingup", "--episodes", "2000000000" } },
+            { "would need about", new[] { "sweep", "--net", swing, "--task", "swingup", "--json", "--episodes", "2000000000" } },
+            { "a .out file does not name its task: give --task NAME", new[] { "eval", "--net", swing } },
+            { "a .out file does not name its task: give --task NAME", new[] { "sweep", "--net", swing, "--json" } },
+            { "line 2 is blank: every line needs 5 values", new[] { "forward", "--net", swing, "--task", "swingup", "--weight", "1", "--inputs", Write("gap.csv", "1,2,3,4,5\n\n1,2,3,4,5\n") } },
+            { "line 1 (header) names 2 columns, expected 5", new[] { "forward", "--net", swing, "--task", "swingup", "--weight", "1", "--inputs", Write("header.csv", "a,b\n1,2,3,4,5\n") } },
         };
     }
 
@@ -80,6 +92,7 @@ public sealed class BadInputTests
 
     [Theory]
     [InlineData("unknown command 'fly'", "fly")]
+    [InlineData("unknown command 'fly'", "help", "fly")]
     [InlineData("unknown option 'nett'", "forward", "--nett", "x")]
     [InlineData("missing required option --net", "forward", "--inputs", "x.csv")]
     [InlineData("--episodes: not a valid value", "eval", "--net", "x", "--task", "swingup", "--episodes", "many")]

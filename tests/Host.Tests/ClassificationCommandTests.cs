@@ -22,6 +22,12 @@ public sealed class ClassificationCommandTests
         Assert.Equal(449, json.GetProperty("testImages").GetInt32());
         var reference = HostRunner.Json(HostRunner.Run("eval", "--net", Path.Combine(run, "best.json"), "--task", "digits", "--json", "--backend", "reference").Out);
         Assert.Equal(reference.GetProperty("accuracy").GetRawText(), json.GetProperty("accuracy").GetRawText());
+
+        // The report's eval table of a classification run: test accuracy per weight and of the ensemble.
+        Assert.Equal(0, HostRunner.Run("report", "--run", run, "--backend", "cpu").ExitCode);
+        string html = File.ReadAllText(Path.Combine(run, "report.html"));
+        Assert.Contains("Test accuracy on 449 held-out images", html);
+        Assert.Contains("<td>ensemble</td>", html);
     }
 
     [Fact]

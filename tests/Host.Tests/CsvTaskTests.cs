@@ -1,3 +1,5 @@
+using Wann.Host.Output;
+
 namespace Wann.Host.Tests;
 
 public sealed class CsvTaskTests
@@ -36,7 +38,14 @@ public sealed class CsvTaskTests
         var trained = HostRunner.Run("train", "--task", "csv", "--train", train, "--test", test, "--label", "class",
             "--pop", "24", "--gens", "6", "--backend", backend, "--out", run);
         Assert.True(trained.ExitCode == 0, trained.Error);
-        Assert.Contains("test acc", trained.Out);
+        // Progress: the classification legend once (test column, forward passes), every line under the width limit.
+        var lines = trained.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines.Where(l => !l.Contains(run)), l => Assert.True(l.Length <= ProgressPrinter.Width, $"{l.Length} columns: {l}"));
+        Assert.Single(lines, l => l.Contains("gen/last") && l.Contains("test") && l.Contains("passes/s"));
+        Assert.Single(lines, l => l.StartsWith("test: run-best network's accuracy"));
+        var progress = lines.Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+\d+/5 ")).ToList();
+        Assert.Equal(6, progress.Count);
+        Assert.Contains(progress, l => System.Text.RegularExpressions.Regex.IsMatch(l, @" \d+\.\d% "));
         var last = HostRunner.Json(File.ReadAllLines(Path.Combine(run, "log.jsonl")).Last());
         Assert.InRange(last.GetProperty("testAccuracy").GetDouble(), 0.0, 1.0);
         Assert.True(last.GetProperty("testCrossEntropy").GetDouble() > 0);
@@ -52,6 +61,15 @@ public sealed class CsvTaskTests
         var sweep = HostRunner.Run(new[] { "sweep", "--net", Path.Combine(run, "best.json"), "--json", "--count", "5", "--backend", backend }.Concat(data).ToArray());
         Assert.True(sweep.ExitCode == 0, sweep.Error);
         Assert.Equal("test accuracy", HostRunner.Json(sweep.Out).GetProperty("measure").GetString());
+
+        // The network file names task csv: eval and sweep take it from there, given the files.
+        var fromFile = HostRunner.Run("eval", "--net", Path.Combine(run, "best.json"), "--json", "--backend", "reference",
+            "--train", train, "--test", test, "--label", "class");
+        Assert.True(fromFile.ExitCode == 0, fromFile.Error);
+        Assert.Equal(reference.GetProperty("accuracy").GetRawText(), HostRunner.Json(fromFile.Out).GetProperty("accuracy").GetRawText());
+        var noFiles = HostRunner.Run("sweep", "--net", Path.Combine(run, "best.json"), "--json");
+        Assert.Equal(2, noFiles.ExitCode);
+        Assert.Contains("task 'csv' needs --train FILE and --test FILE", noFiles.Error);
     }
 
     [Fact]
@@ -61,6 +79,9 @@ public sealed class CsvTaskTests
         string run = Path.Combine(HostRunner.TempFolder(), "run");
         Assert.Equal(0, HostRunner.Run("train", "--task", "csv", "--train", train, "--test", test, "--label", "class",
             "--pop", "64", "--gens", "10", "--backend", "cpu", "--out", run, "--quiet").ExitCode);
+        var refused = HostRunner.Run("train", "--resume", run, "--gens", "20", "--train", train, "--quiet");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--train cannot be given with --resume", refused.Error);
         var resumed = HostRunner.Run("train", "--resume", run, "--gens", "20", "--backend", "cpu", "--quiet");
         Assert.True(resumed.ExitCode == 0, resumed.Error);
         var log = File.ReadAllLines(Path.Combine(run, "log.jsonl"));

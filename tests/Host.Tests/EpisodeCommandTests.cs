@@ -11,6 +11,7 @@ public sealed class EpisodeCommandTests
         string stem = Path.Combine(HostRunner.TempFolder(), "swing");
         var result = HostRunner.Run("episode", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--weight", "1", "--seed", "3", "--out", stem);
         Assert.True(result.ExitCode == 0, result.Error);
+        foreach (string ext in new[] { ".csv", ".json", ".gif" }) Assert.Contains($"wrote {stem}{ext} (", result.Out);
         var eval = HostRunner.Json(HostRunner.Run("eval", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--weights", "1",
             "--episodes", "1", "--seed", "3", "--backend", "reference", "--json").Out);
         float expected = (float)eval.GetProperty("mean")[0].GetDouble();

@@ -9,14 +9,19 @@ public static class HostRunner
 {
     public sealed record Result(int ExitCode, string Out, string Error);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunWithInput("", args);
+
+    /// <summary>Runs with <paramref name="input"/> as standard input.</summary>
+    public static Result RunWithInput(string input, params string[] args)
     {
         var oldOut = Console.Out;
         var oldError = Console.Error;
+        var oldIn = Console.In;
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         Console.SetOut(stdout);
         Console.SetError(stderr);
+        Console.SetIn(new StringReader(input));
         try
         {
             int code = Program.Main(args);
@@ -26,11 +31,12 @@ public static class HostRunner
         {
             Console.SetOut(oldOut);
             Console.SetError(oldError);
+            Console.SetIn(oldIn);
         }
     }
 
     public static string RepositoryRoot { get; } = FindRoot();
-    public static string Reference(string name) => Path.Combine(RepositoryRoot, "..", "shared", "reference", "wann-original", name);
+    public static string Reference(string name) => Path.Combine(RepositoryRoot, "reference", "wann-original", name);
     public static string Golden(string name) => Path.Combine(RepositoryRoot, "tests", "golden", name);
 
     public static string TempFolder()

@@ -63,12 +63,12 @@ public sealed class KillAndResumeTests
     public void Interrupt_WritesAFinalCheckpoint_AndExitsWith130()
     {
         string folder = Path.Combine(HostRunner.TempFolder(), "run");
-        var child = StartChild(TrainArgs(folder).Append("--checkpoint-every").Append("1000").ToArray());
+        var child = StartChild(TrainArgs(folder).Append("--checkpoint-seconds").Append("1000").ToArray());
         WaitForLogLines(folder, 10, child);
         Process.Start("kill", $"-INT {child.Id}")!.WaitForExit();
         Assert.True(child.WaitForExit(30_000));
         Assert.Equal(130, child.ExitCode);
-        var checkpoint = Engine.Formats.CheckpointFormat.Parse(File.ReadAllText(Path.Combine(folder, "checkpoint.json")), "c");
+        var checkpoint = Engine.Formats.CheckpointFormat.Parse(File.ReadAllBytes(Path.Combine(folder, "checkpoint.bin")), "c");
         Assert.Equal(File.ReadAllLines(Path.Combine(folder, "log.jsonl")).Length, checkpoint.State.Generation);
     }
 

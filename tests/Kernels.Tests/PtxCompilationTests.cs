@@ -10,39 +10,77 @@ using Wann.Kernels.Tasks;
 namespace Wann.Kernels.Tests;
 
 /// <summary>
-/// Every kernel the GPU backend loads, compiled to PTX for an A100/H100-class target with no GPU present.
+/// Every kernel variant the GPU backend loads, compiled to PTX for an H100-class target with no GPU present.
 /// The ILGPU CPU accelerator runs the same kernels but not the PTX code generator, which rejects things
-/// the CPU path accepts (managed calls, unsupported intrinsics); this catches them on any machine.
+/// the CPU path accepts (managed calls, unsupported intrinsics); this catches them on any machine, and
+/// checks that the code the CUDA backend loads has no double precision, no local memory and nothing that
+/// could make CUDA results differ from the CPU backends (fusable, fused or approximate float operations).
 /// </summary>
 public sealed class PtxCompilationTests
 {
-    public static TheoryData<string, string> Kernels()
+    public static TheoryData<string, string, bool> Kernels()
     {
-        var data = new TheoryData<string, string>();
-        foreach (var task in TaskCatalog.All.Where(RolloutTasks.CanRun))
+        var data = new TheoryData<string, string, bool>();
+        foreach (bool unit in new[] { true, false })
         {
-            data.Add(nameof(RolloutKernels.SharedMemoryRollout), task.Name);
-            data.Add(nameof(RolloutKernels.GlobalMemoryRollout), task.Name);
+            foreach (var task in TaskCatalog.All.Where(RolloutTasks.CanRun))
+            {
+                data.Add(nameof(RolloutKernels.SharedMemoryRollout), task.Name, unit);
+                data.Add(nameof(RolloutKernels.GlobalMemoryRollout), task.Name, unit);
+            }
+            data.Add(nameof(ForwardKernels.SharedMemoryForward), "", unit);
+            data.Add(nameof(ForwardKernels.GlobalMemoryForward), "", unit);
         }
-        data.Add(nameof(ForwardKernels.SharedMemoryForward), "");
-        data.Add(nameof(ForwardKernels.GlobalMemoryForward), "");
         return data;
+    }
+
+    private static string CompileToPtx(string kernel, string task, bool unit)
+    {
+        var scales = unit ? typeof(UnitEdgeScales) : typeof(StoredEdgeScales);
+        var method = task.Length == 0
+            ? typeof(ForwardKernels).GetMethod(kernel, BindingFlags.Public | BindingFlags.Static)!.MakeGenericMethod(scales)
+            : typeof(RolloutKernels).GetMethod(kernel, BindingFlags.Public | BindingFlags.Static)!
+                .MakeGenericMethod(RolloutTasks.Get(TaskCatalog.Get(task, "test")).GetType(), scales);
+        using var context = GpuDevices.CreateContext();
+        using var backend = new PTXBackend(context, new CudaCapabilityContext(CudaArchitecture.SM_90), CudaArchitecture.SM_90, CudaInstructionSet.ISA_80, nvvmAPI: null);
+        var compiled = (PTXCompiledKernel)backend.Compile(EntryPointDescription.FromExplicitlyGroupedKernel(method), new KernelSpecialization());
+        return compiled.PTXAssembly;
     }
 
     [Theory]
     [MemberData(nameof(Kernels))]
-    public void Kernel_CompilesToPtx(string kernel, string task)
+    public void Kernel_CompilesToExactPtx(string kernel, string task, bool unit)
     {
-        var method = task.Length == 0
-            ? typeof(ForwardKernels).GetMethod(kernel, BindingFlags.Public | BindingFlags.Static)!
-            : typeof(RolloutKernels).GetMethod(kernel, BindingFlags.Public | BindingFlags.Static)!
-                .MakeGenericMethod(RolloutTasks.Get(TaskCatalog.Get(task, "test")).GetType());
+        string ptx = CompileToPtx(kernel, task, unit);
+        Assert.Contains(".entry", ptx);
+        Assert.Contains(".target sm_", ptx);
+        Assert.DoesNotContain(".local", ptx);
+        Assert.Empty(PtxRounding.InexactInstructions(PtxRounding.RoundEachOperation(ptx)));
+    }
 
-        using var context = GpuDevices.CreateContext();
-        using var backend = new PTXBackend(context, new CudaCapabilityContext(CudaArchitecture.SM_80), CudaArchitecture.SM_80, CudaInstructionSet.ISA_70, nvvmAPI: null);
-        var compiled = (PTXCompiledKernel)backend.Compile(EntryPointDescription.FromExplicitlyGroupedKernel(method), new KernelSpecialization());
+    [Fact]
+    public void SharedWeightKernels_DoNotReadEdgeScales()
+    {
+        // The stored-weight variant loads each edge's scale and multiplies; the shared one has neither.
+        string unit = CompileToPtx(nameof(ForwardKernels.SharedMemoryForward), "", unit: true);
+        string stored = CompileToPtx(nameof(ForwardKernels.SharedMemoryForward), "", unit: false);
+        int Count(string ptx, string what) => ptx.Split('\n').Count(line => line.Contains(what));
+        Assert.True(Count(stored, "ld.global") > Count(unit, "ld.global"));
+        Assert.True(Count(stored, "mul.f32") > Count(unit, "mul.f32"));
+    }
 
-        Assert.Contains(".entry", compiled.PTXAssembly);
-        Assert.Contains(".target sm_80", compiled.PTXAssembly);
+    [Fact]
+    public void Rounding_MakesEveryAddSubtractAndMultiplyExplicit()
+    {
+        const string ptx = "\tmul.f32 \t%f3, %f1, %f2;\n\tadd.f32 \t%f4, %f3, %f0;\n\tsub.f32 %f5, %f4, %f1;\n\tadd.s32 %r1, %r2, 1;\n\tdiv.rn.f32 %f6, %f5, %f1;\n";
+        string rounded = PtxRounding.RoundEachOperation(ptx);
+        Assert.Contains("mul.rn.f32", rounded);
+        Assert.Contains("add.rn.f32", rounded);
+        Assert.Contains("sub.rn.f32", rounded);
+        Assert.Contains("add.s32", rounded);
+        Assert.Contains("div.rn.f32", rounded);
+        Assert.Equal(new[] { "add.f32", "mul.f32", "sub.f32" }, PtxRounding.InexactInstructions(ptx));
+        Assert.Empty(PtxRounding.InexactInstructions(rounded));
+        Assert.Equal(new[] { "ex2.approx.f32", "fma.rn.f32", "mul.f64" }, PtxRounding.InexactInstructions("fma.rn.f32 a; ex2.approx.f32 b; mul.f64 c;"));
     }
 }

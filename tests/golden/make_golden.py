@@ -2,7 +2,7 @@
 """Golden values from the ORIGINAL WANN release (google/brain-tokyo-workshop, WANNRelease/WANN).
 
 Runs the original's own code -- wann_src/ind.py act(), wann_src/task.py Task.testInd/getDistFitness and
-domain/cartpole_swingup.py -- on the champions in shared/reference/wann-original, and writes:
+domain/cartpole_swingup.py -- on the champions in reference/wann-original (this repository), and writes:
   forward-<net>-inputs.csv            inputs (numpy seed 20191124, normal * 1.5)
   forward-<net>-w1.csv, -wm1.5.csv    outputs at shared weight 1.0 and -1.5 (Task.setWeights, then act())
   forward-<net>-stored.csv            outputs with the stored weights (act() on the matrix as loaded)

@@ -9,7 +9,7 @@ namespace Wann.Engine.Config;
 /// </summary>
 public static class HyperparameterLoader
 {
-    private enum Kind { Text, Integer, Number }
+    private enum Kind { Text, Integer, Number, Boolean }
 
     private sealed record Key(string Name, Kind Kind, Func<Hyperparameters, JsonElement, Hyperparameters> Apply, Func<Hyperparameters, object?> Read);
 
@@ -34,6 +34,8 @@ public static class HyperparameterLoader
         new("select_tournSize", Kind.Integer, (h, v) => h with { TournamentSize = v.GetInt32() }, h => h.TournamentSize),
         new("save_mod", Kind.Integer, (h, v) => h with { SaveEvery = v.GetInt32() }, h => h.SaveEvery),
         new("bestReps", Kind.Integer, (h, v) => h with { BestRepetitions = v.GetInt32() }, h => h.BestRepetitions),
+        // Not an original key: it switches off the original's expression of disabled hidden-to-hidden connections.
+        new("express_disabled_hidden", Kind.Boolean, (h, v) => h with { ExpressDisabledHidden = v.GetBoolean() }, h => h.ExpressDisabledHidden),
     };
 
     /// <summary>Applies a file's keys over <paramref name="current"/>; the file is named in every error.</summary>
@@ -81,11 +83,12 @@ public static class HyperparameterLoader
             Kind.Text => value.ValueKind == JsonValueKind.String,
             Kind.Integer => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
             Kind.Number => value.ValueKind == JsonValueKind.Number && double.IsFinite(value.GetDouble()),
+            Kind.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
             _ => false,
         };
         if (!ok)
         {
-            string expected = key.Kind switch { Kind.Text => "a string", Kind.Integer => "an integer", _ => "a number" };
+            string expected = key.Kind switch { Kind.Text => "a string", Kind.Integer => "an integer", Kind.Boolean => "true or false", _ => "a number" };
             throw new WannException($"{where}: key '{key.Name}' must be {expected}, got {Describe(value)}");
         }
     }
@@ -143,6 +146,7 @@ public static class HyperparameterLoader
                 string text => JsonValue.Create(text),
                 int integer => JsonValue.Create(integer),
                 double number => JsonValue.Create(number),
+                bool flag => JsonValue.Create(flag),
                 _ => throw new InvalidOperationException($"key {key.Name} has unexpected type {value.GetType()}"),
             };
         }

@@ -1,3 +1,5 @@
+using Wann.Engine.Genomes;
+
 namespace Wann.Engine.Config;
 
 /// <summary>
@@ -27,6 +29,15 @@ public sealed record Hyperparameters
     public int TournamentSize { get; init; } = 8;
     public int SaveEvery { get; init; } = 8;
     public int BestRepetitions { get; init; } = 20;
+    /// <summary>
+    /// express_disabled_hidden: true (the original's accident, kept for parity) expresses and counts a
+    /// disabled connection between two hidden nodes; false expresses enabled connections only, as the paper
+    /// describes. See <see cref="ConnectionExpression"/>.
+    /// </summary>
+    public bool ExpressDisabledHidden { get; init; } = true;
+
+    /// <summary>The expression rule of every genome of the search.</summary>
+    public ConnectionExpression Expression => ConnectionExpression.For(ExpressDisabledHidden);
 
     public const float WeightCap = 2f;
 

@@ -12,4 +12,7 @@ public interface IEvaluator : IDisposable
     string Device { get; }
 
     FitnessTable Evaluate(ProgramBatch batch, EvaluationRequest request);
+
+    /// <summary>Copy and kernel times of the last evaluation or forward pass, on backends that run on a device; null elsewhere.</summary>
+    EvaluationTiming? LastTiming => null;
 }

@@ -37,7 +37,8 @@ public static class AtomicFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new WannException($"{path}: cannot write: {e.Message}");
+            // The message may name the temporary file, which the user never asked for: name the target.
+            throw new WannException($"{path}: cannot write: {e.Message.Replace(temp, full)}");
         }
         catch
         {

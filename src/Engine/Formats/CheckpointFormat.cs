@@ -1,8 +1,6 @@
-using System.Buffers;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Wann.Engine.Activations;
 using Wann.Engine.Config;
 using Wann.Engine.Genomes;
@@ -12,129 +10,168 @@ using Wann.Engine.Search;
 namespace Wann.Engine.Formats;
 
 /// <summary>
-/// A search checkpoint: settings, seed, generation, random state, innovation counters, population and
-/// best network, as JSON with a SHA-256 of the payload so a torn or edited file is detected.
+/// The checkpoint file (version 2): binary and Brotli-compressed, so a population of 10^5-10^6 genomes
+/// takes megabytes, not gigabytes. Layout: the 8-byte magic <c>WANNCKP2</c>, the payload's length (int64)
+/// and SHA-256, then the compressed payload. A torn, truncated or edited file fails the checksum or the
+/// parse and is rejected with one line naming the file.
+/// Payload (little-endian): settings as the original's JSON (string), seed, generation, four random
+/// words, next node id, next innovation, the population, then the best network if any (flag, fitness,
+/// generation, genome). A genome: inputs, outputs, node count, nodes (id, kind byte, activation byte),
+/// connection count, connections (innovation as the difference from the previous one, source, destination,
+/// enabled byte, weight float32). Counts, ids and differences are 7-bit variable-length integers (zigzag
+/// where they can be negative).
 /// </summary>
 public static class CheckpointFormat
 {
-    public const string FormatName = "wann-gpu-checkpoint";
-    public const int Version = 1;
+    private static readonly byte[] Magic = "WANNCKP2"u8.ToArray();
+    private const int HeaderLength = 8 + 8 + 32;
 
-    public sealed record Checkpoint(Hyperparameters Settings, ulong Seed, SearchState State);
-
-    public static string Format(Checkpoint checkpoint)
+    public static byte[] ToBytes(Checkpoint checkpoint)
     {
-        var s = checkpoint.State;
-        var buffer = new ArrayBufferWriter<byte>(1 << 16);
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            w.WritePropertyName("settings");
-            using (var settings = JsonDocument.Parse(HyperparameterLoader.ToJson(checkpoint.Settings))) settings.WriteTo(w);
-            w.WriteNumber("seed", checkpoint.Seed);
-            w.WriteNumber("generation", s.Generation);
-            w.WriteStartArray("random");
-            foreach (ulong word in s.Random.State) w.WriteStringValue(word.ToString("x16"));
-            w.WriteEndArray();
-            w.WriteNumber("nextNodeId", s.Counter.NextNodeId);
-            w.WriteNumber("nextInnovation", s.Counter.NextInnovation);
-            w.WriteStartArray("population");
-            foreach (var genome in s.Population) WriteGenome(w, genome);
-            w.WriteEndArray();
-            if (s.Best is { } best)
-            {
-                w.WriteStartObject("best");
-                w.WriteNumber("fitness", best.Fitness);
-                w.WriteNumber("generation", best.Generation);
-                w.WritePropertyName("genome");
-                WriteGenome(w, best.Genome);
-                w.WriteEndObject();
-            }
-            w.WriteEndObject();
-        }
-        string payloadText = Encoding.UTF8.GetString(buffer.WrittenSpan);
-        var document = new JsonObject
-        {
-            ["format"] = FormatName,
-            ["version"] = Version,
-            ["sha256"] = Hash(payloadText),
-            ["payload"] = payloadText,
-        };
-        return document.ToJsonString() + "\n";
+        using var file = new MemoryStream();
+        Write(file, checkpoint);
+        return file.ToArray();
     }
 
-    public static Checkpoint Parse(string text, string where)
+    public static void Write(Stream file, Checkpoint checkpoint)
     {
+        // The payload is built in memory and compressed in one call: primitive writes straight into a
+        // compressing stream cost a call each and compress badly.
+        using var raw = new MemoryStream();
+        using (var w = new BinaryWriter(raw, Encoding.UTF8, leaveOpen: true)) WritePayload(w, checkpoint);
+        using var compressed = new MemoryStream();
+        using (var brotli = new BrotliStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            brotli.Write(raw.GetBuffer(), 0, (int)raw.Length);
+        var payload = compressed.GetBuffer().AsSpan(0, (int)compressed.Length);
+        file.Write(Magic);
+        Span<byte> length = stackalloc byte[8];
+        BitConverter.TryWriteBytes(length, (long)payload.Length);
+        file.Write(length);
+        file.Write(SHA256.HashData(payload));
+        file.Write(payload);
+    }
+
+    /// <summary>True when <paramref name="bytes"/> start like a file of this format (as opposed to the JSON of version 1).</summary>
+    public static bool IsBinary(ReadOnlySpan<byte> bytes) => bytes.Length >= Magic.Length && bytes[..Magic.Length].SequenceEqual(Magic);
+
+    public static Checkpoint Parse(byte[] bytes, string where)
+    {
+        if (!IsBinary(bytes)) throw new WannException($"{where}: not a checkpoint (it does not start with WANNCKP2)");
+        if (bytes.Length < HeaderLength) throw new WannException($"{where}: damaged checkpoint (shorter than its header)");
+        long length = BitConverter.ToInt64(bytes, 8);
+        if (length != bytes.Length - HeaderLength) throw new WannException($"{where}: damaged checkpoint (payload is {bytes.Length - HeaderLength} bytes, header says {length})");
+        var payload = bytes.AsSpan(HeaderLength);
+        if (!SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(16, 32))) throw new WannException($"{where}: checksum mismatch (the file is damaged)");
         try
         {
-            var document = JsonNode.Parse(text) as JsonObject ?? throw new WannException($"{where}: not a checkpoint (expected a JSON object)");
-            if ((string?)document["format"] != FormatName) throw new WannException($"{where}: field 'format' is not '{FormatName}'");
-            if ((int?)document["version"] != Version) throw new WannException($"{where}: field 'version' is not {Version}");
-            string payloadText = (string?)document["payload"] ?? throw new WannException($"{where}: field 'payload' is missing");
-            if ((string?)document["sha256"] != Hash(payloadText)) throw new WannException($"{where}: checksum mismatch (the file is damaged)");
-
-            var payload = JsonNode.Parse(payloadText)!.AsObject();
-            var settings = HyperparameterLoader.Validate(
-                HyperparameterLoader.ApplyJson(new Hyperparameters(), payload["settings"]!.ToJsonString(), where + " settings"), where);
-            var random = SeededRandom.FromState(payload["random"]!.AsArray().Select(n => Convert.ToUInt64((string)n!, 16)).ToArray());
-            var counter = new InnovationCounter((int)payload["nextNodeId"]!, (long)payload["nextInnovation"]!);
-            var population = payload["population"]!.AsArray().Select(n => ParseGenome(n!, where)).ToList();
-            BestNetwork? best = payload["best"] is JsonObject b
-                ? new BestNetwork(ParseGenome(b["genome"]!, where), (double)b["fitness"]!, (long)b["generation"]!)
-                : null;
-            var state = new SearchState((long)payload["generation"]!, population, counter, random, best);
-            return new Checkpoint(settings, (ulong)payload["seed"]!, state);
+            using var raw = new MemoryStream();
+            using (var brotli = new BrotliStream(new MemoryStream(bytes, HeaderLength, bytes.Length - HeaderLength), CompressionMode.Decompress))
+                brotli.CopyTo(raw);
+            raw.Position = 0;
+            using var r = new BinaryReader(raw, Encoding.UTF8);
+            return ReadPayload(r, where);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NullReferenceException or OverflowException or KeyNotFoundException)
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException or ArgumentException or FormatException or OverflowException)
         {
             throw new WannException($"{where}: damaged checkpoint ({e.Message})");
         }
     }
 
-    // Genomes are stored as compact arrays: a checkpoint is rewritten every generation and can hold
-    // hundreds of genomes with hundreds of connection genes each.
-    private static void WriteGenome(Utf8JsonWriter w, Genome genome)
+    private static void WritePayload(BinaryWriter w, Checkpoint checkpoint)
     {
-        w.WriteStartObject();
-        w.WriteStartArray("shape");
-        w.WriteNumberValue(genome.Shape.Inputs);
-        w.WriteNumberValue(genome.Shape.Outputs);
-        w.WriteEndArray();
-        w.WriteStartArray("nodes");
-        foreach (var n in genome.Nodes)
+        var s = checkpoint.State;
+        w.Write(HyperparameterLoader.ToJson(checkpoint.Settings));
+        w.Write(checkpoint.Seed);
+        w.Write(s.Generation);
+        foreach (ulong word in s.Random.State) w.Write(word);
+        w.Write(s.Counter.NextNodeId);
+        w.Write(s.Counter.NextInnovation);
+        w.Write7BitEncodedInt(s.Population.Count);
+        foreach (var genome in s.Population) WriteGenome(w, genome);
+        w.Write(s.Best is not null);
+        if (s.Best is { } best)
         {
-            w.WriteStartArray();
-            w.WriteNumberValue(n.Id);
-            w.WriteNumberValue((int)n.Kind);
-            w.WriteNumberValue((int)n.Activation);
-            w.WriteEndArray();
+            w.Write(best.Fitness);
+            w.Write(best.Generation);
+            WriteGenome(w, best.Genome);
         }
-        w.WriteEndArray();
-        w.WriteStartArray("connections");
-        foreach (var c in genome.Connections)
-        {
-            w.WriteStartArray();
-            w.WriteNumberValue(c.Innovation);
-            w.WriteNumberValue(c.Source);
-            w.WriteNumberValue(c.Destination);
-            w.WriteNumberValue(c.Enabled ? 1 : 0);
-            w.WriteNumberValue(c.Weight);
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
     }
 
-    private static Genome ParseGenome(JsonNode node, string where)
+    private static Checkpoint ReadPayload(BinaryReader r, string where)
     {
-        var shape = node["shape"]!.AsArray();
-        var nodes = node["nodes"]!.AsArray().Select(n => new NodeGene((int)n![0]!, (NodeKind)(int)n[1]!, (ActivationFunction)(int)n[2]!)).ToList();
-        var connections = node["connections"]!.AsArray()
-            .Select(c => new ConnectionGene((long)c![0]!, (int)c[1]!, (int)c[2]!, (int)c[3]! != 0, (float)c[4]!)).ToList();
-        var genome = new Genome(new NetworkShape((int)shape[0]!, (int)shape[1]!), nodes, connections);
+        var settings = HyperparameterLoader.Validate(HyperparameterLoader.ApplyJson(new Hyperparameters(), r.ReadString(), where + " settings"), where);
+        ulong seed = r.ReadUInt64();
+        long generation = r.ReadInt64();
+        var random = SeededRandom.FromState(new[] { r.ReadUInt64(), r.ReadUInt64(), r.ReadUInt64(), r.ReadUInt64() });
+        var counter = new InnovationCounter(r.ReadInt32(), r.ReadInt64());
+        int count = Count(r.Read7BitEncodedInt(), 100_000_000, "genomes", where);
+        var population = new List<Genome>(count);
+        // Genomes are stored without their expression rule: it is the run's setting.
+        for (int g = 0; g < count; g++) population.Add(ReadGenome(r, where, settings.Expression));
+        BestNetwork? best = null;
+        if (r.ReadBoolean())
+        {
+            double fitness = r.ReadDouble();
+            long bestGeneration = r.ReadInt64();
+            best = new BestNetwork(ReadGenome(r, where, settings.Expression), fitness, bestGeneration);
+        }
+        if (r.BaseStream.ReadByte() != -1) throw new WannException($"{where}: damaged checkpoint (data after the end)");
+        if (generation < 0) throw new WannException($"{where}: damaged checkpoint (generation {generation})");
+        return new Checkpoint(settings, seed, new SearchState(generation, population, counter, random, best));
+    }
+
+    private static void WriteGenome(BinaryWriter w, Genome genome)
+    {
+        w.Write7BitEncodedInt(genome.Shape.Inputs);
+        w.Write7BitEncodedInt(genome.Shape.Outputs);
+        w.Write7BitEncodedInt(genome.Nodes.Count);
+        foreach (var n in genome.Nodes)
+        {
+            w.Write7BitEncodedInt64(ZigZag(n.Id));
+            w.Write((byte)n.Kind);
+            w.Write((byte)n.Activation);
+        }
+        w.Write7BitEncodedInt(genome.Connections.Count);
+        long previous = 0;
+        foreach (var c in genome.Connections)
+        {
+            w.Write7BitEncodedInt64(ZigZag(c.Innovation - previous));
+            previous = c.Innovation;
+            w.Write7BitEncodedInt64(ZigZag(c.Source));
+            w.Write7BitEncodedInt64(ZigZag(c.Destination));
+            w.Write(c.Enabled);
+            w.Write(c.Weight);
+        }
+    }
+
+    private static Genome ReadGenome(BinaryReader r, string where, ConnectionExpression expression)
+    {
+        int inputs = Count(r.Read7BitEncodedInt(), 1 << 20, "inputs", where), outputs = Count(r.Read7BitEncodedInt(), 1 << 20, "outputs", where);
+        int nodeCount = Count(r.Read7BitEncodedInt(), 1 << 24, "nodes", where);
+        var nodes = new List<NodeGene>(nodeCount);
+        for (int i = 0; i < nodeCount; i++) nodes.Add(new NodeGene(Id(r, where), (NodeKind)r.ReadByte(), (ActivationFunction)r.ReadByte()));
+        int connectionCount = Count(r.Read7BitEncodedInt(), 1 << 26, "connections", where);
+        var connections = new List<ConnectionGene>(connectionCount);
+        long innovation = 0;
+        for (int i = 0; i < connectionCount; i++)
+        {
+            innovation += UnZigZag(r.Read7BitEncodedInt64());
+            connections.Add(new ConnectionGene(innovation, Id(r, where), Id(r, where), r.ReadBoolean(), r.ReadSingle()));
+        }
+        var genome = new Genome(new NetworkShape(inputs, outputs), nodes, connections, expression);
         if (genome.Validate() is { } problem) throw new WannException($"{where}: a genome in the checkpoint {problem}");
         return genome;
     }
 
-    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+    private static long ZigZag(long value) => (value << 1) ^ (value >> 63);
+    private static long UnZigZag(long value) => (long)((ulong)value >> 1) ^ -(value & 1);
+
+    private static int Id(BinaryReader r, string where)
+    {
+        long id = UnZigZag(r.Read7BitEncodedInt64());
+        return id is >= int.MinValue and <= int.MaxValue ? (int)id : throw new WannException($"{where}: damaged checkpoint (node id {id})");
+    }
+
+    private static int Count(int value, int limit, string what, string where) =>
+        value >= 0 && value <= limit ? value : throw new WannException($"{where}: damaged checkpoint ({value} {what})");
 }

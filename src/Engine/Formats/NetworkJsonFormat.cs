@@ -7,7 +7,8 @@ namespace Wann.Engine.Formats;
 
 /// <summary>
 /// The project's own network format: a JSON document with the task shape, every node and connection gene
-/// (ids, innovations, enabled flags, stored weights, activation ids and names) and provenance. Lossless.
+/// (ids, innovations, enabled flags, stored weights, activation ids and names), the expression rule
+/// (<c>expressDisabledHidden</c>; absent means true, the original's rule) and provenance. Lossless.
 /// </summary>
 public static class NetworkJsonFormat
 {
@@ -28,7 +29,8 @@ public static class NetworkJsonFormat
     private sealed record ConnectionDto(long Innovation, int Source, int Destination, bool Enabled, float Weight);
     private sealed record ProvenanceDto(string Source, long? Generation = null, double? Fitness = null, ulong? Seed = null, string? Created = null);
     private sealed record Document(string Format, int Version, int Inputs, int Outputs,
-        List<NodeDto> Nodes, List<ConnectionDto> Connections, ProvenanceDto Provenance, string? Task = null);
+        List<NodeDto> Nodes, List<ConnectionDto> Connections, ProvenanceDto Provenance, string? Task = null,
+        bool? ExpressDisabledHidden = null);
 
     public static string Format(NetworkFile network)
     {
@@ -37,7 +39,7 @@ public static class NetworkJsonFormat
             g.Nodes.Select(n => new NodeDto(n.Id, n.Kind.ToString().ToLowerInvariant(), (int)n.Activation, Activation.Name(n.Activation))).ToList(),
             g.Connections.Select(c => new ConnectionDto(c.Innovation, c.Source, c.Destination, c.Enabled, c.Weight)).ToList(),
             new ProvenanceDto(network.Provenance.Source, network.Provenance.Generation, network.Provenance.Fitness, network.Provenance.Seed, network.Provenance.Created),
-            network.Task);
+            network.Task, g.Expression.ExpressesDisabledHidden);
         return JsonSerializer.Serialize(doc, Options) + "\n";
     }
 
@@ -67,7 +69,8 @@ public static class NetworkJsonFormat
             nodes.Add(new NodeGene(n.Id, kind, (ActivationFunction)n.Activation));
         }
         var connections = doc.Connections.Select(c => new ConnectionGene(c.Innovation, c.Source, c.Destination, c.Enabled, c.Weight)).ToList();
-        var genome = new Genome(new NetworkShape(doc.Inputs, doc.Outputs), nodes, connections);
+        var expression = ConnectionExpression.For(doc.ExpressDisabledHidden ?? true);
+        var genome = new Genome(new NetworkShape(doc.Inputs, doc.Outputs), nodes, connections, expression);
         if (genome.Validate() is { } problem) throw new WannException($"{where}: network {problem}");
         var p = doc.Provenance;
         return new NetworkFile(genome, doc.Task, new Provenance(p.Source, p.Generation, p.Fitness, p.Seed, p.Created));

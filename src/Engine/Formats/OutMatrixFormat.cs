@@ -9,6 +9,8 @@ namespace Wann.Engine.Formats;
 /// The original release's <c>.out</c> network format: N rows of N+1 comma-separated numbers. Columns
 /// 0..N-1 are the weight matrix (row = source, column = destination; 0 = none, nan = disabled), column N
 /// the activation id; rows are in evaluation order with the bias first, then inputs, hidden, outputs last.
+/// The matrix holds the expressed network: every nan is off, so a parsed genome gets
+/// <see cref="ConnectionExpression.EnabledOnly"/>, and a written one shows each connection its rule expresses.
 /// </summary>
 public static class OutMatrixFormat
 {
@@ -65,7 +67,9 @@ public static class OutMatrixFormat
         for (int row = nIn + 1; row < firstOutputRow; row++)
             if (!fed.Contains(RowToId(row)))
                 throw new WannException($"{where}: row {row + 1} would be a hidden node without inputs: are the input/output counts ({shape}) right? Give the network's --task or --io");
-        var genome = new Genome(shape, nodes, connections);
+        // The format's nan is off whatever nodes it joins (the original's act() zeroes every nan), so the
+        // original's rule for disabled hidden-to-hidden genes must not turn a nan here back on.
+        var genome = new Genome(shape, nodes, connections, ConnectionExpression.EnabledOnly);
         if (genome.Validate() is { } problem) throw new WannException($"{where}: network {problem}");
         return genome;
     }
@@ -78,21 +82,27 @@ public static class OutMatrixFormat
         return value;
     }
 
-    /// <summary>Writes the genome as a <c>.out</c> matrix; disabled connections become nan.</summary>
+    /// <summary>
+    /// Writes the genome as a <c>.out</c> matrix: each connection its <see cref="Genome.Expression"/> makes
+    /// live with its stored weight (so, by default, disabled hidden-to-hidden ones too, as the original's
+    /// exports show), every other disabled one as nan.
+    /// </summary>
     public static string Format(Genome genome)
     {
         var rowOfPosition = RowOrder(genome);
         int n = genome.Nodes.Count;
         var index = genome.NodeIndexById();
+        var live = genome.Expression.Mask(genome);
         var cells = new string[n, n + 1];
         for (int r = 0; r < n; r++)
             for (int c = 0; c < n; c++) cells[r, c] = FormatNumber(0);
         for (int position = 0; position < n; position++)
             cells[rowOfPosition[position], n] = FormatNumber((int)genome.Nodes[position].Activation);
-        foreach (var c in genome.Connections)
+        for (int k = 0; k < genome.Connections.Count; k++)
         {
+            var c = genome.Connections[k];
             int r = rowOfPosition[index[c.Source]], col = rowOfPosition[index[c.Destination]];
-            cells[r, col] = c.Enabled ? FormatNumber(c.Weight) : "nan";
+            cells[r, col] = live[k] ? FormatNumber(c.Weight) : "nan";
         }
         var text = new StringBuilder();
         for (int r = 0; r < n; r++)

@@ -5,6 +5,7 @@ namespace Wann.Engine.Genomes;
 /// <summary>
 /// A network topology: node genes (bias, inputs, outputs, then hidden nodes in creation order, as the
 /// original orders them) and connection genes. Feed-forward only; <see cref="Validate"/> says why not.
+/// <see cref="Expression"/> says which connections are live when the genome is compiled, counted or exported.
 /// </summary>
 public sealed class Genome
 {
@@ -12,14 +13,22 @@ public sealed class Genome
     public List<NodeGene> Nodes { get; }
     public List<ConnectionGene> Connections { get; }
 
-    public Genome(NetworkShape shape, List<NodeGene> nodes, List<ConnectionGene> connections)
+    /// <summary>The rule that decides which connection genes are live edges (a search setting, kept with the genome).</summary>
+    public ConnectionExpression Expression { get; }
+
+    /// <param name="expression">Defaults to <see cref="ConnectionExpression.Original"/>, the original release's rule.</param>
+    public Genome(NetworkShape shape, List<NodeGene> nodes, List<ConnectionGene> connections, ConnectionExpression? expression = null)
     {
         Shape = shape;
         Nodes = nodes;
         Connections = connections;
+        Expression = expression ?? ConnectionExpression.Original;
     }
 
-    public Genome Clone() => new(Shape, new List<NodeGene>(Nodes), new List<ConnectionGene>(Connections));
+    public Genome Clone() => new(Shape, new List<NodeGene>(Nodes), new List<ConnectionGene>(Connections), Expression);
+
+    /// <summary>A copy of the genes under another expression rule.</summary>
+    public Genome WithExpression(ConnectionExpression expression) => new(Shape, new List<NodeGene>(Nodes), new List<ConnectionGene>(Connections), expression);
 
     public int EnabledConnectionCount
     {
@@ -30,6 +39,9 @@ public sealed class Genome
             return n;
         }
     }
+
+    /// <summary>Live edges under <see cref="Expression"/>: the nConn of the 1/nConn objective and of the logs.</summary>
+    public int ExpressedConnectionCount => Expression.Count(this);
 
     public int HiddenNodeCount => Nodes.Count - 1 - Shape.Inputs - Shape.Outputs;
 

@@ -1,3 +1,5 @@
+using Wann.Engine.Genomes;
+
 namespace Wann.Engine.Programs;
 
 /// <summary>
@@ -40,6 +42,12 @@ public sealed class ProgramBatch
     public int ProgramCount => InstructionStart.Length - 1;
     public int InstructionCountOf(int program) => InstructionStart[program + 1] - InstructionStart[program];
     public int TotalEdgeCount => EdgeSource.Length;
+
+    /// <summary>Compiles every genome of a population (on all cores) into one batch, in population order.</summary>
+    public static ProgramBatch Compile(IReadOnlyList<Genome> population, WeightMode mode) => PopulationCompiler.Compile(population, mode);
+
+    /// <summary>A batch of one genome.</summary>
+    public static ProgramBatch CompileOne(Genome genome, WeightMode mode) => Concatenate(new[] { ProgramCompiler.Compile(genome, mode) });
 
     public static ProgramBatch Concatenate(IReadOnlyList<NetworkProgram> programs)
     {

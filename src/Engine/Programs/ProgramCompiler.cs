@@ -2,14 +2,19 @@ using Wann.Engine.Genomes;
 
 namespace Wann.Engine.Programs;
 
-/// <summary>Compiles a genome into a <see cref="NetworkProgram"/>: enabled connections only, nodes in feed-forward order.</summary>
+/// <summary>
+/// Compiles a genome into a <see cref="NetworkProgram"/>: the connections its <see cref="Genome.Expression"/>
+/// makes live (by default the enabled ones plus disabled hidden-to-hidden ones, as the original), nodes in a
+/// feed-forward order of those edges.
+/// </summary>
 public static class ProgramCompiler
 {
     public static NetworkProgram Compile(Genome genome, WeightMode mode)
     {
         int nIn = genome.Shape.Inputs, nOut = genome.Shape.Outputs;
-        var order = TopologicalOrder.Of(genome, enabledOnly: true)
-            ?? throw new WannException("network has a cycle among its enabled connections");
+        var live = genome.Expression.Mask(genome);
+        var order = TopologicalOrder.Of(genome, live)
+            ?? throw new WannException("network has a cycle among its live connections");
         var index = genome.NodeIndexById();
 
         // Slot of each node position: bias and inputs keep their positions, computed nodes follow in order.
@@ -24,9 +29,10 @@ public static class ProgramCompiler
         }
 
         var incoming = new List<ConnectionGene>[genome.Nodes.Count];
-        foreach (var c in genome.Connections)
+        for (int k = 0; k < genome.Connections.Count; k++)
         {
-            if (!c.Enabled) continue;
+            if (!live[k]) continue;
+            var c = genome.Connections[k];
             int d = index[c.Destination];
             (incoming[d] ??= new List<ConnectionGene>()).Add(c);
         }

@@ -10,7 +10,10 @@ public sealed class SeededRandom
 {
     private ulong _s0, _s1, _s2, _s3;
 
-    public SeededRandom(ulong seed)
+    public SeededRandom(ulong seed) => Reseed(seed);
+
+    /// <summary>Restarts the generator as if newly made from <paramref name="seed"/> (lets a worker reuse one instance).</summary>
+    public void Reseed(ulong seed)
     {
         ulong x = seed;
         _s0 = CounterRandom.SplitMix(ref x);

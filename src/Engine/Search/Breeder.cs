@@ -6,6 +6,9 @@ namespace Wann.Engine.Search;
 /// <summary>
 /// Makes the next generation from a ranked one (one species, no crossover): cull the worst, copy the
 /// elite unchanged, fill the rest with mutated copies of tournament winners.
+/// Every draw from the run's generator is made first, in child order (parent, mutation, the child's own
+/// seed and its reserved ids); the children are then built on all cores, each from its own seed, so the
+/// result does not depend on the number of threads.
 /// </summary>
 public sealed class Breeder
 {
@@ -22,22 +25,56 @@ public sealed class Breeder
         _tournamentSize = tournamentSize;
     }
 
+    /// <summary>What one child will be: whose copy, which mutation, from which seed and ids.</summary>
+    private readonly record struct ChildPlan(int Parent, MutationKind Mutation, ulong Seed, int FirstNodeId, long FirstInnovation);
+
     public List<Genome> NextGeneration(IReadOnlyList<Genome> population, IReadOnlyList<int> ranks, SeededRandom random, InnovationCounter counter)
     {
         int size = population.Count;
-        var byRank = Enumerable.Range(0, size).OrderBy(i => ranks[i]).ToList();
+        var byRank = ByRank(ranks);
         int cull = (int)Math.Floor(_cullRatio * size);
-        var pool = byRank.Take(size - cull).ToList();
-        int elites = (int)Math.Floor(pool.Count * _eliteRatio);
+        int pool = size - cull;
+        int elites = Math.Min(size, (int)Math.Floor(pool * _eliteRatio));
 
-        var children = new List<Genome>(size);
-        for (int e = 0; e < elites; e++) children.Add(population[pool[e]].Clone());
-        while (children.Count < size)
+        var plans = new ChildPlan[size - elites];
+        for (int c = 0; c < plans.Length; c++)
         {
-            int parent = Tournament(pool.Count, random);
-            children.Add(_mutator.MutatedChild(population[pool[parent]], random, counter));
+            int parent = byRank[Tournament(pool, random)];
+            var mutation = _mutator.Choose(random);
+            ulong seed = random.NextUInt64();
+            var (nodeIds, innovations) = Mutator.IdsNeeded(mutation);
+            plans[c] = new ChildPlan(parent, mutation, seed, counter.ReserveNodeIds(nodeIds), counter.ReserveInnovations(innovations));
         }
-        return children;
+
+        var children = new Genome[size];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = size < 256 ? 1 : -1 };
+        Parallel.For(0, elites, options, e => children[e] = population[byRank[e]].Clone());
+        Parallel.For(0, plans.Length, options,
+            () => (Random: new SeededRandom(1), Ids: new InnovationCounter(0, 0)),
+            (c, _, worker) =>
+            {
+                var plan = plans[c];
+                worker.Random.Reseed(plan.Seed);
+                worker.Ids.Reset(plan.FirstNodeId, plan.FirstInnovation);
+                var child = population[plan.Parent].Clone();
+                _mutator.Apply(child, plan.Mutation, worker.Random, worker.Ids);
+                children[elites + c] = child;
+                return worker;
+            },
+            _ => { });
+        return new List<Genome>(children);
+    }
+
+    /// <summary>Individuals best rank first; equal ranks (possible only for unreachable fronts) in index order.</summary>
+    private static int[] ByRank(IReadOnlyList<int> ranks)
+    {
+        int n = ranks.Count;
+        var counts = new int[n + 1];
+        for (int i = 0; i < n; i++) counts[Math.Clamp(ranks[i], 0, n - 1) + 1]++;
+        for (int r = 1; r <= n; r++) counts[r] += counts[r - 1];
+        var order = new int[n];
+        for (int i = 0; i < n; i++) order[counts[Math.Clamp(ranks[i], 0, n - 1)]++] = i;
+        return order;
     }
 
     /// <summary>

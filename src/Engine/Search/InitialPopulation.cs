@@ -10,7 +10,9 @@ namespace Wann.Engine.Search;
 /// </summary>
 public static class InitialPopulation
 {
-    public static (List<Genome> Population, InnovationCounter Counter) Create(NetworkShape shape, int size, double probEnable, SeededRandom random)
+    /// <param name="expression">Expression rule of every genome (default: the original's); descendants inherit it.</param>
+    public static (List<Genome> Population, InnovationCounter Counter) Create(NetworkShape shape, int size, double probEnable, SeededRandom random,
+        ConnectionExpression? expression = null)
     {
         int sources = shape.Inputs + 1;
         var population = new List<Genome>(size);
@@ -27,7 +29,7 @@ public static class InitialPopulation
             for (int o = 0; o < shape.Outputs; o++)
                 for (int s = 0; s < sources; s++)
                     connections.Add(new ConnectionGene(o * sources + s, s, sources + o, random.NextDouble() < probEnable, 1f));
-            population.Add(new Genome(shape, nodes, connections));
+            population.Add(new Genome(shape, nodes, connections, expression));
         }
         return (population, new InnovationCounter(sources + shape.Outputs, (long)sources * shape.Outputs));
     }

@@ -14,4 +14,27 @@ public sealed class InnovationCounter
 
     public int TakeNodeId() => NextNodeId++;
     public long TakeInnovation() => NextInnovation++;
+
+    /// <summary>Takes <paramref name="count"/> consecutive node ids and returns the first.</summary>
+    public int ReserveNodeIds(int count)
+    {
+        int first = NextNodeId;
+        NextNodeId = checked(NextNodeId + count);
+        return first;
+    }
+
+    /// <summary>Takes <paramref name="count"/> consecutive innovation ids and returns the first.</summary>
+    public long ReserveInnovations(int count)
+    {
+        long first = NextInnovation;
+        NextInnovation += count;
+        return first;
+    }
+
+    /// <summary>Restarts the counters (a reusable counter handing out one child's reserved ids).</summary>
+    public void Reset(int nextNodeId, long nextInnovation)
+    {
+        NextNodeId = nextNodeId;
+        NextInnovation = nextInnovation;
+    }
 }

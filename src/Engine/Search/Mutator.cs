@@ -43,6 +43,17 @@ public sealed class Mutator
         return child;
     }
 
+    /// <summary>
+    /// New node ids and innovation ids a mutation of this kind takes at most, so that children can be
+    /// mutated in parallel from id ranges reserved in advance (an unused reservation leaves a gap).
+    /// </summary>
+    public static (int NodeIds, int Innovations) IdsNeeded(MutationKind kind) => kind switch
+    {
+        MutationKind.AddConnection => (0, 1),
+        MutationKind.AddNode => (1, 2),
+        _ => (0, 0),
+    };
+
     public bool Apply(Genome genome, MutationKind kind, SeededRandom random, InnovationCounter counter) => kind switch
     {
         MutationKind.AddConnection => AddConnection(genome, random, counter),
@@ -55,14 +66,18 @@ public sealed class Mutator
     /// <summary>Connects a random source to a random node of a later layer that it does not already feed.</summary>
     public bool AddConnection(Genome genome, SeededRandom random, InnovationCounter counter)
     {
+        var scratch = _scratch ??= new AddConnectionScratch();
         var layer = NodeLayers.Of(genome);
-        var existing = new HashSet<(int, int)>(genome.Connections.Select(c => (c.Source, c.Destination)));
-        var sources = new List<int>();
+        var existing = scratch.Existing;
+        existing.Clear();
+        foreach (var c in genome.Connections) existing.Add((c.Source, c.Destination));
+        var sources = scratch.Sources;
+        sources.Clear();
         for (int i = 0; i < genome.Nodes.Count; i++)
             if (genome.Nodes[i].Kind != NodeKind.Output) sources.Add(i);
         random.Shuffle(sources);
 
-        var candidates = new List<int>();
+        var candidates = scratch.Candidates;
         foreach (int s in sources)
         {
             int sourceId = genome.Nodes[s].Id;
@@ -89,6 +104,16 @@ public sealed class Mutator
             }
         }
         return false;
+    }
+
+    // Breeding mutates children on every core: each thread reuses its own containers.
+    [ThreadStatic] private static AddConnectionScratch? _scratch;
+
+    private sealed class AddConnectionScratch
+    {
+        public readonly HashSet<(int, int)> Existing = new();
+        public readonly List<int> Sources = new();
+        public readonly List<int> Candidates = new();
     }
 
     /// <summary>Splits a random enabled connection a->b into a->n (weight 1) and n->b (old weight), disabling a->b.</summary>

@@ -1,89 +1,175 @@
 namespace Wann.Engine.Search;
 
 /// <summary>
-/// NSGA-II ranking as the original release does it (maximising every objective): fronts by fast
-/// non-dominated sort; inside a front, descending crowding distance. Rank 0 is the best.
+/// NSGA-II ranking as the original release does it (maximising every objective): fronts by non-dominated
+/// sort; inside a front, descending crowding distance. Rank 0 is the best.
+/// Two objectives without NaN (the search's case) take a sort and a sweep, O(N log N) in time and O(N)
+/// in memory; any other input takes the general path, which compares pairs (O(N^2) time) but also keeps
+/// only O(N) memory. Both give the fronts of peeling off non-dominated sets, member for member.
 /// </summary>
 public static class NsgaRanking
 {
     /// <summary>Rank of each individual; <paramref name="objectives"/>[i] holds individual i's objective values.</summary>
     public static int[] Rank(IReadOnlyList<double[]> objectives)
     {
-        int n = objectives.Count;
+        var (values, m) = Flatten(objectives);
+        return Rank(values, m);
+    }
+
+    /// <summary>Rank of each individual; individual i's objectives are <c>values[i * objectiveCount ..]</c>.</summary>
+    public static int[] Rank(double[] values, int objectiveCount)
+    {
+        int n = objectiveCount == 0 ? 0 : values.Length / objectiveCount;
         var ranks = new int[n];
         int next = 0;
-        foreach (var front in Fronts(objectives))
+        foreach (var front in FrontLists(FrontOf(values, objectiveCount), n))
         {
-            var distance = CrowdingDistance(objectives, front);
-            // Stable order by descending distance; NaN (the original's inf * 0) sorts last.
-            var ordered = front
-                .Select((individual, k) => (individual, d: double.IsNaN(distance[k]) ? double.NegativeInfinity : distance[k]))
-                .OrderByDescending(t => t.d)
-                .ThenBy(t => t.individual);
-            foreach (var (individual, _) in ordered) ranks[individual] = next++;
+            var distance = CrowdingDistance(values, objectiveCount, front);
+            // Descending distance, ties by index; NaN (the original's inf * 0) sorts last.
+            var key = new double[front.Length];
+            for (int k = 0; k < front.Length; k++) key[k] = double.IsNaN(distance[k]) ? double.NegativeInfinity : distance[k];
+            var byDistance = new int[front.Length];
+            for (int k = 0; k < byDistance.Length; k++) byDistance[k] = k;
+            Array.Sort(byDistance, (a, b) => key[a] != key[b] ? key[b].CompareTo(key[a]) : front[a].CompareTo(front[b]));
+            foreach (int k in byDistance) ranks[front[k]] = next++;
         }
         return ranks;
     }
 
     /// <summary>True when a is at least as good as b everywhere and better somewhere.</summary>
-    public static bool Dominates(double[] a, double[] b)
+    public static bool Dominates(double[] a, double[] b) => Dominates(a, b, out _);
+
+    private static bool Dominates(ReadOnlySpan<double> a, ReadOnlySpan<double> b, out bool reverse)
     {
-        bool better = false;
+        bool aBetter = false, bBetter = false;
         for (int k = 0; k < a.Length; k++)
         {
-            if (a[k] < b[k]) return false;
-            if (a[k] > b[k]) better = true;
+            // NaN compares false both ways, so it never makes either side better.
+            aBetter |= a[k] > b[k];
+            bBetter |= a[k] < b[k];
         }
-        return better;
+        reverse = bBetter && !aBetter;
+        return aBetter && !bBetter;
     }
 
-    /// <summary>Fast non-dominated sort: the first front is the non-dominated set, and so on. Members of each front are in index order.</summary>
+    /// <summary>The fronts: the first is the non-dominated set, and so on. Members of each front are in index order.</summary>
     public static List<List<int>> Fronts(IReadOnlyList<double[]> objectives)
     {
-        int n = objectives.Count;
-        int m = n == 0 ? 0 : objectives[0].Length;
-        // One flat copy keeps the n^2/2 pair comparisons in cache; each pair is compared once, both ways.
-        var values = new double[n * m];
-        for (int p = 0; p < n; p++)
+        var (values, m) = Flatten(objectives);
+        return FrontLists(FrontOf(values, m), objectives.Count).Select(f => f.ToList()).ToList();
+    }
+
+    /// <summary>
+    /// Front number of each individual (0 = non-dominated), or -1 for the few that no peeling reaches
+    /// (possible only when NaN makes dominance cyclic; they keep rank 0, as the pairwise sort always did).
+    /// </summary>
+    public static int[] FrontOf(double[] values, int objectiveCount)
+    {
+        if (objectiveCount == 2 && !Array.Exists(values, double.IsNaN)) return TwoObjectiveFronts(values);
+        return GeneralFronts(values, objectiveCount);
+    }
+
+    /// <summary>
+    /// Sort by the first objective (then the second), both descending, so every dominator of a point comes
+    /// before it; then the point's front is the first front holding none of its dominators. For each front
+    /// it is enough to know its best second objective so far, and the best first objective among the points
+    /// that reach it: a point is dominated by the front if that second objective beats it, or ties it with a
+    /// strictly better first one. Fronts hold dominators of a point up to the point's own front and none
+    /// after it, so a binary search finds the front.
+    /// </summary>
+    private static int[] TwoObjectiveFronts(double[] values)
+    {
+        int n = values.Length / 2;
+        var first = new double[n];
+        var second = new double[n];
+        for (int i = 0; i < n; i++) (first[i], second[i]) = (values[2 * i], values[2 * i + 1]);
+        var order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Array.Sort(order, (a, b) =>
+            first[a] != first[b] ? first[b].CompareTo(first[a]) :
+            second[a] != second[b] ? second[b].CompareTo(second[a]) : a.CompareTo(b));
+
+        var front = new int[n];
+        var bestSecond = new List<double>();
+        var firstAtBestSecond = new List<double>();
+        foreach (int p in order)
         {
-            if (objectives[p].Length != m) throw new ArgumentException($"individual {p} has {objectives[p].Length} objectives, individual 0 has {m}", nameof(objectives));
-            objectives[p].CopyTo(values, p * m);
+            double p0 = first[p], p1 = second[p];
+            int low = 0, high = bestSecond.Count; // the answer is in [low, high]; high = a new front
+            while (low < high)
+            {
+                int mid = (low + high) >>> 1;
+                bool dominated = bestSecond[mid] > p1 || (bestSecond[mid] == p1 && firstAtBestSecond[mid] > p0);
+                if (dominated) low = mid + 1;
+                else high = mid;
+            }
+            front[p] = low;
+            if (low == bestSecond.Count)
+            {
+                bestSecond.Add(p1);
+                firstAtBestSecond.Add(p0);
+            }
+            else if (p1 > bestSecond[low])
+            {
+                // Points come in descending first objective, so the first to reach a second value has the best first.
+                bestSecond[low] = p1;
+                firstAtBestSecond[low] = p0;
+            }
         }
+        return front;
+    }
+
+    /// <summary>
+    /// Any number of objectives, NaN included: count each individual's dominators, then peel fronts, each
+    /// time recomputing whom the peeled individuals dominate instead of storing those lists (O(N) memory).
+    /// </summary>
+    private static int[] GeneralFronts(double[] values, int m)
+    {
+        int n = m == 0 ? 0 : values.Length / m;
+        var front = new int[n];
+        Array.Fill(front, -1);
         var dominatedBy = new int[n];
-        var dominates = new List<int>?[n];
         for (int p = 0; p < n; p++)
         {
             var a = values.AsSpan(p * m, m);
             for (int q = p + 1; q < n; q++)
             {
-                var b = values.AsSpan(q * m, m);
-                bool aBetter = false, bBetter = false;
-                for (int k = 0; k < m; k++)
-                {
-                    // NaN compares false both ways, so it never makes either side better (as Dominates).
-                    aBetter |= a[k] > b[k];
-                    bBetter |= a[k] < b[k];
-                }
-                if (aBetter == bBetter) continue;
-                if (aBetter) { (dominates[p] ??= new List<int>()).Add(q); dominatedBy[q]++; }
-                else { (dominates[q] ??= new List<int>()).Add(p); dominatedBy[p]++; }
+                if (Dominates(a, values.AsSpan(q * m, m), out bool reverse)) dominatedBy[q]++;
+                else if (reverse) dominatedBy[p]++;
             }
         }
-        var fronts = new List<List<int>>();
         var current = new List<int>();
         for (int p = 0; p < n; p++) if (dominatedBy[p] == 0) current.Add(p);
+        int number = 0;
         while (current.Count > 0)
         {
-            fronts.Add(current);
-            var nextFront = new List<int>();
+            foreach (int p in current) front[p] = number;
+            var next = new List<int>();
             foreach (int p in current)
-                if (dominates[p] is { } beaten)
-                    foreach (int q in beaten)
-                        if (--dominatedBy[q] == 0) nextFront.Add(q);
-            nextFront.Sort();
-            current = nextFront;
+            {
+                var a = values.AsSpan(p * m, m);
+                for (int q = 0; q < n; q++)
+                    if (front[q] < 0 && Dominates(a, values.AsSpan(q * m, m), out _) && --dominatedBy[q] == 0) next.Add(q);
+            }
+            next.Sort();
+            current = next;
+            number++;
         }
-        return fronts;
+        return front;
+    }
+
+    /// <summary>Members of each front in index order, by a counting sort over front numbers (unreached individuals left out).</summary>
+    private static List<int[]> FrontLists(int[] frontOf, int n)
+    {
+        int fronts = 0;
+        foreach (int f in frontOf) fronts = Math.Max(fronts, f + 1);
+        var sizes = new int[fronts];
+        foreach (int f in frontOf) if (f >= 0) sizes[f]++;
+        var lists = new List<int[]>(fronts);
+        for (int f = 0; f < fronts; f++) lists.Add(new int[sizes[f]]);
+        var filled = new int[fronts];
+        for (int i = 0; i < n; i++) if (frontOf[i] is var f and >= 0) lists[f][filled[f]++] = i;
+        return lists;
     }
 
     /// <summary>
@@ -93,25 +179,48 @@ public static class NsgaRanking
     /// </summary>
     public static double[] CrowdingDistance(IReadOnlyList<double[]> objectives, IReadOnlyList<int> front)
     {
-        int m = front.Count;
-        var total = new double[m];
-        if (m == 0) return total;
-        int objectiveCount = objectives[front[0]].Length;
-        var order = new int[m];
-        for (int k = 0; k < objectiveCount; k++)
+        if (front.Count == 0) return Array.Empty<double>();
+        int m = objectives[front[0]].Length;
+        var values = new double[front.Count * m];
+        for (int i = 0; i < front.Count; i++) objectives[front[i]].CopyTo(values, i * m);
+        var local = new int[front.Count];
+        for (int i = 0; i < local.Length; i++) local[i] = i;
+        return CrowdingDistance(values, m, local);
+    }
+
+    private static double[] CrowdingDistance(double[] values, int m, int[] front)
+    {
+        int size = front.Length;
+        var total = new double[size];
+        if (size == 0) return total;
+        var order = new int[size];
+        var column = new double[size];
+        for (int k = 0; k < m; k++)
         {
-            for (int i = 0; i < m; i++) order[i] = i;
-            Array.Sort(order, (a, b) => objectives[front[a]][k].CompareTo(objectives[front[b]][k]) is var c && c != 0 ? c : a.CompareTo(b));
-            double min = objectives[front[order[0]]][k], max = objectives[front[order[m - 1]]][k];
+            for (int i = 0; i < size; i++) (order[i], column[i]) = (i, values[front[i] * m + k]);
+            // Ascending (NaN first, as double.CompareTo orders it), ties by position in the front.
+            Array.Sort(order, (a, b) => column[a].CompareTo(column[b]) is var c && c != 0 ? c : a.CompareTo(b));
+            double min = column[order[0]], max = column[order[size - 1]];
             double scale = max - min > 0 ? Math.Abs(1.0 / max - min) : 1.0;
-            for (int i = 0; i < m; i++)
+            for (int i = 0; i < size; i++)
             {
-                double d = i == 0 || i == m - 1
-                    ? double.PositiveInfinity
-                    : objectives[front[order[i + 1]]][k] - objectives[front[order[i - 1]]][k];
+                double d = i == 0 || i == size - 1 ? double.PositiveInfinity : column[order[i + 1]] - column[order[i - 1]];
                 total[order[i]] += d * scale;
             }
         }
         return total;
+    }
+
+    private static (double[] Values, int ObjectiveCount) Flatten(IReadOnlyList<double[]> objectives)
+    {
+        int n = objectives.Count;
+        int m = n == 0 ? 0 : objectives[0].Length;
+        var values = new double[n * m];
+        for (int p = 0; p < n; p++)
+        {
+            if (objectives[p].Length != m) throw new ArgumentException($"individual {p} has {objectives[p].Length} objectives, individual 0 has {m}", nameof(objectives));
+            objectives[p].CopyTo(values, p * m);
+        }
+        return (values, m);
     }
 }

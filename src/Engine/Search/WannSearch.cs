@@ -34,7 +34,7 @@ public sealed class WannSearch
     public static SearchState NewRun(Hyperparameters settings, TaskSpec task, ulong seed)
     {
         var random = new SeededRandom(seed);
-        var (population, counter) = InitialPopulation.Create(task.Shape, settings.PopulationSize, settings.ProbInitialEnable, random);
+        var (population, counter) = InitialPopulation.Create(task.Shape, settings.PopulationSize, settings.ProbInitialEnable, random, settings.Expression);
         return new SearchState(0, population, counter, random, null);
     }
 
@@ -43,7 +43,7 @@ public sealed class WannSearch
     {
         var clock = Stopwatch.StartNew();
         var population = state.Population;
-        var batch = Compile(population, WeightMode.Shared);
+        var batch = ProgramBatch.Compile(population, WeightMode.Shared);
         double compileSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
@@ -56,25 +56,27 @@ public sealed class WannSearch
         var fitness = new double[n];
         var fitMax = new double[n];
         var connections = new double[n];
-        for (int g = 0; g < n; g++)
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = n < 4096 ? 1 : -1 }, g =>
         {
             fitness[g] = table.Fitness(g);
             fitMax[g] = table.FitMax(g);
-            connections[g] = population[g].EnabledConnectionCount;
-        }
+            connections[g] = population[g].ExpressedConnectionCount;
+        });
 
         // The original draws probMoo < rand to pick (fitness, fitMax), so probMoo is the chance of (fitness, 1/nConn).
         bool moo = state.Random.NextDouble() < _settings.ProbMoo;
-        var objectives = new double[n][];
+        var objectives = new double[2 * n];
         for (int g = 0; g < n; g++)
-            objectives[g] = moo ? new[] { fitness[g], 1.0 / Math.Max(1.0, connections[g]) } : new[] { fitness[g], fitMax[g] };
-        var ranks = NsgaRanking.Rank(objectives);
+            (objectives[2 * g], objectives[2 * g + 1]) = (fitness[g], moo ? 1.0 / Math.Max(1.0, connections[g]) : fitMax[g]);
+        var ranks = NsgaRanking.Rank(objectives, 2);
         int elite = ArgMax(fitness);
         double rankSeconds = clock.Elapsed.TotalSeconds;
 
         // Re-evaluating a best candidate is evaluation work, not host work: time it apart.
         clock.Restart();
-        bool newBest = state.Generation % _settings.SaveEvery == 0 && ConfirmBest(state, population[elite], fitness[elite]);
+        // Confirmed every save_mod generations and in the run's last, so the best network never ends older than the run.
+        bool confirm = state.Generation % _settings.SaveEvery == 0 || state.Generation == _settings.MaxGenerations - 1;
+        bool newBest = confirm && ConfirmBest(state, population[elite], fitness[elite]);
         evaluateSeconds += clock.Elapsed.TotalSeconds;
 
         clock.Restart();
@@ -110,7 +112,7 @@ public sealed class WannSearch
     private bool ConfirmBest(SearchState state, Genome candidate, double lookedLike)
     {
         if (state.Best is { } best && lookedLike <= best.Fitness) return false;
-        var batch = Compile(new[] { candidate }, WeightMode.Shared);
+        var batch = ProgramBatch.CompileOne(candidate, WeightMode.Shared);
         ulong seed = state.Random.NextUInt64();
         var request = new EvaluationRequest(_task, _weights, _settings.Repetitions * _settings.BestRepetitions, seed, state.Generation);
         double confirmed = _evaluator.Evaluate(batch, request).Fitness(0);
@@ -119,12 +121,7 @@ public sealed class WannSearch
         return true;
     }
 
-    public static ProgramBatch Compile(IReadOnlyList<Genome> population, WeightMode mode)
-    {
-        var programs = new NetworkProgram[population.Count];
-        Parallel.For(0, population.Count, g => programs[g] = ProgramCompiler.Compile(population[g], mode));
-        return ProgramBatch.Concatenate(programs);
-    }
+    public static ProgramBatch Compile(IReadOnlyList<Genome> population, WeightMode mode) => ProgramBatch.Compile(population, mode);
 
     private static int ArgMax(double[] values)
     {

@@ -15,8 +15,11 @@ public sealed class BenchOptions
     [Option("quick", Default = false, HelpText = "Smaller populations (256 genomes) for a fast look; same repetitions.")]
     public bool Quick { get; set; }
 
-    [Option("genomes", HelpText = "Population of M1 and M2 (default 1024; GPUs want far more).")]
+    [Option("genomes", HelpText = "Population of M1 and M2 (default 1024; GPUs want far more, e.g. 100000). Large populations tile 1024 grown networks.")]
     public int? Genomes { get; set; }
+
+    [Option("host-genomes", Separator = ',', HelpText = "Populations of M5, the host work per generation (default 10000,100000,1000000; --quick: 10000).")]
+    public IEnumerable<int>? HostGenomes { get; set; }
 
     [Option("soak", HelpText = "Instead of the suite: run this many generations of a small search and report memory at start and end.")]
     public int? Soak { get; set; }
@@ -35,6 +38,12 @@ public static class BenchCommand
         {
             if (genomes < 1) throw new Engine.WannException($"--genomes: must be at least 1, got {genomes}");
             settings = settings with { Genomes = genomes, ReferenceGenomes = Math.Min(settings.ReferenceGenomes, genomes) };
+        }
+        if (options.HostGenomes?.ToArray() is { Length: > 0 } hostGenomes)
+        {
+            if (hostGenomes.Any(g => g < 2))
+                throw new Engine.WannException($"--host-genomes: every population must be at least 2, got {string.Join(",", hostGenomes)}");
+            settings = settings with { HostWorkGenomes = hostGenomes };
         }
         using var backend = EvaluatorFactory.Create(BackendNames.Parse(options.Backend));
         if (options.Soak is { } generations) return Soak(backend, generations, options.Json);
@@ -79,13 +88,20 @@ public static class BenchCommand
         Console.WriteLine($"machine: {r.Machine}; {r.DotNetVersion}; ILGPU {r.IlgpuVersion}; medians of {r.Repetitions} runs after a warm-up run");
         Console.WriteLine($"lane-FMA ceiling (all cores): {r.Ceiling.MedianRate:E3} lane FMAs/s");
         foreach (var m in r.NetworkEvaluation)
-            Console.WriteLine($"M1 {m.Population,-18} {m.Backend.MedianRate,12:E3} conn-evals/s   {m.SpeedupOverReference,6:F1}x reference ({m.Reference.MedianRate:E3})   {m.Backend.MedianRate / r.Ceiling.MedianRate * 100,5:F1}% of ceiling   (mean {m.MeanConnections:F0} connections, {m.Genomes} genomes)");
-        Console.WriteLine($"M2 swing-up episodes   {r.SwingUp.Backend.MedianRate,12:E3} steps/s        {r.SwingUp.SpeedupOverReference,6:F1}x reference ({r.SwingUp.Reference.MedianRate:E3})   ({r.SwingUp.Genomes} genomes x {r.SwingUp.LanesPerGenome} lanes; reference on {r.SwingUp.ReferenceGenomes})");
+            Console.WriteLine($"M1 {m.Population,-18} {m.Backend.MedianRate,12:E3} conn-evals/s   {m.SpeedupOverReference,6:F1}x reference ({m.Reference.MedianRate:E3})   {m.Backend.MedianRate / r.Ceiling.MedianRate * 100,5:F1}% of ceiling   (mean {m.MeanConnections:F0} connections, {m.Genomes} genomes){KernelSplit(m.Backend, "conn-evals/s")}");
+        Console.WriteLine($"M2 swing-up episodes   {r.SwingUp.Backend.MedianRate,12:E3} steps/s        {r.SwingUp.SpeedupOverReference,6:F1}x reference ({r.SwingUp.Reference.MedianRate:E3})   ({r.SwingUp.Genomes} genomes x {r.SwingUp.LanesPerGenome} lanes; reference on {r.SwingUp.ReferenceGenomes}){KernelSplit(r.SwingUp.Backend, "steps/s")}");
         var g = r.Generation;
         Console.WriteLine($"M3 swingup.json gen     {g.Seconds,9:F3} s/gen: evaluate {g.EvaluateSeconds:F3}, rank+breed {g.RankBreedSeconds:F4}, compile {g.CompileSeconds:F4}; host work {g.HostFraction * 100:F1}% (generations {g.FirstGeneration}-{g.FirstGeneration + g.Generations - 1}; {g.EnvStepsPerSecond:E3} steps/s while evaluating)");
+        foreach (var h in r.HostWork)
+            Console.WriteLine($"M5 host work {h.Genomes,9} genomes {h.HostSeconds,8:F3} s/gen: rank {h.RankSeconds:F3}, breed {h.BreedSeconds:F3}, compile {h.CompileSeconds:F3}; " +
+                              $"{h.HostFraction * 100:F1}% of a generation (evaluation {h.EvaluateSeconds:F3} s{(h.EvaluationScaled ? $", scaled from {h.EvaluatedGenomes} genomes" : "")}); peak working set {h.PeakWorkingSetBytes / (1024.0 * 1024 * 1024):F2} GiB; checkpoint {h.CheckpointBytes / (1024.0 * 1024):F1} MiB in {h.CheckpointSeconds:F2} s (background)");
         Console.WriteLine($"warm-up (JIT{(kernelCompile is null ? "" : " and kernel compile")}): M1 {string.Join(", ", r.NetworkEvaluation.Select(m => $"{m.Backend.WarmupSeconds:F2} s"))}, M2 {r.SwingUp.Backend.WarmupSeconds:F2} s" +
                           (kernelCompile is { } k ? $"; kernel loading {k:F2} s" : ""));
     }
+
+    private static string KernelSplit(Measurement m, string unit) => m.KernelMedianRate is { } kernel
+        ? $"; kernels alone {kernel:E3} {unit} ({m.KernelMedianSeconds * 1000:F2} ms, copies {m.CopyMedianSeconds * 1000:F2} ms)"
+        : "";
 
     private static void PrintJson(BenchReport r, double? kernelCompile)
     {
@@ -99,10 +115,17 @@ public static class BenchCommand
             ilgpu = r.IlgpuVersion,
             repetitions = r.Repetitions,
             connEvalsPerSec = r.NetworkEvaluation.Select(m => m.Backend.MedianRate).ToArray(),
+            kernelConnEvalsPerSec = r.NetworkEvaluation.Select(m => m.Backend.KernelMedianRate).ToArray(),
+            kernelSeconds = new { m1 = r.NetworkEvaluation.Select(m => m.Backend.KernelMedianSeconds).ToArray(), m2 = r.SwingUp.Backend.KernelMedianSeconds },
+            copySeconds = new { m1 = r.NetworkEvaluation.Select(m => m.Backend.CopyMedianSeconds).ToArray(), m2 = r.SwingUp.Backend.CopyMedianSeconds },
             referenceConnEvalsPerSec = r.NetworkEvaluation.Select(m => m.Reference.MedianRate).ToArray(),
             connEvalPopulations = r.NetworkEvaluation.Select(m => new { population = m.Population, genomes = m.Genomes, meanConnections = m.MeanConnections, speedupOverReference = m.SpeedupOverReference, fractionOfCeiling = m.Backend.MedianRate / r.Ceiling.MedianRate }).ToArray(),
             ceilingLaneFmaPerSec = r.Ceiling.MedianRate,
             envStepsPerSec = r.SwingUp.Backend.MedianRate,
+            kernelEnvStepsPerSec = r.SwingUp.Backend.KernelMedianRate,
+            swingUpGenomes = r.SwingUp.Genomes,
+            hostWork = r.HostWork.Select(h => new { genomes = h.Genomes, meanConnections = h.MeanConnections, rank = h.RankSeconds, breed = h.BreedSeconds, compile = h.CompileSeconds, host = h.HostSeconds, evaluate = h.EvaluateSeconds, evaluatedGenomes = h.EvaluatedGenomes, hostFraction = h.HostFraction, peakWorkingSetBytes = h.PeakWorkingSetBytes, checkpointBytes = h.CheckpointBytes, checkpointSeconds = h.CheckpointSeconds }).ToArray(),
+            peakWorkingSetBytes = r.PeakWorkingSetBytes,
             referenceEnvStepsPerSec = r.SwingUp.Reference.MedianRate,
             envStepsSpeedupOverReference = r.SwingUp.SpeedupOverReference,
             secondsPerGeneration = r.Generation.Seconds,

@@ -1,20 +1,26 @@
 using CommandLine;
+using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
 using Wann.Engine.Genomes;
 using Wann.Engine.Tasks;
+using Wann.Host.Output;
 using Wann.Kernels.Backends;
 using Wann.Kernels.Checks;
+using Wann.Kernels.Gpu;
 
 namespace Wann.Host.Commands;
 
-[Verb("check", HelpText = "Check that a backend agrees with the reference interpreter and the CPU backend (run it on a new GPU machine).")]
+[Verb("check", HelpText = "Check that a backend gives bit-identical results to the reference interpreter (run it on a new GPU machine). GPU backends are checked on both the shared-memory and the global-memory kernels.")]
 public sealed class CheckOptions
 {
-    [Option("backend", Default = "auto", HelpText = "Backend to check: auto, cpu, cuda, opencl or ilgpu-cpu.")]
+    [Option("backend", Default = "auto", HelpText = "Backend to check against the reference (see the list below).")]
     public string Backend { get; set; } = "auto";
 
     [Option("champion", HelpText = "The original swing-up champion (swing.out), to compare full episodes too.")]
     public string? Champion { get; set; }
+
+    [Option("json", Default = false, HelpText = "Print one JSON document instead of lines.")]
+    public bool Json { get; set; }
 }
 
 /// <summary><c>wann check</c>: agreement of a backend with the ground truth; exit status 1 if any check fails.</summary>
@@ -23,15 +29,42 @@ public static class CheckCommand
     public static int Run(CheckOptions options)
     {
         Genome? champion = options.Champion is null ? null : NetworkFiles.Load(options.Champion, TaskCatalog.SwingUp.Shape, "swingup").Genome;
-        using var backend = EvaluatorFactory.Create(BackendNames.Parse(options.Backend));
-        Console.WriteLine($"checking backend {backend.Name} ({backend.Device})");
+        var kind = BackendNames.Parse(options.Backend);
+        if (kind == BackendKind.Auto) kind = EvaluatorFactory.AutoChoice();
+        var paths = new List<(string Path, string Device, IReadOnlyList<CheckResult> Results)>();
         bool all = true;
-        foreach (var r in BackendCheck.Run(backend, champion))
+        foreach (var (path, forceGlobal) in Paths(kind))
         {
-            all &= r.Passed;
-            Console.WriteLine($"{(r.Passed ? "PASS" : "FAIL")}  {r.Name}: worst relative difference {r.WorstDifference:g3} (tolerance {r.Tolerance:g3}); {r.Detail}");
+            using IEvaluator backend = forceGlobal is { } global ? new GpuEvaluator(kind, global) : EvaluatorFactory.Create(kind);
+            if (!options.Json) Console.WriteLine($"checking backend {backend.Name}{(path.Length > 0 ? $", {path}" : "")} ({backend.Device})");
+            var results = BackendCheck.Run(backend, champion);
+            paths.Add((path, backend.Device, results));
+            foreach (var r in results)
+            {
+                all &= r.Passed;
+                if (!options.Json)
+                    Console.WriteLine($"{(r.Passed ? "PASS" : "FAIL")}  {r.Name}: {r.Detail}{(r.Passed ? "" : $", worst relative difference {r.WorstDifference:g3}")}");
+            }
         }
-        Console.WriteLine(all ? "all checks passed" : "some checks FAILED");
+        if (options.Json)
+            JsonOutput.Print(new
+            {
+                backend = BackendNames.NameOf(kind),
+                passed = all,
+                paths = paths.Select(p => new
+                {
+                    path = p.Path,
+                    device = p.Device,
+                    checks = p.Results.Select(r => new { name = r.Name, passed = r.Passed, values = r.Values, identical = r.Identical, worstRelativeDifference = r.WorstDifference }),
+                }),
+            });
+        else Console.WriteLine(all ? "all checks passed: every value bit-identical to the reference" : "some checks FAILED");
         return all ? 0 : 1;
     }
+
+    /// <summary>GPU backends run every check on both kernel families; the CPU backends have one path.</summary>
+    private static IEnumerable<(string Path, bool? ForceGlobal)> Paths(BackendKind kind) =>
+        kind is BackendKind.Cuda or BackendKind.OpenCL or BackendKind.IlgpuCpu
+            ? new (string, bool?)[] { ("shared-memory kernels", false), ("global-memory kernels", true) }
+            : new (string, bool?)[] { ("", null) };
 }

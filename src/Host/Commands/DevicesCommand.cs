@@ -24,6 +24,10 @@ public static class DevicesCommand
             string shared = host ? "host" : $"{d.SharedMemoryPerGroup / 1024} KiB";
             Console.WriteLine($"{BackendNames.NameOf(d.Backend),-10} {Truncate(d.Name, 40),-40} {memory,12} {d.ComputeUnits,6} {d.WarpSize,5} {d.MaxThreadsPerGroup,6} {shared,13}");
         }
+        using (var context = GpuDevices.CreateContext())
+            foreach (var kind in new[] { BackendKind.Cuda, BackendKind.OpenCL })
+                if (GpuDevices.WhyMissing(context, kind) is { } why)
+                    Console.WriteLine($"{BackendNames.NameOf(kind)}: none here: {why}");
         Console.WriteLine($"auto picks: {BackendNames.NameOf(EvaluatorFactory.AutoChoice())}");
         return 0;
     }

@@ -19,7 +19,7 @@ public sealed class EpisodeOptions
     [Option("task", Required = true, HelpText = "Rollout task: swingup, swingup_hard, cartpole, acrobot, mountaincar or pendulum.")]
     public string Task { get; set; } = "";
 
-    [Option("weight", HelpText = "Shared weight: every enabled connection carries this value.")]
+    [Option("weight", HelpText = "Shared weight: every live connection carries this value.")]
     public float? Weight { get; set; }
 
     [Option("stored", Default = false, HelpText = "Use each connection's stored weight instead of a shared weight.")]
@@ -55,13 +55,20 @@ public static class EpisodeCommand
 
         string stem = extension == "" ? options.Out : Path.ChangeExtension(options.Out, null);
         if (extension is "" or ".csv")
+        {
             AtomicFile.WriteAllText(stem + ".csv", EpisodeTraceWriter.Csv(trace, task.InputLabels, task.OutputLabels));
+            WrittenFile.Say(stem + ".csv", $"trajectory, {trace.Steps} steps");
+        }
         if (extension is "" or ".json")
+        {
             AtomicFile.WriteAllText(stem + ".json", EpisodeTraceWriter.Json(trace, task.Name, options.Net, options.Weight, options.Seed, task.InputLabels, task.OutputLabels));
+            WrittenFile.Say(stem + ".json", $"trajectory, {trace.Steps} steps");
+        }
         if (scene is not null)
         {
             string weight = options.Weight is { } shared ? $"weight {shared:0.###}" : "stored weights";
             AtomicFile.WriteAllBytes(stem + ".gif", EpisodeAnimation.Gif(trace, scene, $"{Path.GetFileName(options.Net)} on {task.Name}, {weight}, seed {options.Seed}"));
+            WrittenFile.Say(stem + ".gif", "animation");
         }
         Console.WriteLine($"{task.Name}: {trace.Steps} steps, reward {trace.TotalReward:F2}{(trace.EndedEarly ? " (ended by the task)" : "")}");
         return 0;

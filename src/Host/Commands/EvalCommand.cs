@@ -20,28 +20,19 @@ public static class EvalCommand
 
     public static int Run(EvalOptions options)
     {
-        var task = TaskResolver.Get(options.Task, options, "--task");
         if (options.Episodes < 1) throw new WannException($"--episodes: must be at least 1, got {options.Episodes}");
+        TaskEvaluators.CheckThreads(options.Threads);
         if (options.Stored && options.Weights is not null) throw new WannException("give either --weights or --stored, not both");
         var weights = options.Stored ? new[] { 1f } : options.Weights is null ? StandardWeights : ParseWeights(options.Weights);
-        var network = NetworkFiles.Load(options.Net, task.Shape, task.Name);
+        var (network, task) = NetworkAndTask.Load(options.Net, options.Task, options);
+        MemoryNeed.Check(MemoryNeed.ForLanes((double)weights.Length * options.Episodes), $"--episodes {options.Episodes}: {weights.Length} weights x {options.Episodes:N0} episodes");
         if (task.Kind == TaskKind.Classification) return Classification(options, task, network, weights);
         TaskEvaluators.RunnableTask(task, "--task");
         using var evaluator = EvaluatorFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
 
-        var program = ProgramCompiler.Compile(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared);
-        var batch = ProgramBatch.Concatenate(new[] { program });
-        var request = new EvaluationRequest(task, weights, options.Episodes, options.Seed, Generation: 0);
         var clock = Stopwatch.StartNew();
-        var table = evaluator.Evaluate(batch, request);
+        var (rows, table) = Rollouts(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared, task, evaluator, weights, options.Episodes, options.Seed);
         double seconds = clock.Elapsed.TotalSeconds;
-
-        var rows = new List<WeightRow>();
-        for (int w = 0; w < weights.Length; w++)
-        {
-            var rewards = Enumerable.Range(0, options.Episodes).Select(r => (double)table.Reward(0, w, r)).ToArray();
-            rows.Add(WeightRow.From(weights[w], rewards));
-        }
 
         if (options.Json) PrintJson(options, task, evaluator, rows, table, seconds);
         else PrintTable(options, task, evaluator, rows, table, seconds);
@@ -85,6 +76,21 @@ public static class EvalCommand
         return 0;
     }
 
+    /// <summary>Episodes of one network at each weight on <paramref name="evaluator"/>, and their statistics per weight.</summary>
+    public static (List<WeightRow> Rows, FitnessTable Table) Rollouts(Engine.Genomes.Genome genome, WeightMode mode, TaskSpec task,
+        IEvaluator evaluator, float[] weights, int episodes, ulong seed)
+    {
+        var batch = ProgramBatch.Concatenate(new[] { ProgramCompiler.Compile(genome, mode) });
+        var table = evaluator.Evaluate(batch, new EvaluationRequest(task, weights, episodes, seed, Generation: 0));
+        var rows = new List<WeightRow>();
+        for (int w = 0; w < weights.Length; w++)
+        {
+            var rewards = Enumerable.Range(0, episodes).Select(r => (double)table.Reward(0, w, r)).ToArray();
+            rows.Add(WeightRow.From(weights[w], rewards));
+        }
+        return (rows, table);
+    }
+
     public static float[] ParseWeights(string text)
     {
         var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -95,7 +101,7 @@ public static class EvalCommand
     }
 
     /// <summary>Statistics of one weight's episodes: mean, sample standard deviation, 95 % t-interval half-width.</summary>
-    private sealed record WeightRow(float Weight, double Mean, double Std, double Ci95, double Min, double Max)
+    public sealed record WeightRow(float Weight, double Mean, double Std, double Ci95, double Min, double Max)
     {
         public static WeightRow From(float weight, double[] rewards)
         {

@@ -8,8 +8,8 @@ public sealed class EvalOptions : ICsvDataOptions
     [Option("net", Required = true, HelpText = "Network file (.json or .out).")]
     public string Net { get; set; } = "";
 
-    [Option("task", Required = true, HelpText = "Task to run (swingup, swingup_hard).")]
-    public string Task { get; set; } = "";
+    [Option("task", HelpText = "Task to run (default: the task the network file names; a .out file names none).")]
+    public string? Task { get; set; }
 
     [Option("weights", HelpText = "Comma-separated shared weights (default -2,-1,-0.5,0.5,1,2). Write --weights=-2,-1 when the list starts with a minus.")]
     public string? Weights { get; set; }
@@ -23,7 +23,7 @@ public sealed class EvalOptions : ICsvDataOptions
     [Option("seed", Default = 1UL, HelpText = "Seed of the episodes' start states.")]
     public ulong Seed { get; set; }
 
-    [Option("backend", Default = "auto", HelpText = "auto, cpu, reference, cuda, opencl or ilgpu-cpu.")]
+    [Option("backend", Default = "auto", HelpText = "Backend to evaluate on (see the list below).")]
     public string Backend { get; set; } = "auto";
 
     [Option("threads", HelpText = "CPU threads for the cpu and reference backends (default: all cores).")]

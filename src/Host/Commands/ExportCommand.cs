@@ -3,6 +3,7 @@ using Wann.Engine;
 using Wann.Engine.Formats;
 using Wann.Engine.Genomes;
 using Wann.Engine.Programs;
+using Wann.Host.Output;
 using Wann.Host.Output.Export;
 
 namespace Wann.Host.Commands;
@@ -19,7 +20,7 @@ public sealed class ExportOptions
     [Option("io", HelpText = "Input and output counts as NINxNOUT for a .out file of a task not implemented here (e.g. 24x4).")]
     public string? Io { get; set; }
 
-    [Option("weight", HelpText = "Shared weight: .onnx computes with it; .out and .json store it on every enabled connection.")]
+    [Option("weight", HelpText = "Shared weight: .onnx computes with it; .out and .json store it on every live connection.")]
     public float? Weight { get; set; }
 
     [Option("stored", Default = false, HelpText = "Keep each connection's stored weight.")]
@@ -48,15 +49,23 @@ public static class ExportCommand
             var program = ProgramCompiler.Compile(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared);
             string name = Path.GetFileNameWithoutExtension(options.Net);
             AtomicFile.WriteAllBytes(options.Out, OnnxNetworkWriter.Write(program, options.Weight ?? 1f, name));
+            WrittenFile.Say(options.Out, "ONNX graph");
             return 0;
         }
         var genome = options.Weight is { } shared ? WithWeight(network.Genome, shared) : network.Genome;
         NetworkFiles.Save(options.Out, network with { Genome = genome, Task = network.Task ?? options.Task });
+        WrittenFile.Say(options.Out, extension == ".out" ? "the original's matrix format" : "network JSON");
         return 0;
     }
 
-    /// <summary>The genome with every enabled connection storing <paramref name="weight"/>, so <c>--stored</c> later gives that weight.</summary>
-    private static Genome WithWeight(Genome genome, float weight) =>
-        new(genome.Shape, new List<NodeGene>(genome.Nodes),
-            genome.Connections.Select(c => c.Enabled ? c with { Weight = weight } : c).ToList());
+    /// <summary>
+    /// The genome with every live connection (see <see cref="Genome.Expression"/>) storing <paramref name="weight"/>,
+    /// so <c>--stored</c> later gives that weight; the expression rule is kept.
+    /// </summary>
+    private static Genome WithWeight(Genome genome, float weight)
+    {
+        var live = genome.Expression.Mask(genome);
+        return new(genome.Shape, new List<NodeGene>(genome.Nodes),
+            genome.Connections.Select((c, k) => live[k] ? c with { Weight = weight } : c).ToList(), genome.Expression);
+    }
 }

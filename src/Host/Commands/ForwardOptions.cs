@@ -20,10 +20,10 @@ public sealed class ForwardOptions
     [Option("stored", Default = false, HelpText = "Use each connection's stored weight instead of a shared weight.")]
     public bool Stored { get; set; }
 
-    [Option("inputs", Required = true, HelpText = "CSV file, one row of input values per line, no header.")]
+    [Option("inputs", Required = true, HelpText = "CSV file of inputs, one row of values per line ('-': standard input). A first row of column names is skipped; a blank line between rows is an error.")]
     public string Inputs { get; set; } = "";
 
-    [Option("backend", Default = "reference", HelpText = "reference (the scalar ground truth), cpu, cuda, opencl, ilgpu-cpu or auto.")]
+    [Option("backend", Default = "reference", HelpText = "Backend to run on (default reference, the scalar ground truth; see the list below).")]
     public string Backend { get; set; } = "reference";
 
     [Option("out", HelpText = "Where to write the outputs (CSV); standard output when omitted.")]

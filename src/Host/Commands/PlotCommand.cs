@@ -2,6 +2,7 @@ using CommandLine;
 using ScottPlot;
 using Wann.Engine;
 using Wann.Engine.Formats;
+using Wann.Host.Output;
 using Wann.Host.Output.Drawing;
 using Wann.Host.Runs;
 
@@ -27,29 +28,31 @@ public static class PlotCommand
     {
         string extension = Path.GetExtension(options.Out).ToLowerInvariant();
         if (extension is not (".png" or ".svg")) throw new WannException($"--out: '{options.Out}' must end in .png or .svg");
-        var plots = options.Runs?.ToList() is { Count: > 0 } runs ? Overlay(runs) : One(options.Run ?? throw new WannException("give --run DIR or --runs DIR..."));
+        var (plots, what) = options.Runs?.ToList() is { Count: > 0 } runs ? Overlay(runs) : One(options.Run ?? throw new WannException("give --run DIR or --runs DIR..."));
         if (extension == ".svg") AtomicFile.WriteAllText(options.Out, Charts.StackSvg(plots.Select(p => Charts.Svg(p)).ToArray()));
         else AtomicFile.WriteAllBytes(options.Out, Charts.Stack(plots.Select(p => Charts.Png(p)).ToArray()));
+        WrittenFile.Say(options.Out, what);
         return 0;
     }
 
-    private static List<Plot> One(string folder)
+    private static (List<Plot> Plots, string What) One(string folder)
     {
         var log = RunLog.Read(folder);
         bool classification = RunLog.IsClassification(folder, log);
         var plots = new List<Plot> { Charts.Fitness(log, classification) };
         if (log.Any(e => e.TestAccuracy is not null)) plots.Add(Charts.TestAccuracy(log));
         plots.Add(Charts.NetworkSize(log));
-        return plots;
+        string measure = classification ? "cross-entropy" + (plots.Count == 3 ? ", test accuracy" : "") : "fitness";
+        return (plots, $"{measure} and network size over {log.Count} generations");
     }
 
-    private static List<Plot> Overlay(List<string> folders)
+    private static (List<Plot> Plots, string What) Overlay(List<string> folders)
     {
         if (folders.Count == 1 && !File.Exists(Path.Combine(folders[0], "log.jsonl")) && Directory.Exists(folders[0]))
             folders = Directory.GetDirectories(folders[0]).Where(d => File.Exists(Path.Combine(d, "log.jsonl"))).Order(StringComparer.Ordinal).ToList();
         if (folders.Count == 0) throw new WannException("--runs: no run folders (folders holding log.jsonl) given or found");
         var runs = folders.Select(f => (Name: Path.GetFileName(Path.GetFullPath(f).TrimEnd('/')), Log: RunLog.Read(f))).ToList();
         bool classification = RunLog.IsClassification(folders[0], runs[0].Log);
-        return new List<Plot> { Charts.Overlay(runs, classification) };
+        return (new List<Plot> { Charts.Overlay(runs, classification) }, $"{(classification ? "cross-entropy" : "fitness")} of {runs.Count} runs (mean and 95 % interval)");
     }
 }

@@ -36,13 +36,14 @@ public static class RenderCommand
         var network = NetworkFiles.Load(options.Net, NetworkFiles.ShapeFrom(options.Task, options.Io), options.Task);
         var (inputs, outputs) = NetworkLabels.For(network, options.Task);
         var layout = NetworkLayout.Of(network.Genome, inputs, outputs);
-        string title = options.Title ?? $"{Path.GetFileName(options.Net)}: {network.Genome.Nodes.Count} nodes, {network.Genome.EnabledConnectionCount} connections";
+        string title = options.Title ?? $"{Path.GetFileName(options.Net)}: {network.Genome.Nodes.Count} nodes, {network.Genome.ExpressedConnectionCount} connections";
         switch (extension)
         {
             case ".svg": AtomicFile.WriteAllText(options.Out, SvgNetworkWriter.Write(layout, title)); break;
             case ".dot": AtomicFile.WriteAllText(options.Out, DotNetworkWriter.Write(layout, title)); break;
             default: AtomicFile.WriteAllBytes(options.Out, PngNetworkWriter.Write(layout, title)); break;
         }
+        WrittenFile.Say(options.Out, $"{network.Genome.Nodes.Count} nodes, {network.Genome.EnabledConnectionCount} enabled connections");
         return 0;
     }
 }

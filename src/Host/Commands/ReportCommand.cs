@@ -5,7 +5,9 @@ using System.Text.Json;
 using CommandLine;
 using MathNet.Numerics.Statistics;
 using Wann.Engine;
+using Wann.Engine.Config;
 using Wann.Engine.Evaluation;
+using Wann.Engine.Programs;
 using Wann.Engine.Formats;
 using Wann.Engine.Tasks;
 using Wann.Host.Output;
@@ -15,7 +17,7 @@ using Wann.Kernels.Backends;
 
 namespace Wann.Host.Commands;
 
-[Verb("report", HelpText = "One self-contained HTML page for a run: config, curves, best network, its weight sweep, timings.")]
+[Verb("report", HelpText = "One self-contained HTML page for a run: how it was run, config, curves, best network, its eval table and weight sweep, timings.")]
 public sealed class ReportOptions
 {
     [Option("run", Required = true, HelpText = "Run folder.")]
@@ -27,7 +29,10 @@ public sealed class ReportOptions
     [Option("episodes", Default = 10, HelpText = "Episodes per weight for the best network's sweep.")]
     public int Episodes { get; set; }
 
-    [Option("backend", Default = "auto", HelpText = "Backend for the sweep: auto, cpu, reference, cuda, opencl or ilgpu-cpu.")]
+    [Option("eval-episodes", Default = 100, HelpText = "Episodes per weight for the best network's eval table.")]
+    public int EvalEpisodes { get; set; }
+
+    [Option("backend", Default = "auto", HelpText = "Backend for the best network's sweep (see the list below).")]
     public string Backend { get; set; } = "auto";
 }
 
@@ -37,6 +42,7 @@ public static class ReportCommand
     public static int Run(ReportOptions options)
     {
         if (options.Episodes < 1) throw new WannException($"--episodes: must be at least 1, got {options.Episodes}");
+        if (options.EvalEpisodes < 1) throw new WannException($"--eval-episodes: must be at least 1, got {options.EvalEpisodes}");
         if (!Directory.Exists(options.Run)) throw new WannException($"{options.Run}: no such run folder");
         var log = RunLog.Read(options.Run);
         string configPath = Path.Combine(options.Run, "config.json");
@@ -48,6 +54,22 @@ public static class ReportCommand
         html.Append("</style></head><body>\n");
         html.Append($"<h1>Run {Encode(Path.GetFileName(Path.GetFullPath(options.Run).TrimEnd('/')))}</h1>\n");
         html.Append($"<p>{log.Count} generations logged; report written {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by Wann.Gpu.</p>\n");
+
+        if (RunInfo.Read(Path.Combine(options.Run, RunInfo.FileName)) is { } run)
+        {
+            html.Append("<h2>How it was run</h2>\n<table><tr><th>what</th><th>value</th></tr>\n");
+            foreach (var (key, value) in run)
+                if (key is not ("format" or "sessions")) html.Append($"<tr><td>{Encode(key)}</td><td>{Encode(value?.ToString() ?? "-")}</td></tr>\n");
+            html.Append("</table>\n");
+            if (run["sessions"] is System.Text.Json.Nodes.JsonArray { Count: > 1 } sessions)
+            {
+                html.Append("<p>Sessions (start, then each resume):</p>\n<table><tr><th>started</th><th>from generation</th><th>backend</th><th>device</th><th>version</th><th>command line</th></tr>\n");
+                foreach (var session in sessions)
+                    html.Append($"<tr><td>{Field(session, "started")}</td><td>{Field(session, "fromGeneration")}</td><td>{Field(session, "backend")}</td>" +
+                                $"<td>{Field(session, "device")}</td><td>{Field(session, "version")}</td><td><code>{Field(session, "commandLine")}</code></td></tr>\n");
+                html.Append("</table>\n");
+            }
+        }
 
         html.Append("<h2>Configuration</h2>\n<table><tr><th>key</th><th>value</th></tr>\n");
         foreach (var p in config.EnumerateObject()) html.Append($"<tr><td>{Encode(p.Name)}</td><td>{Encode(p.Value.ToString())}</td></tr>\n");
@@ -65,13 +87,14 @@ public static class ReportCommand
             var (inputs, outputs) = NetworkLabels.For(best, null);
             html.Append("<h2>Best network</h2>\n");
             html.Append($"<p>Fitness {Number(best.Provenance.Fitness)} (confirmed by re-evaluation), found in generation {best.Provenance.Generation}; " +
-                        $"{best.Genome.Nodes.Count} nodes, {best.Genome.EnabledConnectionCount} enabled connections.</p>\n");
+                        $"{best.Genome.Nodes.Count} nodes, {best.Genome.ExpressedConnectionCount} live connections.</p>\n");
             html.Append("<div class=\"network\">").Append(SvgNetworkWriter.Write(NetworkLayout.Of(best.Genome, inputs, outputs), "best.json")).Append("</div>\n");
             var task = CsvTask.Is(best.Task ?? "") && File.Exists(Path.Combine(options.Run, CsvTaskFile.FileName))
                 ? CsvTask.From(CsvTaskFile.Read(options.Run).Load())
                 : TaskCatalog.Find(best.Task ?? "");
             if (task is { CanRun: true })
             {
+                html.Append(EvalTable(best.Genome, task, HyperparameterLoader.ApplyFile(new Hyperparameters(), configPath).SharedWeights(), options));
                 var (sweep, what, detail) = SweepCommand.Sweep(best.Genome, task, options.Backend, WeightSweep.Range(-2f, 2f, 41), options.Episodes, 1);
                 html.Append("<h2>Weight sweep of the best network</h2>\n");
                 html.Append(Charts.Svg(Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, what,
@@ -93,9 +116,39 @@ public static class ReportCommand
         html.Append($"</table>\n<p>{steps:N0} {unit}, {Number(steps / Math.Max(evaluate, 1e-9))} per second of evaluation.</p>\n");
         html.Append("</body></html>\n");
 
-        AtomicFile.WriteAllText(options.Out ?? Path.Combine(options.Run, "report.html"), html.ToString());
+        string written = options.Out ?? Path.Combine(options.Run, "report.html");
+        AtomicFile.WriteAllText(written, html.ToString());
+        WrittenFile.Say(written, $"report of {log.Count} generations");
         return 0;
     }
+
+    /// <summary>The eval table of the best network: per weight, the episodes' mean, spread and interval (classification: test accuracy).</summary>
+    private static string EvalTable(Engine.Genomes.Genome genome, TaskSpec task, float[] weights, ReportOptions options)
+    {
+        var html = new StringBuilder("<h2>Eval of the best network</h2>\n");
+        using var evaluator = EvaluatorFactory.Create(BackendNames.Parse(options.Backend));
+        if (task.Kind == TaskKind.Classification)
+        {
+            if (evaluator is not IForwardEvaluator forward) throw new WannException($"--backend {options.Backend}: cannot run forward passes");
+            var score = ClassificationScore.Of(genome, WeightMode.Shared, weights, Engine.Datasets.ClassificationSources.Load(task).Test, forward);
+            html.Append($"<p>Test accuracy on {score.Images} held-out images, backend {Encode(evaluator.Name)} ({Encode(evaluator.Device)}).</p>\n");
+            html.Append("<table><tr><th>weight</th><th>accuracy</th><th>cross-entropy</th></tr>\n");
+            for (int w = 0; w < weights.Length; w++)
+                html.Append($"<tr><td>{Number(weights[w])}</td><td>{Number(score.Accuracy[w] * 100)} %</td><td>{Number(score.CrossEntropy[w])}</td></tr>\n");
+            html.Append($"<tr><td>ensemble</td><td>{Number(score.EnsembleAccuracy * 100)} %</td><td></td></tr>\n</table>\n");
+            return html.ToString();
+        }
+        var (rows, table) = EvalCommand.Rollouts(genome, WeightMode.Shared, task, evaluator, weights, options.EvalEpisodes, 1);
+        html.Append($"<p>{options.EvalEpisodes} episodes per weight, seed 1, backend {Encode(evaluator.Name)} ({Encode(evaluator.Device)}); " +
+                    $"as <code>wann eval --net best.json --episodes {options.EvalEpisodes}</code> prints it.</p>\n");
+        html.Append("<table><tr><th>weight</th><th>mean</th><th>std</th><th>95 % interval</th><th>min</th><th>max</th></tr>\n");
+        foreach (var r in rows)
+            html.Append($"<tr><td>{Number(r.Weight)}</td><td>{Number(r.Mean)}</td><td>{Number(r.Std)}</td><td>&plusmn;{Number(r.Ci95)}</td><td>{Number(r.Min)}</td><td>{Number(r.Max)}</td></tr>\n");
+        html.Append($"<tr><td>all</td><td>{Number(rows.Average(r => r.Mean))}</td><td colspan=\"4\">mean over the weights</td></tr>\n</table>\n");
+        return html.ToString();
+    }
+
+    private static string Field(System.Text.Json.Nodes.JsonNode? node, string key) => Encode(node?[key]?.ToString() ?? "-");
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
     private static string Number(double? value) => value is { } v ? v.ToString("G5", CultureInfo.InvariantCulture) : "-";

@@ -9,16 +9,18 @@ namespace Wann.Host.Commands;
 /// </summary>
 public static class SeedSweep
 {
-    public static int Run(TrainOptions options)
+    /// <summary>Runs each seed in turn; every run's run.json records <paramref name="arguments"/>, the command line that started the sweep.</summary>
+    public static int Run(TrainOptions options, IReadOnlyList<string> arguments)
     {
         if (options.Resume is not null) throw new WannException("--seeds starts new runs: resume each seed's folder with --resume DIR/seed-N");
         if (options.Out is null) throw new WannException("--seeds needs --out DIR (one folder seed-N per seed inside it)");
+        if (options.Seed is not null) throw new WannException("give either --seed or --seeds, not both");
         var seeds = Parse(options.Seeds!);
         foreach (ulong seed in seeds)
         {
             string folder = Path.Combine(options.Out, $"seed-{seed}");
             if (!options.Quiet) Console.WriteLine($"seed {seed} -> {folder}");
-            int status = TrainCommand.Run(options.ForSeed(seed, folder));
+            int status = TrainCommand.Run(options.ForSeed(seed, folder), arguments);
             if (status != 0) return status;
         }
         if (!options.Quiet) Console.WriteLine($"{seeds.Count} runs in {options.Out}; compare them with: wann plot --runs {options.Out} --out curves.png");

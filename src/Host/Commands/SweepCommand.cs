@@ -16,8 +16,8 @@ public sealed class SweepOptions : ICsvDataOptions
     [Option("net", Required = true, HelpText = "Network file (.json or .out).")]
     public string Net { get; set; } = "";
 
-    [Option("task", Required = true, HelpText = "Task to run.")]
-    public string Task { get; set; } = "";
+    [Option("task", HelpText = "Task to run (default: the task the network file names; a .out file names none).")]
+    public string? Task { get; set; }
 
     [Option("out", HelpText = "Chart to write: FILE.png or FILE.svg.")]
     public string? Out { get; set; }
@@ -37,7 +37,7 @@ public sealed class SweepOptions : ICsvDataOptions
     [Option("seed", Default = 1UL, HelpText = "Seed of the episodes' start states.")]
     public ulong Seed { get; set; }
 
-    [Option("backend", Default = "auto", HelpText = "auto, cpu, reference, cuda, opencl or ilgpu-cpu.")]
+    [Option("backend", Default = "auto", HelpText = "Backend to evaluate on (see the list below).")]
     public string Backend { get; set; } = "auto";
 
     [Option("json", Default = false, HelpText = "Print the sweep as JSON.")]
@@ -64,9 +64,9 @@ public static class SweepCommand
         if (options.Out is null && !options.Json) throw new WannException("give --out FILE.png, --json, or both");
         if (options.Out is { } o && Path.GetExtension(o).ToLowerInvariant() is not (".png" or ".svg")) throw new WannException($"--out: '{o}' must end in .png or .svg");
         if (options.Episodes < 1) throw new WannException($"--episodes: must be at least 1, got {options.Episodes}");
-        var task = TaskResolver.Get(options.Task, options, "--task");
         var weights = WeightSweep.Range(options.From, options.To, options.Count);
-        var network = NetworkFiles.Load(options.Net, task.Shape, task.Name);
+        var (network, task) = NetworkAndTask.Load(options.Net, options.Task, options);
+        MemoryNeed.Check(MemoryNeed.ForLanes((double)weights.Length * options.Episodes), $"--episodes {options.Episodes}: {weights.Length} weights x {options.Episodes:N0} episodes");
         TaskEvaluators.RunnableTask(task, "--task");
         var (sweep, what, detail) = Sweep(network.Genome, task, options.Backend, weights, options.Episodes, options.Seed);
         if (options.Out is { } path)
@@ -74,6 +74,7 @@ public static class SweepCommand
             var chart = Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, what, $"{Path.GetFileName(options.Net)} on {task.Name}: {detail}");
             if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)) AtomicFile.WriteAllText(path, Charts.Svg(chart));
             else AtomicFile.WriteAllBytes(path, Charts.Png(chart));
+            WrittenFile.Say(path, $"{what} at {weights.Length} weights, {options.From:G}..{options.To:G}", options.Json);
         }
         if (options.Json)
             JsonOutput.Print(new { net = options.Net, task = task.Name, measure = what, episodes = options.Episodes, weights = sweep.Weights, mean = sweep.Mean, std = sweep.Std });

@@ -14,19 +14,37 @@ namespace Wann.Host.Commands;
 /// <summary><c>wann train</c>: the WANN search with a run folder, checkpoints and resume.</summary>
 public static class TrainCommand
 {
-    public static int Run(TrainOptions options)
+    public static int Run(TrainOptions options, IReadOnlyList<string> arguments)
     {
-        if (options.Seeds is not null) return SeedSweep.Run(options);
-        if (options.CheckpointEvery < 1) throw new WannException($"--checkpoint-every: must be at least 1, got {options.CheckpointEvery}");
-        var (folder, settings, seed, state, task) = options.Resume is not null ? Resume(options) : Start(options);
+        if (options.Seeds is not null) return SeedSweep.Run(options, arguments);
+        if (options.CheckpointEvery is < 1) throw new WannException($"--checkpoint-every: must be at least 1, got {options.CheckpointEvery}");
+        if (!(options.CheckpointSeconds >= 0)) throw new WannException($"--checkpoint-seconds: must be 0 or more, got {options.CheckpointSeconds}");
+        TaskEvaluators.CheckThreads(options.Threads);
+        // Everything that can fail on bad input is checked before the run folder is created or changed.
+        var plan = options.Resume is not null ? Resume(options) : Start(options);
+        if (plan is null) return 0;
+        var (existing, settings, seed, state, task) = plan.Value;
+        if (options.Resume is null)
+            MemoryNeed.Check(MemoryNeed.ForSearch(settings, task), $"--pop {settings.PopulationSize}: a population of {settings.PopulationSize:N0} {task.Name} networks");
         using var evaluator = TaskEvaluators.Create(task, options.Backend, options.Threads);
+        state ??= WannSearch.NewRun(settings, task, seed);
+        var folder = existing ?? RunFolder.Create(options.Out!);
+        if (options.Resume is null || options.Generations is not null) folder.WriteConfig(settings);
+        // A csv run names its files beside the config, so --resume can rebuild the task.
+        if (options.Resume is null && TaskResolver.CsvSource(settings.Task, options) is { } csv) CsvTaskFile.Write(folder.Path, csv);
+        folder.TruncateLog(state.Generation);
+        RunInfo.Record(folder.Path, seed, task.Name, evaluator.Name, evaluator.Device, arguments, state.Generation);
         var testAccuracy = evaluator is ClassificationEvaluator classification
             ? new TestAccuracyTracker(classification.Forward, classification.Data.Test, settings.SharedWeights())
             : null;
+
         var search = new WannSearch(settings, task, evaluator);
         if (!options.Quiet)
+        {
             Console.WriteLine($"{task.Name}: population {settings.PopulationSize}, generations {state.Generation}..{settings.MaxGenerations - 1}, " +
-                              $"{settings.SharedWeights().Length} weights x {settings.Repetitions} repetitions, backend {evaluator.Name} ({evaluator.Device}), run folder {folder.Path}");
+                              $"{settings.SharedWeights().Length} weights x {settings.Repetitions} repetitions");
+            Console.WriteLine($"backend {evaluator.Name} ({evaluator.Device}); run folder {folder.Path}");
+        }
 
         // Ctrl-C (SIGINT) or SIGTERM: finish the generation in hand, write a checkpoint, stop.
         bool stopRequested = false;
@@ -37,9 +55,13 @@ public static class TrainCommand
         };
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, onSignal);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, onSignal);
-        var progress = new ProgressPrinter(settings.MaxGenerations - 1);
+        var progress = new ProgressPrinter(settings.MaxGenerations - 1, settings.BestRepetitions, testAccuracy is not null);
+        var schedule = new CheckpointSchedule(options.CheckpointEvery, options.CheckpointSeconds);
         using (var log = folder.OpenLog())
+        using (var checkpoints = new CheckpointWriter(folder))
         {
+            // A new run is resumable from its first moment, before the first timed checkpoint is due.
+            if (state.Generation == 0) checkpoints.Write(Checkpoint.Snapshot(settings, seed, state));
             while (state.Generation < settings.MaxGenerations && !stopRequested)
             {
                 var report = search.Step(state);
@@ -48,10 +70,11 @@ public static class TrainCommand
                 log.Flush();
                 if (report.NewBest && state.Best is { } best) folder.WriteBest(best, task.Name, seed);
                 bool last = state.Generation >= settings.MaxGenerations;
-                if (last || stopRequested || state.Generation % options.CheckpointEvery == 0)
-                    folder.WriteCheckpoint(new CheckpointFormat.Checkpoint(settings, seed, state));
+                if (schedule.IsDue(state.Generation, last || stopRequested))
+                    checkpoints.Write(Checkpoint.Snapshot(settings, seed, state));
                 if (!options.Quiet) progress.Print(report, testAccuracy?.Current);
             }
+            checkpoints.Flush();
         }
 
         if (stopRequested)
@@ -60,11 +83,15 @@ public static class TrainCommand
             return 130;
         }
         if (!options.Quiet && state.Best is { } final)
-            Console.WriteLine($"best network: fitness {final.Fitness:F2} (mean over weights, {settings.BestRepetitions}x re-evaluated), found in generation {final.Generation}, saved to {folder.BestFile}");
+        {
+            Console.WriteLine($"best network: fitness {final.Fitness:F2} (mean over weights, {settings.BestRepetitions}x re-evaluated), generation {final.Generation}");
+            Console.WriteLine($"saved to {folder.BestFile}");
+        }
         return 0;
     }
 
-    private static (RunFolder, Hyperparameters, ulong, SearchState, TaskSpec) Start(TrainOptions options)
+    /// <summary>A new run's settings and task; the folder is only named here and created once everything else has been checked.</summary>
+    private static (RunFolder?, Hyperparameters, ulong, SearchState?, TaskSpec) Start(TrainOptions options)
     {
         if (options.Out is null) throw new WannException("give --out DIR for a new run (or --resume DIR to continue one)");
         if (options.Config is null && options.Task is null) throw new WannException("give --config FILE or --task NAME");
@@ -77,29 +104,38 @@ public static class TrainCommand
             settings = settings with { MaxGenerations = gens >= 1 ? gens : throw new WannException($"--gens: must be at least 1, got {gens}") };
         settings = HyperparameterLoader.Validate(settings, "command line");
         var task = TaskEvaluators.RunnableTask(TaskResolver.Get(settings.Task, options, options.Config ?? "--task"), options.Config ?? "--task");
-
-        var folder = RunFolder.Create(options.Out);
-        folder.WriteConfig(settings);
-        if (TaskResolver.CsvSource(settings.Task, options) is { } csv) CsvTaskFile.Write(folder.Path, csv);
-        return (folder, settings, options.Seed, WannSearch.NewRun(settings, task, options.Seed), task);
+        return (null, settings, options.Seed ?? TrainOptions.DefaultSeed, null, task);
     }
 
-    private static (RunFolder, Hyperparameters, ulong, SearchState, TaskSpec) Resume(TrainOptions options)
+    /// <summary>A stopped run's checkpoint, settings and task; null (after saying so) when the run has already finished.</summary>
+    private static (RunFolder?, Hyperparameters, ulong, SearchState?, TaskSpec)? Resume(TrainOptions options)
     {
-        if (options.Out is not null || options.Config is not null || options.Task is not null || options.Population is not null
-            || options.TrainFile is not null || options.TestFile is not null || options.Label is not null)
-            throw new WannException("--resume continues a run with its own settings: only --gens, --backend, --threads and --checkpoint-every may be given with it");
+        var fixedOptions = new (string Name, bool Given)[]
+        {
+            ("--out", options.Out is not null), ("--config", options.Config is not null), ("--task", options.Task is not null),
+            ("--pop", options.Population is not null), ("--seed", options.Seed is not null),
+            ("--train", options.TrainFile is not null), ("--test", options.TestFile is not null), ("--label", options.Label is not null),
+        };
+        foreach (var (name, given) in fixedOptions)
+            if (given)
+                throw new WannException($"{name} cannot be given with --resume: a resumed run keeps its own settings " +
+                                        "(only --gens, --backend, --threads, --checkpoint-every, --checkpoint-seconds and --quiet may change)");
         var folder = RunFolder.Open(options.Resume!);
         var checkpoint = folder.ReadCheckpoint(message => Console.Error.WriteLine($"wann: warning: {message}"));
         var settings = checkpoint.Settings;
+        long done = checkpoint.State.Generation;
         if (options.Generations is { } gens)
         {
-            if (gens < checkpoint.State.Generation)
-                throw new WannException($"--gens: {gens} is fewer than the {checkpoint.State.Generation} generations already run");
+            if (gens < done)
+                throw new WannException($"--gens: {gens} is fewer than the {done} generations already run");
             settings = settings with { MaxGenerations = gens };
-            folder.WriteConfig(settings);
         }
-        folder.TruncateLog(checkpoint.State.Generation);
+        if (done >= settings.MaxGenerations)
+        {
+            Console.Error.WriteLine($"wann: {folder.Path}: the run has already finished all {done} generations; nothing to resume " +
+                                    $"(to search longer: wann train --resume {folder.Path} --gens {done * 2})");
+            return null;
+        }
         var task = CsvTask.Is(settings.Task)
             ? CsvTask.From(CsvTaskFile.Read(folder.Path).Load())
             : TaskEvaluators.RunnableTask(settings.Task, "task");

@@ -5,6 +5,9 @@ namespace Wann.Host.Commands;
 [Verb("train", HelpText = "Search for a weight agnostic network and write a run folder.")]
 public sealed class TrainOptions : ICsvDataOptions
 {
+    /// <summary>The seed of a run started without --seed.</summary>
+    public const ulong DefaultSeed = 1;
+
     [Option("config", HelpText = "Hyperparameter file in the original JSON format (e.g. swingup.json); overrides the defaults key by key.")]
     public string? Config { get; set; }
 
@@ -17,25 +20,29 @@ public sealed class TrainOptions : ICsvDataOptions
     [Option("gens", HelpText = "Generations to run (overrides maxGen; with --resume, may extend the run).")]
     public int? Generations { get; set; }
 
-    [Option("seed", Default = 1UL, HelpText = "Seed of the whole run.")]
-    public ulong Seed { get; set; }
+    [Option("seed", HelpText = "Seed of the whole run (default 1).")]
+    public ulong? Seed { get; set; }
 
-    [Option("backend", Default = "auto", HelpText = "auto, cpu, reference, cuda, opencl or ilgpu-cpu.")]
+    [Option("backend", Default = "auto", HelpText = "Backend to evaluate on (see the list below).")]
     public string Backend { get; set; } = "auto";
 
     [Option("threads", HelpText = "CPU threads for the cpu and reference backends (default: all cores).")]
     public int? Threads { get; set; }
 
-    [Option("out", HelpText = "Run folder to create (config.json, log.jsonl, best.json, checkpoint.json).")]
+    [Option("out", HelpText = "Run folder to create (config.json, run.json, log.jsonl, best.json, checkpoint.bin). best.json is the " +
+                                 "best network, confirmed by bestReps re-evaluations every save_mod generations and in the last generation.")]
     public string? Out { get; set; }
 
-    [Option("resume", HelpText = "Run folder of a stopped run to continue from its checkpoint.")]
+    [Option("resume", HelpText = "Run folder of a stopped run to continue from its checkpoint (with --gens: extend a finished one).")]
     public string? Resume { get; set; }
 
-    [Option("checkpoint-every", Default = 1, HelpText = "Generations between checkpoints.")]
-    public int CheckpointEvery { get; set; }
+    [Option("checkpoint-every", HelpText = "Also checkpoint every this many generations (default: by time only, see --checkpoint-seconds).")]
+    public int? CheckpointEvery { get; set; }
 
-    [Option("quiet", Default = false, HelpText = "No progress lines.")]
+    [Option("checkpoint-seconds", Default = 60.0, HelpText = "Seconds of wall time between checkpoints (written in the background; always one after the last generation and on Ctrl-C).")]
+    public double CheckpointSeconds { get; set; }
+
+    [Option("quiet", Default = false, HelpText = "No progress lines (without it: one line per generation, its columns explained once at the start).")]
     public bool Quiet { get; set; }
 
     [Option("seeds", HelpText = "Seed sweep: a range (1-8) or list (1,3,5); one run per seed in --out DIR/seed-N, one after the other.")]

@@ -25,9 +25,16 @@ public static class TaskEvaluators
 
     public static IEvaluator Create(TaskSpec task, string backend, int? threads = null)
     {
+        CheckThreads(threads);
         var kind = BackendNames.Parse(backend);
         var data = task.Kind == TaskKind.Classification ? ClassificationSources.Load(task) : null;
         var evaluator = EvaluatorFactory.Create(kind, threads);
         return data is null ? evaluator : new ClassificationEvaluator(evaluator, data);
+    }
+
+    /// <summary>--threads, where given, must be at least 1.</summary>
+    public static void CheckThreads(int? threads)
+    {
+        if (threads is < 1) throw new WannException($"--threads: must be at least 1, got {threads}");
     }
 }

@@ -4,29 +4,62 @@ using Wann.Engine.Formats;
 
 namespace Wann.Host.Output;
 
-/// <summary>Rows of numbers in a comma-separated file without a header.</summary>
+/// <summary>
+/// Rows of numbers in a comma-separated file, or standard input for "-". A first row of names (no cell a
+/// number) is a header and skipped. A blank line between rows is an error; blank lines at the end are
+/// ignored with a warning, never silently.
+/// </summary>
 public static class CsvRows
 {
+    /// <summary>The path that means standard input.</summary>
+    public const string StandardInput = "-";
+
     public static List<float[]> Read(string path, int width)
     {
+        string name = path == StandardInput ? "standard input" : path;
+        string text = path == StandardInput ? Console.In.ReadToEnd() : AtomicFile.ReadAllText(path);
+        var lines = text.Split('\n');
+        int count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length; // the newline that ends the last line
+        int lastFilled = -1;
+        for (int i = 0; i < count; i++) if (lines[i].Trim().Length > 0) lastFilled = i;
+
         var rows = new List<float[]>();
-        var lines = AtomicFile.ReadAllText(path).Split('\n');
-        for (int i = 0; i < lines.Length; i++)
+        for (int i = 0; i <= lastFilled; i++)
         {
             string line = lines[i].Trim();
-            if (line.Length == 0) continue;
+            if (line.Length == 0)
+                throw new WannException($"{name}: line {i + 1} is blank: every line needs {width} values (one per network input)");
             var cells = line.Split(',');
+            if (rows.Count == 0 && i == FirstFilled(lines) && IsHeader(cells))
+            {
+                if (cells.Length != width)
+                    throw new WannException($"{name}: line {i + 1} (header) names {cells.Length} columns, expected {width} (one per network input)");
+                continue;
+            }
             if (cells.Length != width)
-                throw new WannException($"{path}: line {i + 1} has {cells.Length} values, expected {width} (one per network input)");
+                throw new WannException($"{name}: line {i + 1} has {cells.Length} values, expected {width} (one per network input)");
             var row = new float[width];
             for (int k = 0; k < width; k++)
                 if (!float.TryParse(cells[k].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out row[k]) || !float.IsFinite(row[k]))
-                    throw new WannException($"{path}: line {i + 1}, column {k + 1}: '{cells[k].Trim()}' is not a finite number");
+                    throw new WannException($"{name}: line {i + 1}, column {k + 1}: '{cells[k].Trim()}' is not a finite number");
             rows.Add(row);
         }
-        if (rows.Count == 0) throw new WannException($"{path}: no rows of inputs");
+        if (rows.Count == 0) throw new WannException($"{name}: no rows of inputs");
+        int trailing = count - 1 - lastFilled;
+        if (trailing > 0)
+            Console.Error.WriteLine($"wann: warning: {name}: ignored {trailing} blank line{(trailing > 1 ? "s" : "")} after the last row");
         return rows;
     }
+
+    private static int FirstFilled(string[] lines)
+    {
+        for (int i = 0; i < lines.Length; i++) if (lines[i].Trim().Length > 0) return i;
+        return -1;
+    }
+
+    // A header names columns: none of its cells reads as a number.
+    private static bool IsHeader(string[] cells) =>
+        cells.All(c => !double.TryParse(c.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out _));
 
     /// <summary>Shortest text that reads back as the same float.</summary>
     public static string Format(float value) => value.ToString("R", CultureInfo.InvariantCulture);

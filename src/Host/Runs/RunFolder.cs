@@ -16,8 +16,11 @@ public sealed class RunFolder
     public string ConfigFile => System.IO.Path.Combine(Path, "config.json");
     public string LogFile => System.IO.Path.Combine(Path, "log.jsonl");
     public string BestFile => System.IO.Path.Combine(Path, "best.json");
-    public string CheckpointFile => System.IO.Path.Combine(Path, "checkpoint.json");
-    public string PreviousCheckpointFile => System.IO.Path.Combine(Path, "checkpoint.prev.json");
+    public string CheckpointFile => System.IO.Path.Combine(Path, "checkpoint.bin");
+    public string PreviousCheckpointFile => System.IO.Path.Combine(Path, "checkpoint.prev.bin");
+    /// <summary>The JSON checkpoint of run folders made before the binary format; read, never written.</summary>
+    private string LegacyCheckpointFile => System.IO.Path.Combine(Path, "checkpoint.json");
+    private string LegacyPreviousCheckpointFile => System.IO.Path.Combine(Path, "checkpoint.prev.json");
 
     private RunFolder(string path) => Path = path;
 
@@ -25,7 +28,7 @@ public sealed class RunFolder
     public static RunFolder Create(string path)
     {
         var folder = new RunFolder(path);
-        if (File.Exists(folder.CheckpointFile) || File.Exists(folder.LogFile))
+        if (File.Exists(folder.CheckpointFile) || File.Exists(folder.LegacyCheckpointFile) || File.Exists(folder.LogFile))
             throw new WannException($"{path}: already holds a run; continue it with --resume {path} or choose another --out");
         try { Directory.CreateDirectory(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -64,29 +67,43 @@ public sealed class RunFolder
         NetworkFiles.Save(BestFile, new NetworkFile(best.Genome, task,
             new Provenance("wann train", best.Generation, best.Fitness, seed, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"))));
 
-    /// <summary>Writes a checkpoint, keeping the previous one as a fallback.</summary>
-    public void WriteCheckpoint(CheckpointFormat.Checkpoint checkpoint)
+    /// <summary>Writes a checkpoint, keeping the previous one as a fallback. Safe to call from a background thread.</summary>
+    public void WriteCheckpoint(Checkpoint checkpoint)
     {
-        string text = CheckpointFormat.Format(checkpoint);
+        // Serialise and compress before touching the files, so the previous checkpoint is moved aside only
+        // once the new one is ready to be written.
+        var bytes = CheckpointFormat.ToBytes(checkpoint);
         // Between these two steps only the previous checkpoint exists, and reading falls back to it.
         if (File.Exists(CheckpointFile)) File.Move(CheckpointFile, PreviousCheckpointFile, overwrite: true);
-        AtomicFile.WriteAllText(CheckpointFile, text);
+        AtomicFile.WriteAllBytes(CheckpointFile, bytes);
     }
 
     /// <summary>The newest readable checkpoint; a damaged newest one falls back to the previous with a warning.</summary>
-    public CheckpointFormat.Checkpoint ReadCheckpoint(Action<string> warn)
+    public Checkpoint ReadCheckpoint(Action<string> warn)
     {
-        if (!File.Exists(CheckpointFile) && !File.Exists(PreviousCheckpointFile))
-            throw new WannException($"{Path}: no checkpoint.json to resume from");
-        try
+        var candidates = new[] { CheckpointFile, PreviousCheckpointFile, LegacyCheckpointFile, LegacyPreviousCheckpointFile }.Where(File.Exists).ToList();
+        if (candidates.Count == 0) throw new WannException($"{Path}: no checkpoint to resume from (checkpoint.bin)");
+        for (int i = 0; ; i++)
         {
-            return CheckpointFormat.Parse(AtomicFile.ReadAllText(CheckpointFile), CheckpointFile);
+            try
+            {
+                return Read(candidates[i]);
+            }
+            catch (WannException e) when (i + 1 < candidates.Count)
+            {
+                warn($"{e.Message}; using {System.IO.Path.GetFileName(candidates[i + 1])}");
+            }
         }
-        catch (WannException e) when (File.Exists(PreviousCheckpointFile))
-        {
-            warn($"{e.Message}; using the previous checkpoint");
-            return CheckpointFormat.Parse(AtomicFile.ReadAllText(PreviousCheckpointFile), PreviousCheckpointFile);
-        }
+    }
+
+    private static Checkpoint Read(string file)
+    {
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(file); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new WannException($"{file}: cannot read: {e.Message}"); }
+        return CheckpointFormat.IsBinary(bytes) || !file.EndsWith(".json", StringComparison.Ordinal)
+            ? CheckpointFormat.Parse(bytes, file)
+            : JsonCheckpointFormat.Parse(System.Text.Encoding.UTF8.GetString(bytes), file);
     }
 
     /// <summary>Drops log lines of generations at or after <paramref name="generation"/> (and any torn last line), for a resumed run.</summary>

@@ -4,90 +4,113 @@ using Wann.Engine.Genomes;
 using Wann.Engine.Programs;
 using Wann.Engine.Search;
 using Wann.Engine.Tasks;
-using Wann.Kernels.Cpu;
 using Wann.Kernels.Reference;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Kernels.Checks;
 
 /// <summary>One agreement check between a backend and the ground truth: what was compared and how far apart.</summary>
-public sealed record CheckResult(string Name, bool Passed, double WorstDifference, double Tolerance, string Detail);
+public sealed record CheckResult(string Name, bool Passed, int Values, int Identical, double WorstDifference, string Detail);
 
 /// <summary>
 /// Agreement checks a user can run on any machine (<c>wann check</c>), above all on a GPU machine without
-/// the .NET SDK: forward passes against the reference interpreter, short and full swing-up episodes
-/// against the SIMD CPU backend. Relative tolerances allow for fused multiply-adds on GPUs.
+/// the .NET SDK: forward passes (shared and stored weights, small and large networks) and short episodes
+/// of every rollout task against the scalar reference path, and full episodes of the swing-up champion.
+/// Every backend runs the same IEEE float operations in the same order (CUDA kernels are loaded without
+/// fused multiply-adds), so a check passes only when every value is bit-identical.
 /// </summary>
 public static class BackendCheck
 {
     private static readonly ActivationFunction[] AllActivations = Enumerable.Range(1, 11).Select(i => (ActivationFunction)i).ToArray();
+    private static readonly float[] Weights = { -2f, -1f, -0.5f, 0.5f, 1f, 2f };
 
     public static IReadOnlyList<CheckResult> Run(IEvaluator backend, Genome? swingUpChampion)
     {
+        var reference = new ReferenceEvaluator(Environment.ProcessorCount);
         var results = new List<CheckResult>();
         if (backend is IForwardEvaluator forward)
-            foreach (var mode in new[] { WeightMode.Shared, WeightMode.Stored })
-                results.Add(Forward(forward, mode));
-        results.Add(ShortEpisodes(backend));
-        if (swingUpChampion is not null) results.Add(ChampionEpisodes(backend, swingUpChampion));
+            foreach (var (label, connections, genomes) in new[] { ("small networks", 40, 64), ("large networks", 600, 8) })
+                foreach (var mode in new[] { WeightMode.Shared, WeightMode.Stored })
+                    results.Add(Forward(forward, reference, mode, label, connections, genomes));
+        foreach (var task in TaskCatalog.All.Where(RolloutTasks.CanRun))
+            results.Add(ShortEpisodes(backend, reference, task));
+        results.Add(MixedSizeEpisodes(backend, reference));
+        if (swingUpChampion is not null) results.Add(ChampionEpisodes(backend, reference, swingUpChampion));
         return results;
     }
 
-    private static CheckResult Forward(IForwardEvaluator backend, WeightMode mode)
+    private static List<Genome> Population(NetworkShape shape, int genomes, int connections, ulong seed, bool storedWeights)
     {
-        var population = SyntheticPopulation.Grow(new NetworkShape(5, 2), 64, 40, 17, AllActivations);
-        foreach (var genome in population)
-            for (int i = 0; i < genome.Connections.Count; i += 2)
-                genome.Connections[i] = genome.Connections[i] with { Weight = 0.75f - 0.2f * (i % 5) };
-        var batch = WannSearch.Compile(population, mode);
-        var weights = new[] { -2f, -1f, -0.5f, 0.5f, 1f, 2f };
+        var population = SyntheticPopulation.Grow(shape, genomes, connections, seed, AllActivations);
+        if (storedWeights)
+            foreach (var genome in population)
+                for (int i = 0; i < genome.Connections.Count; i += 2)
+                    genome.Connections[i] = genome.Connections[i] with { Weight = 0.75f - 0.2f * (i % 5) };
+        return population;
+    }
+
+    private static CheckResult Forward(IForwardEvaluator backend, ReferenceEvaluator reference, WeightMode mode, string label, int connections, int genomes)
+    {
+        var batch = ProgramBatch.Compile(Population(new NetworkShape(5, 2), genomes, connections, 17, mode == WeightMode.Stored), mode);
         var random = new Random(5);
         var inputs = Enumerable.Range(0, 16 * 5).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
-        var expected = new ReferenceEvaluator(Environment.ProcessorCount).Forward(batch, weights, inputs);
-        var actual = backend.Forward(batch, weights, inputs);
-        return Compare($"forward, {(mode == WeightMode.Shared ? "shared" : "stored")} weights ({expected.Length} outputs)", expected, actual, 1e-5);
+        var expected = reference.Forward(batch, Weights, inputs);
+        var actual = backend.Forward(batch, Weights, inputs);
+        return Compare($"forward, {label} (up to {batch.MaxNodeCount} nodes), {(mode == WeightMode.Shared ? "shared" : "stored")} weights", expected, actual);
     }
 
-    private static CheckResult ShortEpisodes(IEvaluator backend)
+    private static CheckResult ShortEpisodes(IEvaluator backend, ReferenceEvaluator reference, TaskSpec task)
     {
-        var population = SyntheticPopulation.Grow(new NetworkShape(5, 1), 64, 14, 23, AllActivations);
-        var batch = WannSearch.Compile(population, WeightMode.Shared);
-        var request = new EvaluationRequest(TaskCatalog.SwingUp with { EpisodeLength = 30 }, new[] { -2f, -1f, -0.5f, 0.5f, 1f, 2f }, 4, 8, 2);
-        var expected = new SimdEvaluator().Evaluate(batch, request).Rewards;
-        var actual = backend.Evaluate(batch, request).Rewards;
-        return Compare($"swing-up, 30-step episodes ({expected.Length} lanes)", expected, actual, 1e-3);
+        var population = Population(task.Shape, 48, 16, 23, storedWeights: false);
+        var batch = ProgramBatch.Compile(population, WeightMode.Shared);
+        var request = new EvaluationRequest(task with { EpisodeLength = Math.Min(task.EpisodeLength, 60) }, Weights, 4, 8, 2);
+        return CompareTables($"{task.Name}, 60-step episodes", reference.Evaluate(batch, request), backend.Evaluate(batch, request));
     }
 
-    private static CheckResult ChampionEpisodes(IEvaluator backend, Genome champion)
+    /// <summary>Small and large networks in one batch (several launches, shared and global memory on a GPU).</summary>
+    private static CheckResult MixedSizeEpisodes(IEvaluator backend, ReferenceEvaluator reference)
     {
-        var batch = ProgramBatch.Concatenate(new[] { ProgramCompiler.Compile(champion, WeightMode.Shared) });
-        var weights = new[] { -2f, -1f, -0.5f, 0.5f, 1f, 2f };
-        var request = new EvaluationRequest(TaskCatalog.SwingUp, weights, 64, 99, 0);
-        var expected = new SimdEvaluator().Evaluate(batch, request);
-        var actual = backend.Evaluate(batch, request);
-        var e = Enumerable.Range(0, weights.Length).Select(w => (float)expected.MeanAtWeight(0, w)).ToArray();
-        var a = Enumerable.Range(0, weights.Length).Select(w => (float)actual.MeanAtWeight(0, w)).ToArray();
-        return Compare("swing-up champion, full episodes, mean reward per weight (64 episodes each)", e, a, 0.01);
+        var shape = TaskCatalog.SwingUp.Shape;
+        var population = Population(shape, 24, 10, 31, storedWeights: false)
+            .Concat(Population(shape, 8, 120, 32, storedWeights: false))
+            .Concat(Population(shape, 4, 700, 33, storedWeights: false)).ToList();
+        var batch = ProgramBatch.Compile(population, WeightMode.Shared);
+        var request = new EvaluationRequest(TaskCatalog.SwingUp with { EpisodeLength = 40 }, Weights, 2, 12, 5);
+        return CompareTables($"swingup, mixed network sizes (up to {batch.MaxNodeCount} nodes), 40-step episodes", reference.Evaluate(batch, request), backend.Evaluate(batch, request));
     }
 
-    private static CheckResult Compare(string name, float[] expected, float[] actual, double tolerance)
+    private static CheckResult ChampionEpisodes(IEvaluator backend, ReferenceEvaluator reference, Genome champion)
+    {
+        var batch = ProgramBatch.CompileOne(champion, WeightMode.Shared);
+        var request = new EvaluationRequest(TaskCatalog.SwingUp, Weights, 16, 99, 0);
+        return CompareTables("swingup champion, full 1000-step episodes (16 per weight)", reference.Evaluate(batch, request), backend.Evaluate(batch, request));
+    }
+
+    private static CheckResult CompareTables(string name, FitnessTable expected, FitnessTable actual)
+    {
+        var result = Compare(name, expected.Rewards, actual.Rewards);
+        if (expected.StepCount == actual.StepCount) return result;
+        return result with { Passed = false, Detail = $"{result.Detail}; {actual.StepCount} steps, expected {expected.StepCount}" };
+    }
+
+    private static CheckResult Compare(string name, float[] expected, float[] actual)
     {
         if (expected.Length != actual.Length)
-            return new CheckResult(name, false, double.PositiveInfinity, tolerance, $"{actual.Length} values, expected {expected.Length}");
+            return new CheckResult(name, false, expected.Length, 0, double.PositiveInfinity, $"{actual.Length} values, expected {expected.Length}");
         double worst = 0;
-        int mismatches = 0, identical = 0;
+        int identical = 0;
         for (int i = 0; i < expected.Length; i++)
         {
-            if (float.IsNaN(expected[i]) || float.IsNaN(actual[i]))
+            if (BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]) || (float.IsNaN(expected[i]) && float.IsNaN(actual[i])))
             {
-                if (float.IsNaN(expected[i]) != float.IsNaN(actual[i])) mismatches++;
-                else identical++;
+                identical++;
                 continue;
             }
-            if (expected[i] == actual[i]) identical++;
-            double difference = Math.Abs(actual[i] - expected[i]) / Math.Max(1.0, Math.Abs(expected[i]));
+            double difference = float.IsFinite(expected[i]) && float.IsFinite(actual[i])
+                ? Math.Abs(actual[i] - expected[i]) / Math.Max(1.0, Math.Abs(expected[i]))
+                : double.PositiveInfinity;
             worst = Math.Max(worst, difference);
-            if (difference > tolerance) mismatches++;
         }
-        return new CheckResult(name, mismatches == 0, worst, tolerance, $"{identical} of {expected.Length} bit-identical, {mismatches} beyond tolerance");
+        return new CheckResult(name, identical == expected.Length, expected.Length, identical, worst, $"{identical} of {expected.Length} bit-identical");
     }
 }

@@ -14,9 +14,32 @@ public sealed record DeviceInfo(BackendKind Backend, string Name, long MemoryByt
 /// <summary>Finds ILGPU devices (CUDA, OpenCL, ILGPU's CPU accelerator) and opens accelerators on them.</summary>
 public static class GpuDevices
 {
-    /// <summary>An ILGPU context with every backend; devices that ILGPU cannot drive are left out by ILGPU itself.</summary>
-    public static Context CreateContext() =>
-        Context.Create(builder => builder.Default().EnableAlgorithms().Optimize(OptimizationLevel.O2));
+    /// <summary>
+    /// An ILGPU context with every backend; devices that ILGPU cannot drive are left out by ILGPU itself.
+    /// No <c>EnableAlgorithms()</c>: nothing here uses ILGPU.Algorithms, and it swaps the hardware floor
+    /// for a branchy software one (about 1.5x more instructions in the swing-up rollout's PTX).
+    /// </summary>
+    public static Context CreateContext()
+    {
+        NativeGpuLibraries.Install();
+        return Context.Create(builder => builder.Default().Optimize(OptimizationLevel.O2));
+    }
+
+    /// <summary>Why a backend has no device here, in words a user can act on; null when it has one.</summary>
+    public static string? WhyMissing(Context context, BackendKind kind)
+    {
+        if (Has(context, kind)) return null;
+        return kind switch
+        {
+            BackendKind.Cuda => NativeGpuLibraries.CudaDriver() is null
+                ? "no NVIDIA driver library (libcuda.so.1) could be loaded: install the NVIDIA driver, or add its folder to LD_LIBRARY_PATH"
+                : $"the NVIDIA driver ({NativeGpuLibraries.CudaDriver()}) loads but reports no CUDA device ILGPU can use (check nvidia-smi and the driver version)",
+            BackendKind.OpenCL => NativeGpuLibraries.OpenClLoader() is null
+                ? "no OpenCL loader (libOpenCL.so.1) could be loaded: install ocl-icd-libopencl1 and a vendor driver"
+                : "OpenCL loads but offers no device ILGPU can use: ILGPU needs OpenCL 2.0 generic address space support, which PoCL on Debian 12 and NVIDIA's OpenCL lack (use cuda on NVIDIA)",
+            _ => "not available",
+        };
+    }
 
     public static IReadOnlyList<DeviceInfo> List()
     {

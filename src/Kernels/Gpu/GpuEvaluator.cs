@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using ILGPU;
 using ILGPU.Runtime;
+using ILGPU.Runtime.Cuda;
 using Wann.Engine;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Programs;
@@ -10,28 +12,30 @@ namespace Wann.Kernels.Gpu;
 
 /// <summary>
 /// The ILGPU backend (CUDA, OpenCL or ILGPU's CPU accelerator): uploads a generation's program batch into
-/// reused device buffers and runs every lane's whole episode in one launch per chunk of genomes.
-/// Buffer management, chunking and kernel caching live here; the kernels hold device code only.
+/// reused device buffers once, runs every lane's whole episode in a few launches (genomes grouped by size,
+/// see <see cref="LaunchPlanner"/>) queued back to back, and copies the results back once.
+/// Buffer management, launch planning and kernel caching live here; the kernels hold device code only.
 /// </summary>
 public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
 {
     private const int PreferredGroupSize = 128;
+    // Kept free for the driver, the program buffers of the next generation and other processes.
+    private const long ReservedDeviceBytes = 512L << 20;
 
     private readonly Context _context;
     private readonly Accelerator _accelerator;
     private readonly BackendKind _kind;
-    private readonly Dictionary<(Type Task, bool Shared), Delegate> _kernels = new();
-    private Action<KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape>? _sharedForward;
-    private Action<KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape, ArrayView<float>>? _globalForward;
-    private readonly DeviceBuffer<int> _instructionStart, _activation, _firstEdge, _edgeCount, _edgeSource, _outputSlot, _steps;
+    private readonly KernelLoader _loader;
+    private readonly Dictionary<(Type Task, bool Shared, bool Unit), Delegate> _rollouts = new();
+    private readonly Dictionary<(bool Shared, bool Unit), Delegate> _forwards = new();
+    private readonly DeviceBuffer<int> _instructionStart, _firstEdge, _nodeHeader, _edgeSource, _outputSlot, _order, _steps;
     private readonly DeviceBuffer<float> _edgeScale, _weight, _start, _reward, _scratch, _inputs, _outputs;
-
     private readonly bool _forceGlobalMemory;
 
     public GpuEvaluator(BackendKind kind) : this(kind, forceGlobalMemory: false) { }
 
-    /// <param name="forceGlobalMemory">Use the large-network path even where shared memory would do (tests).</param>
-    internal GpuEvaluator(BackendKind kind, bool forceGlobalMemory)
+    /// <param name="forceGlobalMemory">Use the large-network path even where shared memory would do (tests, <c>wann check</c>).</param>
+    public GpuEvaluator(BackendKind kind, bool forceGlobalMemory)
     {
         _kind = kind;
         _forceGlobalMemory = forceGlobalMemory;
@@ -45,13 +49,14 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
             _context.Dispose();
             throw;
         }
+        _loader = new KernelLoader(_accelerator);
         _instructionStart = new(_accelerator, "instruction offsets");
-        _activation = new(_accelerator, "activations");
         _firstEdge = new(_accelerator, "edge offsets");
-        _edgeCount = new(_accelerator, "edge counts");
+        _nodeHeader = new(_accelerator, "node headers");
         _edgeSource = new(_accelerator, "edge sources");
         _edgeScale = new(_accelerator, "edge scales");
         _outputSlot = new(_accelerator, "output slots");
+        _order = new(_accelerator, "launch order");
         _weight = new(_accelerator, "lane weights");
         _start = new(_accelerator, "start states");
         _reward = new(_accelerator, "rewards");
@@ -67,7 +72,12 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
         : $"{_accelerator.Name}, {_accelerator.MemorySize / (1024 * 1024)} MiB, {_accelerator.NumMultiprocessors} compute units, warp {_accelerator.WarpSize}";
 
     /// <summary>Seconds spent compiling kernels so far (ILGPU compiles on first use of each kernel).</summary>
-    public double KernelCompileSeconds { get; private set; }
+    public double KernelCompileSeconds => _loader.CompileSeconds;
+
+    public EvaluationTiming? LastTiming { get; private set; }
+
+    /// <summary>Shared memory a group may use, if set below the device's (tests use it to mix shared and global launches).</summary>
+    internal long? SharedBytesPerGroupLimit { get; set; }
 
     public FitnessTable Evaluate(ProgramBatch batch, EvaluationRequest request) =>
         RolloutTasks.Dispatch(request.Task, new Run(this, batch, request));
@@ -81,29 +91,37 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
     {
         var starts = EpisodeStarts.Compute(task, request);
         int lanes = request.LanesPerGenome;
+        int genomes = batch.ProgramCount;
+        if ((long)genomes * lanes > Array.MaxLength)
+            throw new WannException($"{genomes} genomes x {lanes} lanes is more rewards than one generation can hold ({Array.MaxLength}); use fewer genomes or episodes");
         var laneWeights = new float[lanes];
         for (int l = 0; l < lanes; l++) laneWeights[l] = request.Weights[l / request.Repetitions];
+        int laneStride = LaneStride(lanes);
+        bool unit = batch.EdgeScalesAllOne;
 
-        var program = Upload(batch);
-        var (laneStride, groupSize, shared) = Layout(lanes, batch.MaxNodeCount);
-
-        int chunk = GenomesPerLaunch(batch.ProgramCount, lanes, laneStride, shared ? 0 : batch.MaxNodeCount);
-        var table = new FitnessTable(batch.ProgramCount, request.Weights.Length, request.Repetitions);
-        var kernel = Kernel<TTask>(shared);
-        long steps = 0;
-        var laneViews = new LaneViews { Weight = _weight.Upload(laneWeights), Start = _start.Upload(starts.Values) };
-        for (int first = 0; first < batch.ProgramCount; first += chunk)
+        var clock = Stopwatch.StartNew();
+        var order = LaunchPlanner.OrderByNodeCount(batch);
+        var program = Upload(batch, order);
+        var laneViews = new LaneViews
         {
-            int count = Math.Min(chunk, batch.ProgramCount - first);
-            long threads = (long)count * laneStride;
-            int groups = (int)((threads + groupSize - 1) / groupSize);
-            laneViews.Reward = _reward.View((long)count * lanes);
-            laneViews.Steps = _steps.View((long)count * lanes);
-            laneViews.Scratch = shared ? _scratch.View(1) : _scratch.View((long)groups * groupSize * batch.MaxNodeCount);
+            Weight = _weight.Upload(laneWeights),
+            Start = _start.Upload(starts.Values),
+            Reward = _reward.View((long)genomes * lanes),
+            Steps = _steps.View((long)genomes * lanes),
+        };
+        var launches = LaunchPlanner.Plan(batch, order, laneStride, Limits());
+        var scratch = ScratchFor(launches, laneStride);
+        Synchronize("upload");
+        double upload = clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        foreach (var launch in launches)
+        {
+            var kernel = RolloutKernel<TTask>(launch.Shared, unit);
             var shape = new RolloutShape
             {
-                FirstGenome = first,
-                GenomeCount = count,
+                FirstPosition = launch.First,
+                GenomeCount = launch.Count,
                 LanesPerGenome = lanes,
                 LaneStride = laneStride,
                 Repetitions = request.Repetitions,
@@ -112,134 +130,219 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
                 InputCount = batch.InputCount,
                 OutputCount = batch.OutputCount,
             };
-            var config = shared
-                ? new KernelConfig(groups, groupSize, SharedMemoryConfig.RequestDynamic<float>(groupSize * batch.MaxNodeCount))
-                : new KernelConfig(groups, groupSize);
-            Launch(kernel, config, program, laneViews, shape, task);
-
-            laneViews.Reward.SubView(0, (long)count * lanes).CopyToCPU(table.Rewards.AsSpan(first * lanes, count * lanes));
-            var stepCounts = new int[count * lanes];
-            laneViews.Steps.SubView(0, stepCounts.Length).CopyToCPU(stepCounts);
-            foreach (int s in stepCounts) steps += s;
+            var views = laneViews;
+            views.Reward = laneViews.Reward.SubView((long)launch.First * lanes, (long)launch.Count * lanes);
+            views.Steps = laneViews.Steps.SubView((long)launch.First * lanes, (long)launch.Count * lanes);
+            views.Scratch = scratch;
+            Guard("rollout", () => kernel(_accelerator.DefaultStream, Config(launch, laneStride), program, views, shape, task));
         }
+        Synchronize("rollout");
+        double kernels = clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        var sortedRewards = new float[genomes * lanes];
+        var sortedSteps = new int[genomes * lanes];
+        laneViews.Reward.CopyToCPU(sortedRewards);
+        laneViews.Steps.CopyToCPU(sortedSteps);
+        double download = clock.Elapsed.TotalSeconds;
+
+        var table = new FitnessTable(genomes, request.Weights.Length, request.Repetitions);
+        var rewards = table.Rewards;
+        Parallel.For(0, genomes, new ParallelOptions { MaxDegreeOfParallelism = genomes < 4096 ? 1 : -1 },
+            position => Array.Copy(sortedRewards, position * lanes, rewards, order[position] * lanes, lanes));
+        long steps = 0;
+        foreach (int s in sortedSteps) steps += s;
         table.StepCount = steps;
+        LastTiming = new EvaluationTiming(upload, kernels, download, launches.Count);
         return table;
-    }
-
-    /// <summary>Uploads a generation's program batch into the reused buffers.</summary>
-    private ProgramViews Upload(ProgramBatch batch) => new()
-    {
-        InstructionStart = _instructionStart.Upload(batch.InstructionStart),
-        Activation = _activation.Upload(batch.Activation),
-        FirstEdge = _firstEdge.Upload(batch.FirstEdge),
-        EdgeCount = _edgeCount.Upload(batch.EdgeCount),
-        EdgeSource = _edgeSource.Upload(batch.EdgeSource),
-        EdgeScale = _edgeScale.Upload(batch.EdgeScale),
-        OutputSlot = _outputSlot.Upload(batch.OutputSlot),
-    };
-
-    /// <summary>
-    /// Threads per genome (lanes rounded up to whole warps), threads per group, and whether a group's node
-    /// values fit in shared memory (the fast path) or go to global scratch.
-    /// </summary>
-    private (int LaneStride, int GroupSize, bool Shared) Layout(int lanes, int maxNodes)
-    {
-        int warp = Math.Max(1, _accelerator.WarpSize);
-        int laneStride = (lanes + warp - 1) / warp * warp;
-        int groupSize = Math.Max(warp, Math.Min(PreferredGroupSize, _accelerator.MaxNumThreadsPerGroup) / warp * warp);
-        long sharedBytes = (long)groupSize * maxNodes * sizeof(float);
-        return (laneStride, groupSize, !_forceGlobalMemory && sharedBytes <= _accelerator.MaxSharedMemoryPerGroup);
     }
 
     public float[] Forward(ProgramBatch batch, float[] weights, float[] inputs)
     {
         int nIn = batch.InputCount, nOut = batch.OutputCount, vectors = inputs.Length / nIn;
         int lanes = weights.Length * vectors;
-        var program = Upload(batch);
-        var (laneStride, groupSize, shared) = Layout(lanes, batch.MaxNodeCount);
-        var shape = new ForwardShape
-        {
-            GenomeCount = batch.ProgramCount,
-            WeightCount = weights.Length,
-            VectorCount = vectors,
-            LaneStride = laneStride,
-            InputCount = nIn,
-            OutputCount = nOut,
-        };
+        int genomes = batch.ProgramCount;
+        long outputsPerGenome = (long)lanes * nOut;
+        if (genomes * outputsPerGenome > Array.MaxLength)
+            throw new WannException($"{genomes} genomes x {lanes} lanes x {nOut} outputs is more than one array can hold ({Array.MaxLength}); run fewer at once");
+        int laneStride = LaneStride(lanes);
+        bool unit = batch.EdgeScalesAllOne;
+
+        var clock = Stopwatch.StartNew();
+        var order = LaunchPlanner.OrderByNodeCount(batch);
+        var program = Upload(batch, order);
         var weightView = _weight.Upload(weights);
         var inputView = _inputs.Upload(inputs);
-        var outputView = _outputs.View((long)batch.ProgramCount * lanes * nOut);
-        long threads = (long)batch.ProgramCount * laneStride;
-        int groups = (int)((threads + groupSize - 1) / groupSize);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        try
+        var outputView = _outputs.View(genomes * outputsPerGenome);
+        // Outputs of one launch are indexed from its first genome in int arithmetic: keep each launch's below 2^31.
+        var limits = Limits() with { MaxThreadsPerLaunch = Math.Min(LaunchLimits.DefaultMaxThreads, int.MaxValue / Math.Max(1, outputsPerGenome) * laneStride) };
+        var launches = LaunchPlanner.Plan(batch, order, laneStride, limits);
+        var scratch = ScratchFor(launches, laneStride);
+        Synchronize("upload");
+        double upload = clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        foreach (var launch in launches)
         {
-            if (shared)
+            var shape = new ForwardShape
             {
-                _sharedForward ??= _accelerator.LoadStreamKernel<ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape>(ForwardKernels.SharedMemoryForward);
-                KernelCompileSeconds += clock.Elapsed.TotalSeconds;
-                _sharedForward(new KernelConfig(groups, groupSize, SharedMemoryConfig.RequestDynamic<float>(groupSize * batch.MaxNodeCount)),
-                    program, weightView, inputView, outputView, shape);
+                FirstPosition = launch.First,
+                GenomeCount = launch.Count,
+                WeightCount = weights.Length,
+                VectorCount = vectors,
+                LaneStride = laneStride,
+                InputCount = nIn,
+                OutputCount = nOut,
+            };
+            var outputs = outputView.SubView(launch.First * outputsPerGenome, launch.Count * outputsPerGenome);
+            var config = Config(launch, laneStride);
+            if (launch.Shared)
+            {
+                var kernel = ForwardKernel<Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape>>(true, unit);
+                Guard("forward", () => kernel(_accelerator.DefaultStream, config, program, weightView, inputView, outputs, shape));
             }
             else
             {
-                _globalForward ??= _accelerator.LoadStreamKernel<ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape, ArrayView<float>>(ForwardKernels.GlobalMemoryForward);
-                KernelCompileSeconds += clock.Elapsed.TotalSeconds;
-                _globalForward(new KernelConfig(groups, groupSize), program, weightView, inputView, outputView, shape,
-                    _scratch.View((long)groups * groupSize * batch.MaxNodeCount));
+                var kernel = ForwardKernel<Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape, ArrayView<float>>>(false, unit);
+                Guard("forward", () => kernel(_accelerator.DefaultStream, config, program, weightView, inputView, outputs, shape, scratch));
             }
-            _accelerator.Synchronize();
         }
-        catch (Exception e) when (e is AcceleratorException or OutOfMemoryException)
+        Synchronize("forward");
+        double kernels = clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        var sorted = new float[genomes * outputsPerGenome];
+        outputView.CopyToCPU(sorted);
+        double download = clock.Elapsed.TotalSeconds;
+        var result = new float[sorted.Length];
+        int block = (int)outputsPerGenome;
+        Parallel.For(0, genomes, new ParallelOptions { MaxDegreeOfParallelism = genomes < 4096 ? 1 : -1 },
+            position => Array.Copy(sorted, position * block, result, order[position] * block, block));
+        LastTiming = new EvaluationTiming(upload, kernels, download, launches.Count);
+        return result;
+    }
+
+    /// <summary>Threads per genome: lanes rounded up to whole warps.</summary>
+    private int LaneStride(int lanes)
+    {
+        int warp = Math.Max(1, _accelerator.WarpSize);
+        return (lanes + warp - 1) / warp * warp;
+    }
+
+    private LaunchLimits Limits() => new(
+        WarpSize: _accelerator.WarpSize,
+        PreferredGroupSize: PreferredGroupSize,
+        MaxGroupSize: _accelerator.MaxNumThreadsPerGroup,
+        SharedBytesPerGroup: Math.Min(_accelerator.MaxSharedMemoryPerGroup, SharedBytesPerGroupLimit ?? long.MaxValue),
+        ScratchBudgetBytes: ScratchBudget(),
+        ForceGlobalMemory: _forceGlobalMemory);
+
+    /// <summary>
+    /// Device memory the global scratch may take: what the device has free now (the scratch already held
+    /// counts as free, since it is reused), less a reserve. ILGPU's CPU accelerator uses host memory: half
+    /// of what the device reports.
+    /// </summary>
+    private long ScratchBudget()
+    {
+        long held = _scratch.Capacity * sizeof(float);
+        long free = _accelerator is CudaAccelerator cuda ? cuda.GetFreeMemory() : _accelerator.MemorySize / 2;
+        return Math.Max(0, free + held - ReservedDeviceBytes);
+    }
+
+    private ArrayView<float> ScratchFor(List<LaunchPlan> launches, int laneStride)
+    {
+        long slots = 1;
+        foreach (var launch in launches)
+            if (!launch.Shared) slots = Math.Max(slots, launch.PaddedThreads(laneStride) * launch.MaxNodes);
+        return _scratch.View(slots);
+    }
+
+    private static KernelConfig Config(LaunchPlan launch, int laneStride)
+    {
+        int groups = (int)(launch.PaddedThreads(laneStride) / launch.GroupSize);
+        return launch.Shared
+            ? new KernelConfig(groups, launch.GroupSize, SharedMemoryConfig.RequestDynamic<float>(launch.GroupSize * launch.MaxNodes))
+            : new KernelConfig(groups, launch.GroupSize);
+    }
+
+    /// <summary>The batch and its launch order in the reused device buffers; node headers packed here.</summary>
+    private ProgramViews Upload(ProgramBatch batch, int[] order)
+    {
+        int genomes = batch.ProgramCount;
+        var firstEdge = new int[genomes];
+        for (int g = 0; g < genomes; g++)
+            firstEdge[g] = batch.InstructionCountOf(g) > 0 ? batch.FirstEdge[batch.InstructionStart[g]] : 0;
+        var header = new int[batch.Activation.Length];
+        Parallel.For(0, (header.Length + 65535) / 65536, chunk =>
         {
-            throw new WannException($"{_accelerator.Name}: forward launch failed: {e.Message}");
+            int end = Math.Min(header.Length, (chunk + 1) * 65536);
+            for (int i = chunk * 65536; i < end; i++)
+            {
+                if (batch.EdgeCount[i] >= 1 << 23)
+                    throw new WannException($"a node has {batch.EdgeCount[i]} incoming connections; the GPU kernels take at most {(1 << 23) - 1}");
+                header[i] = batch.EdgeCount[i] << 8 | batch.Activation[i];
+            }
+        });
+        return new ProgramViews
+        {
+            InstructionStart = _instructionStart.Upload(batch.InstructionStart),
+            FirstEdge = _firstEdge.Upload(firstEdge),
+            NodeHeader = _nodeHeader.Upload(header),
+            EdgeSource = _edgeSource.Upload(batch.EdgeSource),
+            // Shared-weight kernels never read scales: upload one element instead of the whole array.
+            EdgeScale = batch.EdgeScalesAllOne ? _edgeScale.View(1) : _edgeScale.Upload(batch.EdgeScale),
+            OutputSlot = _outputSlot.Upload(batch.OutputSlot),
+            Order = _order.Upload(order),
+        };
+    }
+
+    private Action<AcceleratorStream, KernelConfig, ProgramViews, LaneViews, RolloutShape, TTask> RolloutKernel<TTask>(bool shared, bool unit)
+        where TTask : struct, IRolloutTask
+    {
+        var key = (typeof(TTask), shared, unit);
+        if (!_rollouts.TryGetValue(key, out var kernel))
+        {
+            var method = typeof(RolloutKernels).GetMethod(shared ? nameof(RolloutKernels.SharedMemoryRollout) : nameof(RolloutKernels.GlobalMemoryRollout))!
+                .MakeGenericMethod(typeof(TTask), unit ? typeof(UnitEdgeScales) : typeof(StoredEdgeScales));
+            kernel = Guard("compile", () => _loader.Load<Action<AcceleratorStream, KernelConfig, ProgramViews, LaneViews, RolloutShape, TTask>>(method));
+            _rollouts[key] = kernel;
         }
-        var outputs = new float[batch.ProgramCount * lanes * nOut];
-        outputView.SubView(0, outputs.Length).CopyToCPU(outputs);
-        return outputs;
+        return (Action<AcceleratorStream, KernelConfig, ProgramViews, LaneViews, RolloutShape, TTask>)kernel;
     }
 
-    /// <summary>Genomes per launch so that rewards, step counts and any scratch stay within half the device memory.</summary>
-    private int GenomesPerLaunch(int genomes, int lanes, int laneStride, int scratchSlots)
+    private TDelegate ForwardKernel<TDelegate>(bool shared, bool unit) where TDelegate : Delegate
     {
-        long budget = _accelerator.MemorySize / 2;
-        long perGenome = (long)lanes * (sizeof(float) + sizeof(int)) + (long)laneStride * scratchSlots * sizeof(float);
-        long fit = Math.Max(1, budget / Math.Max(1, perGenome));
-        if (fit < 1) throw new WannException($"{_accelerator.Name}: one network needs {perGenome} bytes of device memory, more than it has");
-        return (int)Math.Min(genomes, fit);
+        if (!_forwards.TryGetValue((shared, unit), out var kernel))
+        {
+            var method = typeof(ForwardKernels).GetMethod(shared ? nameof(ForwardKernels.SharedMemoryForward) : nameof(ForwardKernels.GlobalMemoryForward))!
+                .MakeGenericMethod(unit ? typeof(UnitEdgeScales) : typeof(StoredEdgeScales));
+            kernel = Guard("compile", () => _loader.Load<TDelegate>(method));
+            _forwards[(shared, unit)] = kernel;
+        }
+        return (TDelegate)kernel;
     }
 
-    private Action<KernelConfig, ProgramViews, LaneViews, RolloutShape, TTask> Kernel<TTask>(bool shared) where TTask : struct, IRolloutTask
-    {
-        if (_kernels.TryGetValue((typeof(TTask), shared), out var cached))
-            return (Action<KernelConfig, ProgramViews, LaneViews, RolloutShape, TTask>)cached;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var kernel = shared
-            ? _accelerator.LoadStreamKernel<ProgramViews, LaneViews, RolloutShape, TTask>(RolloutKernels.SharedMemoryRollout)
-            : _accelerator.LoadStreamKernel<ProgramViews, LaneViews, RolloutShape, TTask>(RolloutKernels.GlobalMemoryRollout);
-        KernelCompileSeconds += clock.Elapsed.TotalSeconds;
-        _kernels[(typeof(TTask), shared)] = kernel;
-        return kernel;
-    }
+    private void Synchronize(string what) => Guard(what, () => _accelerator.Synchronize());
 
-    private void Launch<TTask>(Action<KernelConfig, ProgramViews, LaneViews, RolloutShape, TTask> kernel, KernelConfig config,
-        ProgramViews program, LaneViews lanes, RolloutShape shape, TTask task) where TTask : struct, IRolloutTask
+    private void Guard(string what, Action action) => Guard(what, () => { action(); return 0; });
+
+    private T Guard<T>(string what, Func<T> action)
     {
         try
         {
-            kernel(config, program, lanes, shape, task);
-            _accelerator.Synchronize();
+            return action();
         }
-        catch (Exception e) when (e is AcceleratorException or OutOfMemoryException)
+        catch (Exception e) when (e is AcceleratorException or OutOfMemoryException or InternalCompilerException or NotSupportedException)
         {
-            throw new WannException($"{_accelerator.Name}: rollout launch failed: {e.Message}");
+            throw new WannException($"{_accelerator.Name}: {what} failed: {e.Message}");
         }
     }
 
     public void Dispose()
     {
-        foreach (var buffer in new IDisposable[] { _instructionStart, _activation, _firstEdge, _edgeCount, _edgeSource, _edgeScale, _outputSlot, _weight, _start, _reward, _steps, _scratch, _inputs, _outputs })
+        foreach (var buffer in new IDisposable[] { _instructionStart, _firstEdge, _nodeHeader, _edgeSource, _edgeScale, _outputSlot, _order, _weight, _start, _reward, _steps, _scratch, _inputs, _outputs })
             buffer.Dispose();
+        _loader.Dispose();
         _accelerator.Dispose();
         _context.Dispose();
     }

@@ -7,7 +7,7 @@ namespace Wann.Host.Output.Drawing;
 public sealed record PlacedNode(int Id, NodeKind Kind, ActivationFunction Activation, int Layer, double X, double Y, string? Label);
 
 /// <summary>
-/// A drawn connection (enabled ones only) with its stored weight: a straight line, or, where that would
+/// A drawn connection (the live ones only, see <see cref="Genome.Expression"/>) with its stored weight: a straight line, or, where that would
 /// cross another node, a chain of curves through <see cref="Via"/> points (gaps in the columns it crosses),
 /// each curve leaving and entering level so it slips between the nodes of a column.
 /// </summary>
@@ -56,7 +56,8 @@ public sealed record PixelGrid(int Columns, int Rows, double Left, double Top, d
 /// <summary>
 /// Left-to-right layered layout of a network: bias and inputs in the first column, hidden nodes by their
 /// longest path from the inputs, outputs in the last column; inside a column, hidden nodes sit near the
-/// mean height of their sources to keep crossings down. Disabled connections are not drawn.
+/// mean height of their sources to keep crossings down. Only live connections are drawn: the enabled ones and,
+/// under the original's rule, disabled hidden-to-hidden ones, since those are evaluated too.
 /// </summary>
 public sealed class NetworkLayout
 {
@@ -89,11 +90,12 @@ public sealed class NetworkLayout
     public static NetworkLayout Of(Genome genome, IReadOnlyList<string> inputLabels, IReadOnlyList<string> outputLabels)
     {
         var index = genome.NodeIndexById();
-        var enabled = genome.Connections.Where(c => c.Enabled).ToList();
-        var order = TopologicalOrder.Of(genome, enabledOnly: true)!;
+        var live = genome.Expression.Mask(genome);
+        var liveEdges = genome.Connections.Where((c, k) => live[k]).ToList();
+        var order = TopologicalOrder.Of(genome, live)!;
         var layer = new int[genome.Nodes.Count];
         var predecessors = new List<int>[genome.Nodes.Count];
-        foreach (var c in enabled) (predecessors[index[c.Destination]] ??= new()).Add(index[c.Source]);
+        foreach (var c in liveEdges) (predecessors[index[c.Destination]] ??= new()).Add(index[c.Source]);
         int deepest = 0;
         foreach (int v in order)
         {
@@ -151,8 +153,8 @@ public sealed class NetworkLayout
             placed[v] = new PlacedNode(node.Id, node.Kind, node.Activation, layer[v], x, y, label);
         }
         var circles = placed.Where(n => !(grid && n.Kind == NodeKind.Input)).ToList();
-        var edges = enabled.Select(c => Route(new PlacedEdge(placed[index[c.Source]], placed[index[c.Destination]], c.Weight), circles)).ToList();
-        bool vary = enabled.Any(c => c.Weight != 1f);
+        var edges = liveEdges.Select(c => Route(new PlacedEdge(placed[index[c.Source]], placed[index[c.Destination]], c.Weight), circles)).ToList();
+        bool vary = liveEdges.Any(c => c.Weight != 1f);
         return new NetworkLayout(placed.ToList(), edges, width, height, vary) { Grid = pixels };
     }
 

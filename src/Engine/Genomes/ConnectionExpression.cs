@@ -1,0 +1,77 @@
+namespace Wann.Engine.Genomes;
+
+/// <summary>
+/// Which connection genes a genome expresses as live edges: the one rule that the compiler, the
+/// connection count of the 1/nConn objective and the logs, the <c>.out</c> export and the drawings use.
+/// </summary>
+/// <remarks>
+/// <see cref="Original"/> is the original release's rule: its node ordering marks disabled connections
+/// as missing, then sets every non-zero entry of the hidden-to-hidden block of the weight matrix back to
+/// 1 through a view of that matrix, so a disabled connection between two hidden nodes is evaluated and
+/// counted like an enabled one. Disabled connections from the bias or an input, or into an output, stay
+/// off. <see cref="EnabledOnly"/> is the rule the paper describes: enabled connections only.
+/// </remarks>
+public sealed class ConnectionExpression
+{
+    /// <summary>The original release's rule (the default): disabled hidden-to-hidden connections stay live.</summary>
+    public static ConnectionExpression Original { get; } = new(expressesDisabledHidden: true);
+
+    /// <summary>The paper's rule: only enabled connections are live.</summary>
+    public static ConnectionExpression EnabledOnly { get; } = new(expressesDisabledHidden: false);
+
+    /// <summary>True when a disabled connection between two hidden nodes is still expressed.</summary>
+    public bool ExpressesDisabledHidden { get; }
+
+    private ConnectionExpression(bool expressesDisabledHidden) => ExpressesDisabledHidden = expressesDisabledHidden;
+
+    /// <summary>The rule named by the <c>express_disabled_hidden</c> setting.</summary>
+    public static ConnectionExpression For(bool expressDisabledHidden) => expressDisabledHidden ? Original : EnabledOnly;
+
+    /// <summary>For each connection of <paramref name="genome"/> (same positions), whether it is a live edge.</summary>
+    public bool[] Mask(Genome genome)
+    {
+        var connections = genome.Connections;
+        var live = new bool[connections.Count];
+        Dictionary<int, int>? index = null;
+        for (int i = 0; i < connections.Count; i++)
+        {
+            var c = connections[i];
+            if (c.Enabled) live[i] = true;
+            else if (ExpressesDisabledHidden)
+            {
+                index ??= genome.NodeIndexById();
+                live[i] = genome.Nodes[index[c.Source]].Kind == NodeKind.Hidden && genome.Nodes[index[c.Destination]].Kind == NodeKind.Hidden;
+            }
+        }
+        return live;
+    }
+
+    /// <summary>Number of live edges: the original's nConn (before its "0 counts as 1" for ranking). Allocates nothing.</summary>
+    public int Count(Genome genome)
+    {
+        var connections = genome.Connections;
+        int n = 0;
+        bool anyDisabled = false;
+        foreach (var c in connections)
+        {
+            if (c.Enabled) n++;
+            else anyDisabled = true;
+        }
+        if (!ExpressesDisabledHidden || !anyDisabled) return n;
+        // Bias, inputs and outputs come first in Nodes; any other id is a hidden node.
+        int fixedNodes = 1 + genome.Shape.Inputs + genome.Shape.Outputs;
+        foreach (var c in connections)
+            if (!c.Enabled && !IsFixed(genome, c.Source, fixedNodes) && !IsFixed(genome, c.Destination, fixedNodes)) n++;
+        return n;
+    }
+
+    private static bool IsFixed(Genome genome, int id, int fixedNodes)
+    {
+        var nodes = genome.Nodes;
+        for (int i = 0; i < fixedNodes && i < nodes.Count; i++) if (nodes[i].Id == id) return true;
+        return false;
+    }
+
+    /// <summary>The setting's name and value, for messages.</summary>
+    public override string ToString() => $"express_disabled_hidden={(ExpressesDisabledHidden ? "true" : "false")}";
+}

@@ -1,0 +1,23 @@
+using CommandLine.Text;
+using Wann.Engine.Tasks;
+using Wann.Kernels.Backends;
+
+namespace Wann.Host.Commands;
+
+/// <summary>The lines under every verb's options: the tasks and backends that exist, from their catalogues.</summary>
+public static class HelpFooter
+{
+    /// <summary>Tasks with a simulator or data set, which train, eval and sweep can run.</summary>
+    public static string RunnableTasks => string.Join(", ", TaskCatalog.All.Where(t => t.CanRun).Select(t => t.Name));
+
+    /// <summary>Tasks known only by their network shape: forward, render and export work, nothing runs them.</summary>
+    public static string ShapeOnlyTasks => string.Join(", ", TaskCatalog.All.Where(t => !t.CanRun).Select(t => t.Name));
+
+    public static HelpText Add(HelpText help)
+    {
+        help.AddPostOptionsLine($"Tasks (--task): {RunnableTasks}; csv (your own CSV files: --train, --test); " +
+                                $"known by shape only (forward, render, export): {ShapeOnlyTasks}.");
+        help.AddPostOptionsLine($"Backends (--backend): {BackendNames.All}; auto picks cuda, then opencl, then cpu ('wann devices' shows what it picks).");
+        return help;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Wann.Engine.Formats;
+
+namespace Wann.Host.Runs;
+
+/// <summary>
+/// run.json: how a run was made, so a run folder describes itself. The top level holds the latest session
+/// (seed, task, backend, device, command line, wann version and the git commit it was built from, machine);
+/// <c>sessions</c> lists every start and resume in order.
+/// </summary>
+public static class RunInfo
+{
+    public const string FileName = "run.json";
+
+    /// <summary>Adds a session (a start, or a resume from <paramref name="fromGeneration"/>) to the folder's run.json.</summary>
+    public static void Record(string folder, ulong seed, string task, string backend, string device, IReadOnlyList<string> arguments, long fromGeneration)
+    {
+        string path = Path.Combine(folder, FileName);
+        var session = new JsonObject
+        {
+            ["started"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            ["fromGeneration"] = fromGeneration,
+            ["seed"] = seed,
+            ["task"] = task,
+            ["backend"] = backend,
+            ["device"] = device,
+            ["commandLine"] = CommandLine(arguments),
+            ["version"] = BuildInfo.Version,
+            ["commit"] = BuildInfo.Commit,
+            ["machine"] = Environment.MachineName,
+            ["os"] = RuntimeInformation.OSDescription,
+            ["runtime"] = RuntimeInformation.FrameworkDescription,
+            ["processors"] = Environment.ProcessorCount,
+        };
+        var sessions = new JsonArray();
+        if (File.Exists(path) && Read(path)?["sessions"] is JsonArray earlier)
+            foreach (var s in earlier) sessions.Add(s?.DeepClone());
+        sessions.Add(session.DeepClone());
+        var document = new JsonObject { ["format"] = "wann-gpu-run" };
+        foreach (var (key, value) in session) document[key] = value?.DeepClone();
+        document["sessions"] = sessions;
+        AtomicFile.WriteAllText(path, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+
+    /// <summary>The folder's run.json, or null where it has none (runs made before it existed) or it cannot be read.</summary>
+    public static JsonObject? Read(string path)
+    {
+        try { return File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject : null; }
+        catch (JsonException) { return null; }
+    }
+
+    /// <summary>The command as a shell would take it back: "wann" and each argument, quoted where needed.</summary>
+    public static string CommandLine(IEnumerable<string> arguments) =>
+        string.Join(' ', new[] { "wann" }.Concat(arguments.Select(Quote)));
+
+    private static string Quote(string argument) =>
+        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || "-_./=:,+@%".Contains(c))
+            ? argument
+            : "'" + argument.Replace("'", "'\\''") + "'";
+}

@@ -59,6 +59,18 @@ public sealed class FormatTests
     }
 
     [Fact]
+    public void OutNumber_RoundTripsEveryFloat_BitForBit()
+    {
+        var random = new Random(14);
+        var values = new List<float> { 0.123456789f, 1f / 3f, -2.5e-7f, 3.4028235e38f, float.Epsilon, 1.58f, -1.36f };
+        for (int i = 0; i < 20000; i++) values.Add(BitConverter.Int32BitsToSingle(random.Next()) * (random.Next(2) == 0 ? 1 : -1));
+        foreach (float v in values.Where(float.IsFinite))
+            Assert.Equal(BitConverter.SingleToInt32Bits(v),
+                BitConverter.SingleToInt32Bits(float.Parse(OutMatrixFormat.FormatNumber(v), System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal("-1.58e+00", OutMatrixFormat.FormatNumber(-1.58f));
+    }
+
+    [Fact]
     public void OutExport_OfASearchedGenome_ReimportsToTheSameNetwork()
     {
         foreach (var genome in SyntheticPopulation.Grow(new NetworkShape(3, 2), 20, 30, 10))

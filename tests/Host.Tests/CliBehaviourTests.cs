@@ -198,6 +198,9 @@ public sealed class CliBehaviourTests
             true, -123456.7, true, 1e-9, 9999, 9999);
         Assert.True(ProgressPrinter.Line(extreme, 99999, 1e7).Length <= ProgressPrinter.Width);
         Assert.All(ProgressPrinter.Legend(20), l => Assert.True(l.Length <= ProgressPrinter.Width, l));
+        // Classification runs' extra test-accuracy column too.
+        Assert.True(ProgressPrinter.Line(extreme, 99999, 1e7, ProgressPrinter.Percent(1)).Length <= ProgressPrinter.Width);
+        Assert.All(ProgressPrinter.Legend(20, classification: true), l => Assert.True(l.Length <= ProgressPrinter.Width, l));
     }
 
     [Fact]

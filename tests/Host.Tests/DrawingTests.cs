@@ -15,7 +15,7 @@ public sealed class DrawingTests
         var doc = XDocument.Load(svg);
         XNamespace ns = "http://www.w3.org/2000/svg";
         Assert.Equal(29, doc.Descendants(ns + "circle").Count(e => (string?)e.Attribute("class") == "node"));
-        Assert.Equal(52, doc.Descendants(ns + "line").Count(e => (string?)e.Attribute("class") == "connection"));
+        Assert.Equal(52, doc.Descendants().Count(e => (string?)e.Attribute("class") == "connection"));
         var texts = doc.Descendants(ns + "text").Select(t => t.Value).ToList();
         foreach (var label in new[] { "x", "x_dot", "cos(theta)", "sin(theta)", "theta_dot", "force", "tanh", "gauss" }) Assert.Contains(label, texts);
     }

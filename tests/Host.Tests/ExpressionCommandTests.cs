@@ -60,6 +60,24 @@ public sealed class ExpressionCommandTests
         Assert.Equal(expected, result.Out.Trim());
     }
 
+    [Theory]
+    [InlineData(".out", true)]
+    [InlineData(".json", true)]
+    [InlineData(".json", false)]
+    public void Export_WithAWeight_StoresItOnEveryLiveConnection(string extension, bool expressDisabledHidden)
+    {
+        string folder = HostRunner.TempFolder();
+        string net = Path.Combine(folder, "net.json"), inputs = Path.Combine(folder, "in.csv"), exported = Path.Combine(folder, "w" + extension);
+        File.WriteAllText(net, NetworkJson(expressDisabledHidden));
+        File.WriteAllText(inputs, "0.5,0.25\n");
+        Assert.Equal(0, HostRunner.Run("export", "--net", net, "--weight", "0.5", "--out", exported).ExitCode);
+        var shared = HostRunner.Run("forward", "--net", net, "--weight", "0.5", "--inputs", inputs);
+        var stored = HostRunner.Run(new[] { "forward", "--net", exported, "--stored", "--inputs", inputs }
+            .Concat(extension == ".out" ? new[] { "--io", "2x1" } : Array.Empty<string>()).ToArray());
+        Assert.True(stored.ExitCode == 0, stored.Error);
+        Assert.Equal(shared.Out, stored.Out);
+    }
+
     [Fact]
     public void Forward_RejectsANonBooleanField_NamingIt()
     {

@@ -11,7 +11,7 @@ public static class ClassificationSources
 {
     public const int Classes = 10;
 
-    public static ClassificationData Load(TaskSpec task) => task.Name switch
+    public static ClassificationData Load(TaskSpec task) => task.Data ?? task.Name switch
     {
         "digits" => Digits(),
         "fashion16" => Fashion16(),

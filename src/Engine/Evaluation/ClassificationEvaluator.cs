@@ -30,6 +30,9 @@ public sealed class ClassificationEvaluator : IEvaluator
     public string Device => _backend.Device;
     public ClassificationData Data => _data;
 
+    /// <summary>The backend's forward passes, for scoring networks on the test set.</summary>
+    public IForwardEvaluator Forward => _forward;
+
     public FitnessTable Evaluate(ProgramBatch batch, EvaluationRequest request)
     {
         var table = new FitnessTable(batch.ProgramCount, request.Weights.Length, request.Repetitions);

@@ -18,7 +18,9 @@ public static class NetworkFiles
         if (IsOutMatrix(path))
         {
             if (shape is not { } s)
-                throw new WannException($"{path}: a .out file does not say its input and output counts: give --task NAME or --io NINxNOUT");
+                throw new WannException(taskName is not null && CsvTask.Is(taskName)
+                    ? $"{path}: a .out file does not say its input and output counts, nor does task 'csv' without its files: give --io NINxNOUT"
+                    : $"{path}: a .out file does not say its input and output counts: give --task NAME or --io NINxNOUT");
             return new NetworkFile(OutMatrixFormat.Parse(text, s, path), taskName, new Provenance($"imported from {Path.GetFileName(path)}"));
         }
         var network = NetworkJsonFormat.Parse(text, path);
@@ -27,10 +29,11 @@ public static class NetworkFiles
         return network;
     }
 
-    /// <summary>Shape from --task or --io (exactly one of them, or neither).</summary>
+    /// <summary>Shape from --task or --io (exactly one of them, or neither); task csv has no fixed shape, so none.</summary>
     public static NetworkShape? ShapeFrom(string? task, string? io)
     {
         if (task is not null && io is not null) throw new WannException("give either --task or --io, not both");
+        if (task is not null && CsvTask.Is(task)) return null;
         if (task is not null) return TaskCatalog.Get(task, "--task").Shape;
         if (io is not null) return NetworkShape.Parse(io, "--io");
         return null;

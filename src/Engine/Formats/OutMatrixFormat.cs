@@ -138,8 +138,11 @@ public static class OutMatrixFormat
     /// <summary>The original's <c>%1.2e</c> where that loses nothing, otherwise enough digits to round-trip the float.</summary>
     public static string FormatNumber(float value)
     {
-        string shortForm = value.ToString("0.00e+00", CultureInfo.InvariantCulture);
+        // Formatted as a double: .NET's custom formats give a float only 7 significant digits, too few to
+        // round-trip it; 9 digits of the (exact) double always do.
+        double exact = value;
+        string shortForm = exact.ToString("0.00e+00", CultureInfo.InvariantCulture);
         if (float.Parse(shortForm, CultureInfo.InvariantCulture) == value) return shortForm;
-        return value.ToString("0.00000000e+00", CultureInfo.InvariantCulture);
+        return exact.ToString("0.00000000e+00", CultureInfo.InvariantCulture);
     }
 }

@@ -57,7 +57,9 @@ public static class TaskCatalog
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public static TaskSpec Get(string name, string where) =>
-        Find(name) ?? throw new WannException($"{where}: unknown task '{name}' (known: {string.Join(", ", All.Select(t => t.Name))})");
+        Find(name) ?? throw new WannException(CsvTask.Is(name)
+            ? $"{where}: task 'csv' takes its shape from its files: give --train FILE and --test FILE (train, eval, sweep) or --io NINxNOUT"
+            : $"{where}: unknown task '{name}' (known: {string.Join(", ", All.Select(t => t.Name))}, csv)");
 
     private static string[] Numbered(string prefix, int n) => Enumerable.Range(0, n).Select(i => $"{prefix}{i}").ToArray();
 }

@@ -10,7 +10,11 @@ public enum TaskKind
     Classification,
 }
 
-/// <summary>What the search needs to know about a task: network shape, allowed hidden activations, labels.</summary>
+/// <summary>
+/// What the search needs to know about a task: network shape, allowed hidden activations, labels. A
+/// classification task built at run time from the user's files carries its <paramref name="Data"/>; the
+/// named ones find theirs through <see cref="Datasets.ClassificationSources"/>.
+/// </summary>
 public sealed record TaskSpec(
     string Name,
     NetworkShape Shape,
@@ -19,4 +23,5 @@ public sealed record TaskSpec(
     IReadOnlyList<string> InputLabels,
     IReadOnlyList<string> OutputLabels,
     bool CanRun,
-    TaskKind Kind = TaskKind.Rollout);
+    TaskKind Kind = TaskKind.Rollout,
+    Datasets.ClassificationData? Data = null);

@@ -24,10 +24,10 @@ public static class EvalCommand
         TaskEvaluators.CheckThreads(options.Threads);
         if (options.Stored && options.Weights is not null) throw new WannException("give either --weights or --stored, not both");
         var weights = options.Stored ? new[] { 1f } : options.Weights is null ? StandardWeights : ParseWeights(options.Weights);
-        var (network, task) = NetworkAndTask.Load(options.Net, options.Task);
+        var (network, task) = NetworkAndTask.Load(options.Net, options.Task, options);
         MemoryNeed.Check(MemoryNeed.ForLanes((double)weights.Length * options.Episodes), $"--episodes {options.Episodes}: {weights.Length} weights x {options.Episodes:N0} episodes");
         if (task.Kind == TaskKind.Classification) return Classification(options, task, network, weights);
-        TaskEvaluators.RunnableTask(task.Name, "--task");
+        TaskEvaluators.RunnableTask(task, "--task");
         using var evaluator = EvaluatorFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
 
         var clock = Stopwatch.StartNew();
@@ -42,7 +42,7 @@ public static class EvalCommand
     /// <summary>Classification: accuracy on the whole held-out test set at each weight, and of the ensemble over the weights.</summary>
     private static int Classification(EvalOptions options, TaskSpec task, NetworkFile network, float[] weights)
     {
-        TaskEvaluators.RunnableTask(task.Name, "--task");
+        TaskEvaluators.RunnableTask(task, "--task");
         var data = Engine.Datasets.ClassificationSources.Load(task);
         using var backend = EvaluatorFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
         if (backend is not IForwardEvaluator forward) throw new WannException($"--backend {options.Backend}: cannot run forward passes");
@@ -67,7 +67,7 @@ public static class EvalCommand
             });
             return 0;
         }
-        Console.WriteLine($"{options.Net} on {task.Name}: {score.Images} test images, backend {backend.Name} ({backend.Device})");
+        Console.WriteLine($"{options.Net} on {task.Name}: {score.Images} test examples, backend {backend.Name} ({backend.Device})");
         Console.WriteLine($"{(options.Stored ? "stored" : "weight"),8} {"accuracy",9} {"x-entropy",10}");
         for (int w = 0; w < weights.Length; w++)
             Console.WriteLine($"{(options.Stored ? "-" : weights[w].ToString("0.###", CultureInfo.InvariantCulture)),8} {score.Accuracy[w] * 100,8:F2}% {score.CrossEntropy[w],10:F4}");

@@ -15,7 +15,8 @@ public static class HelpFooter
 
     public static HelpText Add(HelpText help)
     {
-        help.AddPostOptionsLine($"Tasks (--task): {RunnableTasks}; known by shape only (forward, render): {ShapeOnlyTasks}.");
+        help.AddPostOptionsLine($"Tasks (--task): {RunnableTasks}; csv (your own CSV files: --train, --test); " +
+                                $"known by shape only (forward, render, export): {ShapeOnlyTasks}.");
         help.AddPostOptionsLine($"Backends (--backend): {BackendNames.All}; auto picks cuda, then opencl, then cpu ('wann devices' shows what it picks).");
         return help;
     }

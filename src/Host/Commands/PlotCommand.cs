@@ -1,4 +1,5 @@
 using CommandLine;
+using ScottPlot;
 using Wann.Engine;
 using Wann.Engine.Formats;
 using Wann.Host.Output;
@@ -7,26 +8,51 @@ using Wann.Host.Runs;
 
 namespace Wann.Host.Commands;
 
-[Verb("plot", HelpText = "Fitness curves and network size per generation of a run (finished or still running).")]
+[Verb("plot", HelpText = "Fitness curves and network size per generation of a run (finished or still running), or several runs overlaid.")]
 public sealed class PlotOptions
 {
-    [Option("run", Required = true, HelpText = "Run folder (holds log.jsonl).")]
-    public string Run { get; set; } = "";
+    [Option("run", SetName = "one", HelpText = "Run folder (holds log.jsonl).")]
+    public string? Run { get; set; }
 
-    [Option("out", Required = true, HelpText = "PNG file to write.")]
+    [Option("runs", SetName = "many", HelpText = "Several run folders (seeds) to overlay, or one folder of them (as 'wann train --seeds' writes).")]
+    public IEnumerable<string>? Runs { get; set; }
+
+    [Option("out", Required = true, HelpText = "Chart to write: FILE.png or FILE.svg.")]
     public string Out { get; set; } = "";
 }
 
-/// <summary><c>wann plot</c>: best, median, top-ranked and run-best fitness, then nodes and connections, per generation.</summary>
+/// <summary><c>wann plot</c>: best, median, top-ranked and run-best fitness, test accuracy (classification), then nodes and connections, per generation.</summary>
 public static class PlotCommand
 {
     public static int Run(PlotOptions options)
     {
-        if (!options.Out.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new WannException($"--out: '{options.Out}' must end in .png");
-        var log = RunLog.Read(options.Run);
-        var png = Charts.Stack(Charts.Png(Charts.Fitness(log)), Charts.Png(Charts.NetworkSize(log)));
-        AtomicFile.WriteAllBytes(options.Out, png);
-        WrittenFile.Say(options.Out, $"fitness and network size over {log.Count} generations");
+        string extension = Path.GetExtension(options.Out).ToLowerInvariant();
+        if (extension is not (".png" or ".svg")) throw new WannException($"--out: '{options.Out}' must end in .png or .svg");
+        var (plots, what) = options.Runs?.ToList() is { Count: > 0 } runs ? Overlay(runs) : One(options.Run ?? throw new WannException("give --run DIR or --runs DIR..."));
+        if (extension == ".svg") AtomicFile.WriteAllText(options.Out, Charts.StackSvg(plots.Select(p => Charts.Svg(p)).ToArray()));
+        else AtomicFile.WriteAllBytes(options.Out, Charts.Stack(plots.Select(p => Charts.Png(p)).ToArray()));
+        WrittenFile.Say(options.Out, what);
         return 0;
+    }
+
+    private static (List<Plot> Plots, string What) One(string folder)
+    {
+        var log = RunLog.Read(folder);
+        bool classification = RunLog.IsClassification(folder, log);
+        var plots = new List<Plot> { Charts.Fitness(log, classification) };
+        if (log.Any(e => e.TestAccuracy is not null)) plots.Add(Charts.TestAccuracy(log));
+        plots.Add(Charts.NetworkSize(log));
+        string measure = classification ? "cross-entropy" + (plots.Count == 3 ? ", test accuracy" : "") : "fitness";
+        return (plots, $"{measure} and network size over {log.Count} generations");
+    }
+
+    private static (List<Plot> Plots, string What) Overlay(List<string> folders)
+    {
+        if (folders.Count == 1 && !File.Exists(Path.Combine(folders[0], "log.jsonl")) && Directory.Exists(folders[0]))
+            folders = Directory.GetDirectories(folders[0]).Where(d => File.Exists(Path.Combine(d, "log.jsonl"))).Order(StringComparer.Ordinal).ToList();
+        if (folders.Count == 0) throw new WannException("--runs: no run folders (folders holding log.jsonl) given or found");
+        var runs = folders.Select(f => (Name: Path.GetFileName(Path.GetFullPath(f).TrimEnd('/')), Log: RunLog.Read(f))).ToList();
+        bool classification = RunLog.IsClassification(folders[0], runs[0].Log);
+        return (new List<Plot> { Charts.Overlay(runs, classification) }, $"{(classification ? "cross-entropy" : "fitness")} of {runs.Count} runs (mean and 95 % interval)");
     }
 }

@@ -76,7 +76,9 @@ public static class ReportCommand
         html.Append("</table>\n");
 
         html.Append("<h2>Fitness and network size</h2>\n");
-        html.Append(Charts.Svg(Charts.Fitness(log))).Append('\n').Append(Charts.Svg(Charts.NetworkSize(log))).Append('\n');
+        html.Append(Charts.Svg(Charts.Fitness(log, RunLog.IsClassification(options.Run, log)))).Append('\n');
+        if (log.Any(e => e.TestAccuracy is not null)) html.Append(Charts.Svg(Charts.TestAccuracy(log))).Append('\n');
+        html.Append(Charts.Svg(Charts.NetworkSize(log))).Append('\n');
 
         string bestPath = Path.Combine(options.Run, "best.json");
         if (File.Exists(bestPath))
@@ -87,7 +89,10 @@ public static class ReportCommand
             html.Append($"<p>Fitness {Number(best.Provenance.Fitness)} (confirmed by re-evaluation), found in generation {best.Provenance.Generation}; " +
                         $"{best.Genome.Nodes.Count} nodes, {best.Genome.ExpressedConnectionCount} live connections.</p>\n");
             html.Append("<div class=\"network\">").Append(SvgNetworkWriter.Write(NetworkLayout.Of(best.Genome, inputs, outputs), "best.json")).Append("</div>\n");
-            if (TaskCatalog.Find(best.Task ?? "") is { CanRun: true } task)
+            var task = CsvTask.Is(best.Task ?? "") && File.Exists(Path.Combine(options.Run, CsvTaskFile.FileName))
+                ? CsvTask.From(CsvTaskFile.Read(options.Run).Load())
+                : TaskCatalog.Find(best.Task ?? "");
+            if (task is { CanRun: true })
             {
                 html.Append(EvalTable(best.Genome, task, HyperparameterLoader.ApplyFile(new Hyperparameters(), configPath).SharedWeights(), options));
                 var (sweep, what, detail) = SweepCommand.Sweep(best.Genome, task, options.Backend, WeightSweep.Range(-2f, 2f, 41), options.Episodes, 1);
@@ -107,7 +112,8 @@ public static class ReportCommand
             html.Append($"<tr><td>{name}</td><td>{Number(values.Sum())}</td><td>{Number(values.Median())}</td></tr>\n");
         long steps = log.Sum(e => e.EnvSteps);
         double evaluate = log.Sum(e => e.EvaluateSeconds);
-        html.Append($"</table>\n<p>{steps:N0} environment steps, {Number(steps / Math.Max(evaluate, 1e-9))} per second of evaluation.</p>\n");
+        string unit = RunLog.IsClassification(options.Run, log) ? "forward passes" : "environment steps";
+        html.Append($"</table>\n<p>{steps:N0} {unit}, {Number(steps / Math.Max(evaluate, 1e-9))} per second of evaluation.</p>\n");
         html.Append("</body></html>\n");
 
         string written = options.Out ?? Path.Combine(options.Run, "report.html");

@@ -11,7 +11,7 @@ using Wann.Kernels.Backends;
 namespace Wann.Host.Commands;
 
 [Verb("sweep", HelpText = "Reward against the shared weight over a range (default -2..2, 41 values), as in the paper.")]
-public sealed class SweepOptions
+public sealed class SweepOptions : ICsvDataOptions
 {
     [Option("net", Required = true, HelpText = "Network file (.json or .out).")]
     public string Net { get; set; } = "";
@@ -19,7 +19,7 @@ public sealed class SweepOptions
     [Option("task", HelpText = "Task to run (default: the task the network file names; a .out file names none).")]
     public string? Task { get; set; }
 
-    [Option("out", HelpText = "PNG file for the chart.")]
+    [Option("out", HelpText = "Chart to write: FILE.png or FILE.svg.")]
     public string? Out { get; set; }
 
     [Option("from", Default = -2f, HelpText = "Lowest shared weight.")]
@@ -42,6 +42,18 @@ public sealed class SweepOptions
 
     [Option("json", Default = false, HelpText = "Print the sweep as JSON.")]
     public bool Json { get; set; }
+
+    [Option("train", HelpText = "--task csv: CSV file of training examples, one a row (a header row is detected).")]
+    public string? TrainFile { get; set; }
+
+    [Option("test", HelpText = "--task csv: CSV file of held-out examples, same columns.")]
+    public string? TestFile { get; set; }
+
+    [Option("label", HelpText = "--task csv: label column, by header name or 1-based number (default: the last column).")]
+    public string? Label { get; set; }
+
+    [Option("scale", Default = "standard", HelpText = "--task csv: standard (each feature to mean 0, sd 1 on the training file) or none.")]
+    public string Scale { get; set; } = "standard";
 }
 
 /// <summary><c>wann sweep</c>: mean reward (and spread) at each shared weight of a range.</summary>
@@ -50,17 +62,18 @@ public static class SweepCommand
     public static int Run(SweepOptions options)
     {
         if (options.Out is null && !options.Json) throw new WannException("give --out FILE.png, --json, or both");
-        if (options.Out is { } o && !o.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new WannException($"--out: '{o}' must end in .png");
+        if (options.Out is { } o && Path.GetExtension(o).ToLowerInvariant() is not (".png" or ".svg")) throw new WannException($"--out: '{o}' must end in .png or .svg");
         if (options.Episodes < 1) throw new WannException($"--episodes: must be at least 1, got {options.Episodes}");
         var weights = WeightSweep.Range(options.From, options.To, options.Count);
-        var (network, task) = NetworkAndTask.Load(options.Net, options.Task);
+        var (network, task) = NetworkAndTask.Load(options.Net, options.Task, options);
         MemoryNeed.Check(MemoryNeed.ForLanes((double)weights.Length * options.Episodes), $"--episodes {options.Episodes}: {weights.Length} weights x {options.Episodes:N0} episodes");
-        TaskEvaluators.RunnableTask(task.Name, "--task");
+        TaskEvaluators.RunnableTask(task, "--task");
         var (sweep, what, detail) = Sweep(network.Genome, task, options.Backend, weights, options.Episodes, options.Seed);
         if (options.Out is { } path)
         {
-            AtomicFile.WriteAllBytes(path, Charts.Png(Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, what,
-                $"{Path.GetFileName(options.Net)} on {task.Name}: {detail}")));
+            var chart = Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, what, $"{Path.GetFileName(options.Net)} on {task.Name}: {detail}");
+            if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)) AtomicFile.WriteAllText(path, Charts.Svg(chart));
+            else AtomicFile.WriteAllBytes(path, Charts.Png(chart));
             WrittenFile.Say(path, $"{what} at {weights.Length} weights, {options.From:G}..{options.To:G}", options.Json);
         }
         if (options.Json)
@@ -77,7 +90,7 @@ public static class SweepCommand
             var data = Engine.Datasets.ClassificationSources.Load(task);
             if (evaluator is not IForwardEvaluator forward) throw new WannException($"--backend {backend}: cannot run forward passes");
             var score = ClassificationScore.Of(genome, Engine.Programs.WeightMode.Shared, weights, data.Test, forward);
-            return (new WeightSweep(weights, score.Accuracy, new double[weights.Length], score.Images), "test accuracy", $"{score.Images} test images");
+            return (new WeightSweep(weights, score.Accuracy, new double[weights.Length], score.Images), "test accuracy", $"{score.Images} test examples");
         }
         return (WeightSweep.Run(genome, task, evaluator, weights, episodes, seed), "reward", $"{episodes} episodes per weight");
     }

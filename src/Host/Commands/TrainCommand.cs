@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Wann.Engine;
 using Wann.Engine.Config;
+using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
 using Wann.Engine.Search;
 using Wann.Engine.Tasks;
@@ -15,22 +16,27 @@ public static class TrainCommand
 {
     public static int Run(TrainOptions options, IReadOnlyList<string> arguments)
     {
+        if (options.Seeds is not null) return SeedSweep.Run(options, arguments);
         if (options.CheckpointEvery is < 1) throw new WannException($"--checkpoint-every: must be at least 1, got {options.CheckpointEvery}");
         if (!(options.CheckpointSeconds >= 0)) throw new WannException($"--checkpoint-seconds: must be 0 or more, got {options.CheckpointSeconds}");
         TaskEvaluators.CheckThreads(options.Threads);
         // Everything that can fail on bad input is checked before the run folder is created or changed.
         var plan = options.Resume is not null ? Resume(options) : Start(options);
         if (plan is null) return 0;
-        var (existing, settings, seed, state) = plan.Value;
-        var task = TaskEvaluators.RunnableTask(settings.Task, options.Config ?? "task");
+        var (existing, settings, seed, state, task) = plan.Value;
         if (options.Resume is null)
             MemoryNeed.Check(MemoryNeed.ForSearch(settings, task), $"--pop {settings.PopulationSize}: a population of {settings.PopulationSize:N0} {task.Name} networks");
         using var evaluator = TaskEvaluators.Create(task, options.Backend, options.Threads);
         state ??= WannSearch.NewRun(settings, task, seed);
         var folder = existing ?? RunFolder.Create(options.Out!);
         if (options.Resume is null || options.Generations is not null) folder.WriteConfig(settings);
+        // A csv run names its files beside the config, so --resume can rebuild the task.
+        if (options.Resume is null && TaskResolver.CsvSource(settings.Task, options) is { } csv) CsvTaskFile.Write(folder.Path, csv);
         folder.TruncateLog(state.Generation);
         RunInfo.Record(folder.Path, seed, task.Name, evaluator.Name, evaluator.Device, arguments, state.Generation);
+        var testAccuracy = evaluator is ClassificationEvaluator classification
+            ? new TestAccuracyTracker(classification.Forward, classification.Data.Test, settings.SharedWeights())
+            : null;
 
         var search = new WannSearch(settings, task, evaluator);
         if (!options.Quiet)
@@ -49,7 +55,7 @@ public static class TrainCommand
         };
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, onSignal);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, onSignal);
-        var progress = new ProgressPrinter(settings.MaxGenerations - 1, settings.BestRepetitions);
+        var progress = new ProgressPrinter(settings.MaxGenerations - 1, settings.BestRepetitions, testAccuracy is not null);
         var schedule = new CheckpointSchedule(options.CheckpointEvery, options.CheckpointSeconds);
         using (var log = folder.OpenLog())
         using (var checkpoints = new CheckpointWriter(folder))
@@ -59,13 +65,14 @@ public static class TrainCommand
             while (state.Generation < settings.MaxGenerations && !stopRequested)
             {
                 var report = search.Step(state);
-                log.WriteLine(GenerationLog.Line(report));
+                testAccuracy?.Update(report.NewBest, state.Best);
+                log.WriteLine(GenerationLog.Line(report, testAccuracy?.Current));
                 log.Flush();
                 if (report.NewBest && state.Best is { } best) folder.WriteBest(best, task.Name, seed);
                 bool last = state.Generation >= settings.MaxGenerations;
                 if (schedule.IsDue(state.Generation, last || stopRequested))
                     checkpoints.Write(Checkpoint.Snapshot(settings, seed, state));
-                if (!options.Quiet) progress.Print(report);
+                if (!options.Quiet) progress.Print(report, testAccuracy?.Current);
             }
             checkpoints.Flush();
         }
@@ -83,30 +90,31 @@ public static class TrainCommand
         return 0;
     }
 
-    /// <summary>A new run's settings; the folder is only named here and created once everything else has been checked.</summary>
-    private static (RunFolder?, Hyperparameters, ulong, SearchState?) Start(TrainOptions options)
+    /// <summary>A new run's settings and task; the folder is only named here and created once everything else has been checked.</summary>
+    private static (RunFolder?, Hyperparameters, ulong, SearchState?, TaskSpec) Start(TrainOptions options)
     {
         if (options.Out is null) throw new WannException("give --out DIR for a new run (or --resume DIR to continue one)");
         if (options.Config is null && options.Task is null) throw new WannException("give --config FILE or --task NAME");
         var settings = new Hyperparameters();
         if (options.Config is not null) settings = HyperparameterLoader.ApplyFile(settings, options.Config);
-        if (options.Task is not null) settings = settings with { Task = TaskCatalog.Get(options.Task, "--task").Name };
+        if (options.Task is not null) settings = settings with { Task = CsvTask.Is(options.Task) ? CsvTask.Name : TaskCatalog.Get(options.Task, "--task").Name };
         if (options.Population is { } pop)
             settings = settings with { PopulationSize = pop >= 2 ? pop : throw new WannException($"--pop: must be at least 2, got {pop}") };
         if (options.Generations is { } gens)
             settings = settings with { MaxGenerations = gens >= 1 ? gens : throw new WannException($"--gens: must be at least 1, got {gens}") };
         settings = HyperparameterLoader.Validate(settings, "command line");
-        TaskEvaluators.RunnableTask(settings.Task, options.Config ?? "--task");
-        return (null, settings, options.Seed ?? TrainOptions.DefaultSeed, null);
+        var task = TaskEvaluators.RunnableTask(TaskResolver.Get(settings.Task, options, options.Config ?? "--task"), options.Config ?? "--task");
+        return (null, settings, options.Seed ?? TrainOptions.DefaultSeed, null, task);
     }
 
-    /// <summary>A stopped run's checkpoint and settings; null (after saying so) when the run has already finished.</summary>
-    private static (RunFolder?, Hyperparameters, ulong, SearchState?)? Resume(TrainOptions options)
+    /// <summary>A stopped run's checkpoint, settings and task; null (after saying so) when the run has already finished.</summary>
+    private static (RunFolder?, Hyperparameters, ulong, SearchState?, TaskSpec)? Resume(TrainOptions options)
     {
         var fixedOptions = new (string Name, bool Given)[]
         {
             ("--out", options.Out is not null), ("--config", options.Config is not null), ("--task", options.Task is not null),
             ("--pop", options.Population is not null), ("--seed", options.Seed is not null),
+            ("--train", options.TrainFile is not null), ("--test", options.TestFile is not null), ("--label", options.Label is not null),
         };
         foreach (var (name, given) in fixedOptions)
             if (given)
@@ -128,6 +136,9 @@ public static class TrainCommand
                                     $"(to search longer: wann train --resume {folder.Path} --gens {done * 2})");
             return null;
         }
-        return (folder, settings, checkpoint.Seed, checkpoint.State);
+        var task = CsvTask.Is(settings.Task)
+            ? CsvTask.From(CsvTaskFile.Read(folder.Path).Load())
+            : TaskEvaluators.RunnableTask(settings.Task, "task");
+        return (folder, settings, checkpoint.Seed, checkpoint.State, task);
     }
 }

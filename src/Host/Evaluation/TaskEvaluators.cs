@@ -11,9 +11,11 @@ public static class TaskEvaluators
 {
     public static string Runnable => string.Join(", ", TaskCatalog.All.Where(t => t.CanRun).Select(t => t.Name));
 
-    public static TaskSpec RunnableTask(string name, string where)
+    public static TaskSpec RunnableTask(string name, string where) => RunnableTask(TaskCatalog.Get(name, where), where);
+
+    /// <summary>The task itself when it can run here; else one error saying why not.</summary>
+    public static TaskSpec RunnableTask(TaskSpec task, string where)
     {
-        var task = TaskCatalog.Get(name, where);
         if (!task.CanRun)
             throw new WannException(task.Name == "mnist256"
                 ? $"{where}: task 'mnist256' needs MNIST, which no package here provides: set \"task\": \"fashion16\" to run the same configuration on Fashion-MNIST"

@@ -6,6 +6,17 @@ namespace Wann.Host.Output;
 /// <summary>One JSON object per generation, as written to log.jsonl.</summary>
 public static class GenerationLog
 {
+    /// <summary>The log line; <paramref name="test"/> (classification runs) adds the run-best network's test accuracy and cross-entropy.</summary>
+    public static string Line(GenerationReport r, (double Accuracy, double CrossEntropy)? test = null)
+    {
+        string line = Line(r);
+        if (test is not { } t) return line;
+        var node = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
+        node["testAccuracy"] = t.Accuracy;
+        node["testCrossEntropy"] = Finite(t.CrossEntropy);
+        return node.ToJsonString();
+    }
+
     public static string Line(GenerationReport r) => JsonSerializer.Serialize(new
     {
         generation = r.Generation,

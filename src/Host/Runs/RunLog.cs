@@ -5,7 +5,8 @@ namespace Wann.Host.Runs;
 
 /// <summary>One generation as read back from log.jsonl.</summary>
 public sealed record LogEntry(long Generation, double? BestFitness, double? MedianFitness, double? TopRankedFitness, double? RunBestFitness,
-    double MedianNodes, double MedianConnections, double EvaluateSeconds, double RankBreedSeconds, double CompileSeconds, long EnvSteps);
+    double MedianNodes, double MedianConnections, double EvaluateSeconds, double RankBreedSeconds, double CompileSeconds, long EnvSteps,
+    double? TestAccuracy = null, double? TestCrossEntropy = null);
 
 /// <summary>Reads log.jsonl of a run, finished or still running (a torn last line is skipped).</summary>
 public static class RunLog
@@ -33,7 +34,8 @@ public static class RunLog
                     Number(r, "bestFitness"), Number(r, "medianFitness"), Number(r, "topRankedFitness"), Number(r, "runBestFitness"),
                     r.GetProperty("medianNodes").GetDouble(), r.GetProperty("medianConnections").GetDouble(),
                     seconds.GetProperty("evaluate").GetDouble(), seconds.GetProperty("rankBreed").GetDouble(), seconds.GetProperty("compile").GetDouble(),
-                    r.GetProperty("envSteps").GetInt64()));
+                    r.GetProperty("envSteps").GetInt64(),
+                    Number(r, "testAccuracy"), Number(r, "testCrossEntropy")));
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
@@ -43,6 +45,27 @@ public static class RunLog
         }
         if (entries.Count == 0) throw new WannException($"{path}: no generations logged yet");
         return entries;
+    }
+
+    /// <summary>
+    /// Whether a run classifies (its fitness is minus a cross-entropy): its log records test accuracy, or its
+    /// config.json names a classification task (runs logged before test accuracy was).
+    /// </summary>
+    public static bool IsClassification(string runFolder, IReadOnlyList<LogEntry> log)
+    {
+        if (log.Any(e => e.TestAccuracy is not null)) return true;
+        string config = Path.Combine(runFolder, "config.json");
+        if (!File.Exists(config)) return false;
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(config));
+            string task = doc.RootElement.TryGetProperty("task", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
+            return Engine.Tasks.CsvTask.Is(task) || Engine.Tasks.TaskCatalog.Find(task)?.Kind == Engine.Tasks.TaskKind.Classification;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static double? Number(JsonElement element, string name) =>

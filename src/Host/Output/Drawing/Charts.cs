@@ -9,7 +9,8 @@ public static class Charts
 {
     public const int Width = 900, Height = 420;
 
-    public static Plot Fitness(IReadOnlyList<LogEntry> log)
+    /// <summary>Fitness per generation; a classification run's fitness is named for what it is, minus a cross-entropy.</summary>
+    public static Plot Fitness(IReadOnlyList<LogEntry> log, bool classification = false)
     {
         FontFiles.UseForCharts();
         var plot = new Plot();
@@ -18,11 +19,86 @@ public static class Charts
         Line(plot, gens, log.Select(e => e.MedianFitness), "median", Colors.C1);
         Line(plot, gens, log.Select(e => e.TopRankedFitness), "top-ranked (NSGA-II)", Colors.C2);
         Line(plot, gens, log.Select(e => e.RunBestFitness), "run best (confirmed)", Colors.C3);
-        plot.Title("Fitness per generation (mean reward over shared weights)");
+        plot.Title(FitnessTitle(classification));
         plot.XLabel("generation");
-        plot.YLabel("fitness");
+        plot.YLabel(FitnessLabel(classification));
         plot.ShowLegend(Alignment.LowerRight);
         return plot;
+    }
+
+    private static string FitnessTitle(bool classification) => classification
+        ? "Fitness per generation (-cross-entropy on a training batch, mean over weights)"
+        : "Fitness per generation (mean reward over shared weights)";
+
+    private static string FitnessLabel(bool classification) => classification ? "fitness = -cross-entropy" : "fitness (reward)";
+
+    /// <summary>Test accuracy of the run-best network per generation (classification runs that logged it).</summary>
+    public static Plot TestAccuracy(IReadOnlyList<LogEntry> log)
+    {
+        FontFiles.UseForCharts();
+        var plot = new Plot();
+        double[] gens = log.Select(e => (double)e.Generation).ToArray();
+        Line(plot, gens, log.Select(e => e.TestAccuracy * 100), "test accuracy of the run best (mean over shared weights)", Colors.C3);
+        plot.Title("Test accuracy per generation");
+        plot.XLabel("generation");
+        plot.YLabel("test accuracy (%)");
+        plot.ShowLegend(Alignment.LowerRight);
+        return plot;
+    }
+
+    /// <summary>
+    /// Several runs (seeds) on one chart: each run's confirmed best as a thin line, and across runs the mean
+    /// and its 95 % Student-t interval per generation, over the generations every run has logged.
+    /// </summary>
+    public static Plot Overlay(IReadOnlyList<(string Name, List<LogEntry> Log)> runs, bool classification)
+    {
+        FontFiles.UseForCharts();
+        var plot = new Plot();
+        int generations = runs.Min(r => r.Log.Count);
+        foreach (var (_, log) in runs)
+        {
+            var thin = log.Take(generations).Where(e => e.RunBestFitness is { } v && double.IsFinite(v)).ToArray();
+            if (thin.Length == 0) continue;
+            var line = plot.Add.Scatter(thin.Select(e => (double)e.Generation).ToArray(), thin.Select(e => e.RunBestFitness!.Value).ToArray());
+            line.Color = Colors.C3.WithAlpha(0.25);
+            line.MarkerSize = 0;
+        }
+        Band(plot, runs, generations, e => e.BestFitness, "generation best", Colors.C0);
+        Band(plot, runs, generations, e => e.RunBestFitness, "run best (confirmed)", Colors.C3);
+        plot.Title($"{runs.Count} runs: mean and 95 % interval across runs; thin lines: each run's best");
+        plot.XLabel("generation");
+        plot.YLabel(FitnessLabel(classification));
+        plot.ShowLegend(Alignment.LowerRight);
+        return plot;
+    }
+
+    private static void Band(Plot plot, IReadOnlyList<(string Name, List<LogEntry> Log)> runs, int generations, Func<LogEntry, double?> value, string label, Color colour)
+    {
+        var x = new List<double>();
+        var mean = new List<double>();
+        var lower = new List<double>();
+        var upper = new List<double>();
+        for (int g = 0; g < generations; g++)
+        {
+            var values = runs.Select(r => value(r.Log[g])).Where(v => v is { } d && double.IsFinite(d)).Select(v => v!.Value).ToArray();
+            if (values.Length == 0) continue;
+            double m = values.Average();
+            double half = values.Length > 1
+                ? MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, values.Length - 1, 0.975) * MathNet.Numerics.Statistics.Statistics.StandardDeviation(values) / Math.Sqrt(values.Length)
+                : 0;
+            x.Add(runs[0].Log[g].Generation);
+            mean.Add(m);
+            lower.Add(m - half);
+            upper.Add(m + half);
+        }
+        if (x.Count == 0) return;
+        var band = plot.Add.FillY(x.ToArray(), lower.ToArray(), upper.ToArray());
+        band.FillColor = colour.WithAlpha(0.2);
+        band.LineStyle.Width = 0;
+        var line = plot.Add.Scatter(x.ToArray(), mean.ToArray());
+        line.LegendText = $"{label}: mean across runs";
+        line.Color = colour;
+        line.MarkerSize = 0;
     }
 
     public static Plot NetworkSize(IReadOnlyList<LogEntry> log)
@@ -72,6 +148,20 @@ public static class Charts
     public static byte[] Png(Plot plot, int width = Width, int height = Height) => plot.GetImageBytes(width, height, ImageFormat.Png);
 
     public static string Svg(Plot plot, int width = Width, int height = Height) => plot.GetSvgXml(width, height);
+
+    /// <summary>Stacks SVG charts of <see cref="Width"/> x <see cref="Height"/> vertically into one SVG document.</summary>
+    public static string StackSvg(params string[] svgs)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height * svgs.Length}\" viewBox=\"0 0 {Width} {Height * svgs.Length}\">\n");
+        for (int i = 0; i < svgs.Length; i++)
+        {
+            string body = svgs[i];
+            if (body.StartsWith("<?xml", StringComparison.Ordinal)) body = body[(body.IndexOf("?>", StringComparison.Ordinal) + 2)..];
+            text.Append($"<g transform=\"translate(0,{Height * i})\">").Append(body.Trim()).Append("</g>\n");
+        }
+        return text.Append("</svg>\n").ToString();
+    }
 
     /// <summary>Stacks PNG charts vertically into one PNG.</summary>
     public static byte[] Stack(params byte[][] pngs)

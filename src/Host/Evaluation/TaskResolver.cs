@@ -1,0 +1,37 @@
+using Wann.Engine;
+using Wann.Engine.Datasets;
+using Wann.Engine.Tasks;
+using Wann.Host.Commands;
+
+namespace Wann.Host.Evaluation;
+
+/// <summary>Turns a task name and the command's options into a task: a named one, or <c>csv</c> built from the user's files.</summary>
+public static class TaskResolver
+{
+    /// <summary>The task <paramref name="name"/>; for <c>csv</c>, loaded from --train and --test, which other tasks refuse.</summary>
+    public static TaskSpec Get(string name, ICsvDataOptions options, string where)
+    {
+        var source = CsvSource(name, options);
+        return source is null ? TaskCatalog.Get(name, where) : CsvTask.From(source.Load());
+    }
+
+    /// <summary>The CSV files of a csv task (null for the other tasks), checked for presence and consistency.</summary>
+    public static CsvClassificationSource? CsvSource(string name, ICsvDataOptions options)
+    {
+        if (!CsvTask.Is(name))
+        {
+            if (options.TrainFile is not null || options.TestFile is not null || options.Label is not null)
+                throw new WannException($"--train, --test and --label belong to --task csv, not to task '{name}'");
+            return null;
+        }
+        if (options.TrainFile is null || options.TestFile is null)
+            throw new WannException("task 'csv' needs --train FILE and --test FILE");
+        var scaling = options.Scale.ToLowerInvariant() switch
+        {
+            "standard" => CsvScaling.Standard,
+            "none" => CsvScaling.None,
+            _ => throw new WannException($"--scale: '{options.Scale}' is not standard or none"),
+        };
+        return new CsvClassificationSource(options.TrainFile, options.TestFile, options.Label, scaling);
+    }
+}

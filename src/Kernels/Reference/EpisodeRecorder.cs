@@ -1,0 +1,79 @@
+using Wann.Engine.Evaluation;
+using Wann.Engine.Lanes;
+using Wann.Engine.Programs;
+using Wann.Engine.Tasks;
+using Wann.Kernels.Tasks;
+
+namespace Wann.Kernels.Reference;
+
+/// <summary>
+/// One episode step by step on the reference path: what the network saw, what it answered and the reward,
+/// for viewing and export. It runs the same code as <see cref="ReferenceEvaluator.Episode{TTask}"/>, so its
+/// total equals the reward <c>wann eval --backend reference</c> gives the same (seed, repetition).
+/// </summary>
+public static class EpisodeRecorder
+{
+    /// <summary>Runs repetition <paramref name="repetition"/> of generation 0 with start states keyed by <paramref name="seed"/>.</summary>
+    public static EpisodeTrace Record(TaskSpec task, NetworkProgram program, float weight, ulong seed, int repetition = 0) =>
+        RolloutTasks.Dispatch(task, new Recorder(task, program, weight, seed, repetition));
+
+    private sealed class Recorder(TaskSpec spec, NetworkProgram program, float weight, ulong seed, int repetition) : IRolloutTaskVisitor<EpisodeTrace>
+    {
+        public EpisodeTrace Visit<TTask>(TTask task) where TTask : struct, IRolloutTask
+        {
+            var request = new EvaluationRequest(spec, new[] { weight }, repetition + 1, seed, Generation: 0);
+            var starts = EpisodeStarts.Compute(task, request);
+            var start = new TaskStart<FloatLane>();
+            for (int c = 0; c < starts.Components; c++) start.Set(c, new FloatLane(starts[c, repetition]));
+            var state = new TaskState<FloatLane>();
+            task.Reset(ref state, start);
+
+            var observations = new List<float[]>();
+            var outputs = new List<float[]>();
+            var rewards = new List<float>();
+            var values = new float[program.NodeCount];
+            var taskOutputs = new TaskOutputs<FloatLane>();
+            bool ended = false;
+            for (int t = 0; t < spec.EpisodeLength && !ended; t++)
+            {
+                var seen = Observe(task, state, program.InputCount);
+                var answer = new float[program.OutputCount];
+                ReferenceInterpreter.Evaluate(program, seen, weight, values, answer);
+                for (int o = 0; o < answer.Length && o < TaskOutputs<FloatLane>.Capacity; o++) taskOutputs.Set(o, new FloatLane(answer[o]));
+                rewards.Add(task.Step(ref state, taskOutputs, out var done).Value);
+                observations.Add(seen);
+                outputs.Add(answer);
+                ended = done.Value > 0f;
+            }
+            return new EpisodeTrace(observations, outputs, rewards, Observe(task, state, program.InputCount), ended);
+        }
+
+        private static float[] Observe<TTask>(TTask task, in TaskState<FloatLane> state, int count) where TTask : struct, IRolloutTask
+        {
+            var seen = new float[count];
+            for (int k = 0; k < count; k++) seen[k] = task.Observation(state, k).Value;
+            return seen;
+        }
+    }
+}
+
+/// <summary>
+/// A recorded episode: at step t the network saw <see cref="Observations"/>[t], answered <see cref="Outputs"/>[t]
+/// and the step paid <see cref="Rewards"/>[t]; <see cref="FinalObservation"/> is the state after the last step.
+/// </summary>
+public sealed record EpisodeTrace(IReadOnlyList<float[]> Observations, IReadOnlyList<float[]> Outputs, IReadOnlyList<float> Rewards,
+    float[] FinalObservation, bool EndedEarly)
+{
+    public int Steps => Rewards.Count;
+
+    /// <summary>Sum of the rewards in step order, in float as every backend adds them.</summary>
+    public float TotalReward
+    {
+        get
+        {
+            float total = 0f;
+            foreach (float r in Rewards) total += r;
+            return total;
+        }
+    }
+}

@@ -23,6 +23,7 @@ public static class Program
     {
         typeof(ForwardOptions), typeof(EvalOptions), typeof(TrainOptions), typeof(DevicesOptions), typeof(CheckOptions), typeof(BenchOptions),
         typeof(RenderOptions), typeof(PlotOptions), typeof(SweepOptions), typeof(ReportOptions),
+        typeof(TuneOptions), typeof(TableOptions),
     };
 
     /// <summary>Parses the verb and runs it; exit status 0 on success, 2 on bad input.</summary>
@@ -45,6 +46,8 @@ public static class Program
             (PlotOptions o) => PlotCommand.Run(o),
             (SweepOptions o) => SweepCommand.Run(o),
             (ReportOptions o) => ReportCommand.Run(o),
+            (TuneOptions o) => TuneCommand.Run(o),
+            (TableOptions o) => TableCommand.Run(o),
             errors => ReportParseErrors(result, errors.ToList()));
     }
 

@@ -61,7 +61,7 @@ public sealed class WeightTuner
         double? validation = null;
         bool newBest = false;
         long steps = table.StepCount;
-        if (optimizer.Generation % _settings.ValidateEvery == 0 || optimizer.Generation == _settings.Generations)
+        if (optimizer.Generation % _settings.ValidateEvery == 0)
         {
             var centre = optimizer.Mean;
             validation = Validate(state.SharedWeight, centre);
@@ -76,6 +76,19 @@ public sealed class WeightTuner
         var finite = fitness.Where(double.IsFinite).ToArray();
         return new TuningReport(generation, finite.Length > 0 ? finite.Average() : double.NegativeInfinity, finite.Length > 0 ? finite.Max() : double.NegativeInfinity,
             validation, newBest, state.BestScore, optimizer.Spread, steps, evaluateSeconds, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// The run's result: the best validated offsets, or the optimiser's last centre when the run did not end
+    /// on a validation generation and that centre validates better. The state is left as it is, so a
+    /// finished run extended with more generations goes on exactly like a longer run.
+    /// </summary>
+    public (double[] Offsets, double Score, long Generation) Result(TuningState state)
+    {
+        if (state.Generation % _settings.ValidateEvery == 0 || state.Generation == 0) return (state.Best, state.BestScore, state.BestGeneration);
+        var centre = state.Optimizer.Mean;
+        double score = Validate(state.SharedWeight, centre);
+        return score > state.BestScore ? (centre, score, state.Generation) : (state.Best, state.BestScore, state.BestGeneration);
     }
 
     /// <summary>The stored weights of the offsets: shared weight plus offset per connection.</summary>

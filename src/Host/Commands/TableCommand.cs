@@ -116,6 +116,6 @@ public static class TableCommand
         var tuner = new WeightTuner(genome, task, session.Evaluator, settings, options.Seed);
         var state = tuner.Start(shared);
         while (state.Generation < settings.Generations) tuner.Step(state);
-        return tuner.Connections.Genome(tuner.Weights(state, state.Best));
+        return tuner.Connections.Genome(tuner.Weights(state, tuner.Result(state).Offsets));
     }
 }

@@ -37,7 +37,7 @@ public static class TuneCommand
         {
             var weights = Enumerable.Repeat((double)shared, tuner.Connections.Count).ToArray();
             var score = Score(run, session, tuner, weights);
-            return Finish(options, run, session, tuner, weights, shared, score, null, clock.Elapsed.TotalSeconds);
+            return Finish(options, run, session, tuner, weights, shared, score, null, null, null, clock.Elapsed.TotalSeconds);
         }
 
         var state = run.State ?? tuner.Start(shared);
@@ -74,9 +74,10 @@ public static class TuneCommand
             Console.Error.WriteLine($"wann: stopped before generation {state.Generation}; continue with: wann tune --resume {run.Folder.Path}");
             return 130;
         }
-        var best = tuner.Weights(state, state.Best);
+        var result = tuner.Result(state);
+        var best = tuner.Weights(state, result.Offsets);
         var final = Score(run, session, tuner, best);
-        return Finish(options, run, session, tuner, best, shared, final, state, clock.Elapsed.TotalSeconds);
+        return Finish(options, run, session, tuner, best, shared, final, state, result.Generation, result.Score, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>The shared-weight stage: sweep, log, tuned.json with that weight everywhere, checkpoint.</summary>
@@ -114,14 +115,15 @@ public static class TuneCommand
             ? TrialSummary.Of(new[] { ClassificationScore.Of(tuner.Connections.Genome(weights), WeightMode.Stored, new[] { 1f }, data.Test, session.Forward!).Accuracy[0] })
             : tuner.Test(weights);
 
-    private static int Finish(TuneOptions options, TuneRun run, TuningSession session, WeightTuner tuner, double[] weights, float shared, TrialSummary score, TuningState? state, double seconds)
+    private static int Finish(TuneOptions options, TuneRun run, TuningSession session, WeightTuner tuner, double[] weights, float shared, TrialSummary score, TuningState? state,
+        long? bestGeneration, double? validation, double seconds)
     {
         bool classification = run.Task.Kind == TaskKind.Classification;
         string measure = classification ? $"test accuracy {score.Mean * 100:F2} %" : $"{score.Trials} fresh episodes {score.Mean:F2} ± {score.Std:F2}";
         string how = state is null
             ? $"shared weight {Format(shared)}"
-            : $"{state.Optimizer.Name}, {state.Generation} generations from shared weight {Format(shared)}, best centre of generation {state.BestGeneration}";
-        run.Folder.WriteTuned(Tuned(run, tuner.Connections.Genome(weights), $"{how}; {measure}", state?.BestGeneration, score.Mean));
+            : $"{state.Optimizer.Name}, {state.Generation} generations from shared weight {Format(shared)}, best centre of generation {bestGeneration}";
+        run.Folder.WriteTuned(Tuned(run, tuner.Connections.Genome(weights), $"{how}; {measure}", bestGeneration, score.Mean));
         var test = new JsonObject
         {
             ["stage"] = "test",
@@ -145,8 +147,8 @@ public static class TuneCommand
                 device = session.Evaluator.Device,
                 sharedWeight = shared,
                 generations = state?.Generation,
-                bestGeneration = state?.BestGeneration,
-                validation = state?.BestScore,
+                bestGeneration,
+                validation,
                 mean = score.Mean,
                 std = score.Std,
                 ci95 = score.Ci95,

@@ -65,9 +65,9 @@ public static class ConditionTrials
     /// <summary>
     /// Classification: trial values are test-set accuracies. The random conditions draw weights per trial;
     /// a fixed weight or stored weights give one deterministic accuracy (one trial). The tuned shared weight
-    /// is chosen on training batches (<paramref name="training"/>), never on the test set.
+    /// is chosen by accuracy on training images, never on the test set.
     /// </summary>
-    public static ConditionResult Classification(Genome genome, TaskSpec task, ClassificationData data, IForwardEvaluator forward, IEvaluator training,
+    public static ConditionResult Classification(Genome genome, ClassificationData data, IForwardEvaluator forward,
         Condition condition, int trials, ulong seed, SharedTuningSettings? sharedTuning = null)
     {
         if (trials < 1) throw new WannException($"--trials: must be at least 1, got {trials}");
@@ -90,7 +90,7 @@ public static class ConditionTrials
             }
             case ConditionKind.TunedShared:
             {
-                var tuning = SharedWeightTuning.Run(genome, task, training, seed, sharedTuning ?? new SharedTuningSettings { Episodes = 4 });
+                var tuning = SharedWeightTuning.RunOnAccuracy(genome, data.Train, forward, sharedTuning ?? new SharedTuningSettings());
                 double accuracy = ClassificationScore.Of(genome, WeightMode.Shared, new[] { tuning.Weight }, data.Test, forward).Accuracy[0];
                 return new ConditionResult(condition, new[] { accuracy }, tuning.Weight, 0, tuning);
             }

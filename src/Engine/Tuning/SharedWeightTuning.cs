@@ -1,5 +1,7 @@
+using Wann.Engine.Datasets;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Genomes;
+using Wann.Engine.Programs;
 using Wann.Engine.Tasks;
 
 namespace Wann.Engine.Tuning;
@@ -41,6 +43,29 @@ public static class SharedWeightTuning
         int fineBest = ArgMax(fine.Mean);
         var (weight, mean) = fine.Mean[fineBest] >= coarse.Mean[best] ? (fine.Weights[fineBest], fine.Mean[fineBest]) : (centre, coarse.Mean[best]);
         return new SharedTuningResult(weight, mean, coarse, fine, coarse.StepCount + fine.StepCount);
+    }
+
+    /// <summary>
+    /// Classification: the same coarse-then-fine sweep, each weight judged by its argmax accuracy on (up to
+    /// <paramref name="maxImages"/> of) the training images, the measure the paper reports, never on the test set.
+    /// </summary>
+    public static SharedTuningResult RunOnAccuracy(Genome genome, ImageDataset train, IForwardEvaluator forward, SharedTuningSettings settings, int maxImages = 10000)
+    {
+        var images = train.Count <= maxImages ? train : train.Subset(Enumerable.Range(0, maxImages).ToList());
+        WeightSweep Sweep(float[] weights)
+        {
+            var accuracy = new List<double>(weights.Length);
+            for (int first = 0; first < weights.Length; first += 8) // bounds the outputs held at once
+                accuracy.AddRange(ClassificationScore.Of(genome, WeightMode.Shared, weights[first..Math.Min(weights.Length, first + 8)], images, forward).Accuracy);
+            return new WeightSweep(weights, accuracy.ToArray(), new double[weights.Length], images.Count);
+        }
+        var coarse = Sweep(WeightSweep.Range(-settings.Cap, settings.Cap, settings.CoarseCount));
+        int best = ArgMax(coarse.Mean);
+        float centre = coarse.Weights[best];
+        var fine = Sweep(WeightSweep.Range(Math.Max(-settings.Cap, centre - settings.FineHalfWidth), Math.Min(settings.Cap, centre + settings.FineHalfWidth), settings.FineCount));
+        int fineBest = ArgMax(fine.Mean);
+        var (weight, mean) = fine.Mean[fineBest] >= coarse.Mean[best] ? (fine.Weights[fineBest], fine.Mean[fineBest]) : (centre, coarse.Mean[best]);
+        return new SharedTuningResult(weight, mean, coarse, fine, 0);
     }
 
     private static int ArgMax(double[] values)

@@ -73,6 +73,6 @@ public static class EvalConditions
     /// <summary>One condition on the session's backend: episodes for rollout tasks, test accuracy for classification.</summary>
     public static ConditionResult Score(Engine.Genomes.Genome genome, TaskSpec task, TuningSession session, Condition condition, int trials, ulong seed) =>
         session.Data is { } data
-            ? ConditionTrials.Classification(genome, task, data, session.Forward!, session.Evaluator, condition, trials, seed)
+            ? ConditionTrials.Classification(genome, data, session.Forward!, condition, trials, seed)
             : ConditionTrials.Rollouts(genome, task, session.Evaluator, condition, trials, seed);
 }

@@ -91,7 +91,7 @@ public static class TableCommand
             return 0;
         }
         Console.WriteLine($"{options.Net} on {task.Name}: {options.Trials} trials per condition, seed {options.Seed}, backend {session.Evaluator.Name} ({session.Evaluator.Device})");
-        Console.WriteLine($"{"condition",-24} {(classification ? "test accuracy" : "mean ± sd"),-18} {"95% ci",9} {"paper",-10} {"seconds",8}");
+        Console.WriteLine($"{"condition",-28} {(classification ? "test accuracy" : "mean ± sd"),-18} {"95% ci",9} {"paper",-10} {"seconds",8}");
         foreach (var r in rows)
         {
             string value = classification
@@ -99,7 +99,7 @@ public static class TableCommand
                 : $"{r.Summary.Mean:F0} ± {r.Summary.Std:F0}";
             string ci = r.Summary.Trials > 1 ? "±" + (classification ? (r.Summary.Ci95 * 100).ToString("F1", CultureInfo.InvariantCulture) : r.Summary.Ci95.ToString("F1", CultureInfo.InvariantCulture)) : "";
             string label = r.Weight is { } w && r.Condition != "random-shared" ? $"{r.Label} ({w.ToString("0.###", CultureInfo.InvariantCulture)})" : r.Label;
-            Console.WriteLine($"{label,-24} {value,-18} {ci,9} {r.PaperValue ?? "",-10} {r.Seconds,8:F2}");
+            Console.WriteLine($"{label,-28} {value,-18} {ci,9} {r.PaperValue ?? "",-10} {r.Seconds,8:F2}");
         }
         return 0;
     }

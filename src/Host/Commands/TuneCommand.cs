@@ -84,15 +84,18 @@ public static class TuneCommand
     private static float TuneShared(TuneOptions options, TuneRun run, TuningSession session, WeightTuner tuner)
     {
         var clock = Stopwatch.StartNew();
-        var settings = run.Task.Kind == TaskKind.Classification ? new SharedTuningSettings { Episodes = 4 } : new SharedTuningSettings();
-        var result = SharedWeightTuning.Run(run.Genome, run.Task, session.Evaluator, run.Seed, settings);
+        var settings = new SharedTuningSettings();
+        var result = session.Data is { } data
+            ? SharedWeightTuning.RunOnAccuracy(run.Genome, data.Train, session.Forward!, settings)
+            : SharedWeightTuning.Run(run.Genome, run.Task, session.Evaluator, run.Seed, settings);
         double seconds = clock.Elapsed.TotalSeconds;
         var line = new JsonObject
         {
             ["stage"] = "shared",
             ["weight"] = result.Weight,
             ["sweepMean"] = result.ChosenMean,
-            ["sweepEpisodes"] = settings.Episodes,
+            ["sweepEpisodes"] = result.Coarse.Episodes,
+            ["sweepMeasure"] = session.Data is null ? "mean episode reward" : "training accuracy",
             ["coarseWeights"] = result.Coarse.Weights.Length,
             ["fineFrom"] = result.Fine.Weights[0],
             ["fineTo"] = result.Fine.Weights[^1],
@@ -101,7 +104,7 @@ public static class TuneCommand
         };
         using (var log = run.Folder.OpenLog()) log.WriteLine(line.ToJsonString());
         if (!options.Quiet)
-            Console.WriteLine($"{run.Task.Name}: best shared weight {Format(result.Weight)} (sweep mean {result.ChosenMean:F2} over {settings.Episodes} episodes, " +
+            Console.WriteLine($"{run.Task.Name}: best shared weight {Format(result.Weight)} ({(session.Data is null ? "sweep mean" : "training accuracy")} {result.ChosenMean:F4} over {result.Coarse.Episodes} {(session.Data is null ? "episodes" : "images")}, " +
                               $"{result.Coarse.Weights.Length}+{result.Fine.Weights.Length} weights, {seconds:F2} s)");
         var weights = Enumerable.Repeat((double)result.Weight, tuner.Connections.Count).ToArray();
         run.Folder.WriteTuned(Tuned(run, tuner.Connections.Genome(weights), $"shared weight {Format(result.Weight)}, sweep mean {result.ChosenMean:F2}", null, result.ChosenMean));

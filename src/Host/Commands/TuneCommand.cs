@@ -217,6 +217,8 @@ public static class TuneCommand
         if (o.Net is null) throw new WannException("give --net FILE, the network to tune");
         if (o.Task is null) throw new WannException("give --task NAME, the task to tune on");
         if (o.Shared == o.Weights) throw new WannException("give exactly one of --shared (the best shared weight) and --weights (every connection's weight)");
+        if (o.StartWeight is { } start && (o.Shared || !float.IsFinite(start)))
+            throw new WannException(o.Shared ? "--start-weight: only with --weights (--shared searches the weight)" : $"--start-weight: must be a finite number, got {start}");
         var task = TaskEvaluators.RunnableTask(o.Task, "--task");
         var settings = new WeightTuningSettings
         {
@@ -231,12 +233,12 @@ public static class TuneCommand
         var network = NetworkFiles.Load(o.Net, task.Shape, task.Name);
         string json = NetworkJsonFormat.Format(new NetworkFile(network.Genome, task.Name, network.Provenance));
         var folder = TuneFolder.Create(o.Out);
-        return new TuneRun(folder, network.Genome, json, o.Net, task, o.Shared ? "shared" : "weights", o.Seed, settings, null, null);
+        return new TuneRun(folder, network.Genome, json, o.Net, task, o.Shared ? "shared" : "weights", o.Seed, settings, o.StartWeight, null);
     }
 
     private static TuneRun Resume(TuneOptions o)
     {
-        if (o.Out is not null || o.Net is not null || o.Task is not null || o.Shared || o.Weights || o.Population is not null || o.Episodes is not null || o.Sigma is not null)
+        if (o.Out is not null || o.Net is not null || o.Task is not null || o.Shared || o.Weights || o.Population is not null || o.Episodes is not null || o.Sigma is not null || o.StartWeight is not null)
             throw new WannException("--resume continues a run with its own settings: only --gens, --backend, --threads, --checkpoint-every, --quiet and --json may be given with it");
         var folder = TuneFolder.Open(o.Resume!);
         var checkpoint = folder.ReadCheckpoint(message => Console.Error.WriteLine($"wann: warning: {message}"));

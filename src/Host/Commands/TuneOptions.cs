@@ -38,6 +38,9 @@ public sealed class TuneOptions
     [Option("test-episodes", HelpText = "Fresh episodes the result is scored on (default 100).")]
     public int? TestEpisodes { get; set; }
 
+    [Option("start-weight", HelpText = "With --weights: start from this shared weight instead of the swept best one (WANNTool's weight_bias, e.g. -1.5 for swing.out). Write --start-weight=-1.5.")]
+    public float? StartWeight { get; set; }
+
     [Option("seed", Default = 1UL, HelpText = "Seed of the whole run.")]
     public ulong Seed { get; set; }
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Wann.Engine;
-using Wann.Engine.Datasets;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
 using Wann.Engine.Genomes;
@@ -13,7 +12,6 @@ using Wann.Engine.Tuning;
 using Wann.Host.Evaluation;
 using Wann.Host.Output;
 using Wann.Host.Runs;
-using Wann.Kernels.Backends;
 
 namespace Wann.Host.Commands;
 
@@ -30,7 +28,6 @@ public static class TuneCommand
         using var session = TuningSession.Open(run.Task, options.Backend, options.Threads);
         var clock = Stopwatch.StartNew();
         var tuner = new WeightTuner(run.Genome, run.Task, session.Evaluator, run.Settings, run.Seed);
-        string source = run.Source;
 
         float shared = run.SharedWeight ?? TuneShared(options, run, session, tuner);
         if (run.Mode == "shared")

@@ -9,7 +9,7 @@ public sealed record WeightTuningSettings
     public int Population { get; init; } = 64;
     /// <summary>Episodes (or classification batches) per candidate, the same for every candidate of a generation.</summary>
     public int Episodes { get; init; } = 32;
-    public int Generations { get; init; } = 1000;
+    public int Generations { get; init; } = 2000;
     /// <summary>Start spread of the optimiser; null: its own default (pepg 0.1, cma 0.5, as WANNTool uses them).</summary>
     public double? SigmaInit { get; init; }
     /// <summary>Generations between checks of the optimiser's centre on the validation episodes (WANNTool: every 25).</summary>

@@ -110,7 +110,7 @@ public static class TableCommand
         var settings = new WeightTuningSettings
         {
             Optimizer = options.Optimizer.ToLowerInvariant(),
-            Generations = options.Generations ?? 1000,
+            Generations = options.Generations ?? 2000,
             Episodes = task.Kind == TaskKind.Classification ? 1 : 32,
         };
         var tuner = new WeightTuner(genome, task, session.Evaluator, settings, options.Seed);

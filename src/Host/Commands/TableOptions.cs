@@ -23,7 +23,7 @@ public sealed class TableOptions
     [Option("optimizer", Default = "pepg", HelpText = "pepg or cma, when the last column is tuned here.")]
     public string Optimizer { get; set; } = "pepg";
 
-    [Option("gens", HelpText = "Tuning generations, when the last column is tuned here (default 1000).")]
+    [Option("gens", HelpText = "Tuning generations, when the last column is tuned here (default 2000).")]
     public int? Generations { get; set; }
 
     [Option("backend", Default = "auto", HelpText = "auto, cpu, reference, cuda, opencl or ilgpu-cpu.")]

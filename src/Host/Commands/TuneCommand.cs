@@ -222,7 +222,7 @@ public static class TuneCommand
             Optimizer = o.Optimizer.ToLowerInvariant(),
             Population = o.Population ?? 64,
             Episodes = o.Episodes ?? (task.Kind == TaskKind.Classification ? 1 : 32),
-            Generations = o.Generations ?? 1000,
+            Generations = o.Generations ?? 2000,
             SigmaInit = o.Sigma,
             ValidateEvery = o.ValidateEvery ?? 25,
             TestEpisodes = o.TestEpisodes ?? 100,

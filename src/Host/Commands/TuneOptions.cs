@@ -23,7 +23,7 @@ public sealed class TuneOptions
     [Option("pop", HelpText = "Candidate weight vectors per generation (default 64).")]
     public int? Population { get; set; }
 
-    [Option("gens", HelpText = "Generations (default 1000; with --resume, may extend the run).")]
+    [Option("gens", HelpText = "Generations (default 2000; with --resume, may extend the run).")]
     public int? Generations { get; set; }
 
     [Option("episodes", HelpText = "Episodes (classification: training batches) per candidate (default 32; classification 1).")]

@@ -145,7 +145,7 @@ public sealed class TuneAndTableTests
     {
         var table = HostRunner.Json(Ok("table", "--net", Swing, "--task", "swingup", "--trials", "10", "--gens", "4", "--backend", "cpu", "--json"));
         var rows = table.GetProperty("rows").EnumerateArray().ToArray();
-        Assert.Equal(new[] { "random-weights", "random-shared", "tuned-shared", "stored" }, rows.Select(r => r.GetProperty("condition").GetString()));
+        Assert.Equal(new[] { "random-weights", "random-shared", "tuned-shared", "tuned-weights" }, rows.Select(r => r.GetProperty("condition").GetString()));
         Assert.Equal(new[] { "57 ± 121", "515 ± 58", "723 ± 16", "932 ± 6" }, rows.Select(r => r.GetProperty("paper").GetString()));
         Assert.All(rows, r => Assert.Equal(10, r.GetProperty("trials").GetInt32()));
         // Tuned weights start from the tuned shared weight and keep the best on validation, so they do not fall far below it.

@@ -39,20 +39,20 @@ public static class TableCommand
         bool classification = session.Data is not null;
         var rows = new List<Row>();
 
-        Row Measure(Condition condition, string label, int column, Func<ConditionResult> score)
+        Row Measure(string key, string label, int column, Func<ConditionResult> score)
         {
             var clock = Stopwatch.StartNew();
             var result = score();
-            var row = new Row(condition.Name, label, result.Summary, result.Weight, clock.Elapsed.TotalSeconds, paper is not null && column < paper.Length && paper[column] != "" ? paper[column] : null);
+            var row = new Row(key, label, result.Summary, result.Weight, clock.Elapsed.TotalSeconds, paper is not null && column < paper.Length && paper[column] != "" ? paper[column] : null);
             rows.Add(row);
             return row;
         }
 
         var genome = network.Genome;
-        Measure(new Condition(ConditionKind.RandomWeights), "random weights", 0, () => EvalConditions.Score(genome, task, session, new Condition(ConditionKind.RandomWeights), options.Trials, options.Seed));
-        Measure(new Condition(ConditionKind.RandomShared), "random shared weight", 1, () => EvalConditions.Score(genome, task, session, new Condition(ConditionKind.RandomShared), options.Trials, options.Seed));
-        var sharedRow = Measure(new Condition(ConditionKind.TunedShared), "tuned shared weight", 2, () => EvalConditions.Score(genome, task, session, new Condition(ConditionKind.TunedShared), options.Trials, options.Seed));
-        Measure(new Condition(ConditionKind.Stored), "tuned weights", 3, () =>
+        Measure("random-weights", "random weights", 0, () => EvalConditions.Score(genome, task, session, new Condition(ConditionKind.RandomWeights), options.Trials, options.Seed));
+        Measure("random-shared", "random shared weight", 1, () => EvalConditions.Score(genome, task, session, new Condition(ConditionKind.RandomShared), options.Trials, options.Seed));
+        var sharedRow = Measure("tuned-shared", "tuned shared weight", 2, () => EvalConditions.Score(genome, task, session, new Condition(ConditionKind.TunedShared), options.Trials, options.Seed));
+        Measure("tuned-weights", "tuned weights", 3, () =>
         {
             var trained = tuned?.Genome ?? TuneWeights(genome, task, session, sharedRow.Weight!.Value, options);
             return EvalConditions.Score(trained, task, session, new Condition(ConditionKind.Stored), options.Trials, options.Seed);

@@ -23,7 +23,7 @@ public static class Program
     {
         typeof(ForwardOptions), typeof(EvalOptions), typeof(TrainOptions), typeof(DevicesOptions), typeof(CheckOptions), typeof(BenchOptions),
         typeof(RenderOptions), typeof(PlotOptions), typeof(SweepOptions), typeof(ReportOptions),
-        typeof(ExportOptions), typeof(EpisodeOptions),
+        typeof(ExportOptions), typeof(EpisodeOptions), typeof(TuneOptions), typeof(TableOptions),
     };
 
     /// <summary>Parses the verb and runs it; exit status 0 on success, 2 on bad input.</summary>
@@ -48,6 +48,8 @@ public static class Program
             (ReportOptions o) => ReportCommand.Run(o),
             (ExportOptions o) => ExportCommand.Run(o),
             (EpisodeOptions o) => EpisodeCommand.Run(o),
+            (TuneOptions o) => TuneCommand.Run(o),
+            (TableOptions o) => TableCommand.Run(o),
             errors => ReportParseErrors(args, result, errors.ToList()));
     }
 

@@ -8,6 +8,9 @@ namespace Wann.Engine.Evaluation;
 /// <summary>Reward against the shared weight, as the paper plots it: mean and spread over episodes at each weight.</summary>
 public sealed record WeightSweep(float[] Weights, double[] Mean, double[] Std, int Episodes)
 {
+    /// <summary>Environment steps the sweep simulated.</summary>
+    public long StepCount { get; init; }
+
     public static float[] Range(float from, float to, int count)
     {
         if (count < 2) throw new WannException($"--count: at least 2 weights, got {count}");
@@ -27,6 +30,6 @@ public sealed record WeightSweep(float[] Weights, double[] Mean, double[] Std, i
             mean[w] = rewards.Mean();
             std[w] = episodes > 1 ? rewards.StandardDeviation() : 0;
         }
-        return new WeightSweep(weights, mean, std, episodes);
+        return new WeightSweep(weights, mean, std, episodes) { StepCount = table.StepCount };
     }
 }

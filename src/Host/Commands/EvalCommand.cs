@@ -20,6 +20,7 @@ public static class EvalCommand
 
     public static int Run(EvalOptions options)
     {
+        if (options.Condition is not null) return EvalConditions.Run(options);
         if (options.Episodes < 1) throw new WannException($"--episodes: must be at least 1, got {options.Episodes}");
         TaskEvaluators.CheckThreads(options.Threads);
         if (options.Stored && options.Weights is not null) throw new WannException("give either --weights or --stored, not both");

@@ -29,6 +29,12 @@ public sealed class EvalOptions : ICsvDataOptions
     [Option("threads", HelpText = "CPU threads for the cpu and reference backends (default: all cores).")]
     public int? Threads { get; set; }
 
+    [Option("condition", HelpText = "Score one condition of the paper's table over --trials episodes: random-weights, random-shared, shared:W, tuned-shared or stored.")]
+    public string? Condition { get; set; }
+
+    [Option("trials", Default = 100, HelpText = "Trials (episodes, each with its own draw of weights in the random conditions) for --condition.")]
+    public int Trials { get; set; }
+
     [Option("json", Default = false, HelpText = "Print one JSON document instead of a table.")]
     public bool Json { get; set; }
 

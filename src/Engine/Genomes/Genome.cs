@@ -25,7 +25,15 @@ public sealed class Genome
         Expression = expression ?? ConnectionExpression.Original;
     }
 
-    public Genome Clone() => new(Shape, new List<NodeGene>(Nodes), new List<ConnectionGene>(Connections), Expression);
+    /// <summary>A copy with room for one mutation (a node and two connections), so mutating it does not regrow its lists.</summary>
+    public Genome Clone()
+    {
+        var nodes = new List<NodeGene>(Nodes.Count + 1);
+        nodes.AddRange(Nodes);
+        var connections = new List<ConnectionGene>(Connections.Count + 2);
+        connections.AddRange(Connections);
+        return new(Shape, nodes, connections, Expression);
+    }
 
     /// <summary>A copy of the genes under another expression rule.</summary>
     public Genome WithExpression(ConnectionExpression expression) => new(Shape, new List<NodeGene>(Nodes), new List<ConnectionGene>(Connections), expression);

@@ -119,11 +119,11 @@ public sealed class Mutator
     /// <summary>Splits a random enabled connection a->b into a->n (weight 1) and n->b (old weight), disabling a->b.</summary>
     public bool AddNode(Genome genome, SeededRandom random, InnovationCounter counter)
     {
-        var enabled = new List<int>();
-        for (int i = 0; i < genome.Connections.Count; i++) if (genome.Connections[i].Enabled) enabled.Add(i);
-        if (enabled.Count == 0) return false;
+        int enabled = 0;
+        foreach (var c in genome.Connections) if (c.Enabled) enabled++;
+        if (enabled == 0) return false;
 
-        int split = enabled[random.NextInt(enabled.Count)];
+        int split = NthWhere(genome.Connections, random.NextInt(enabled), wantEnabled: true);
         var old = genome.Connections[split];
         var activation = _hiddenActivations[random.NextInt(_hiddenActivations.Count)];
         int nodeId = counter.TakeNodeId();
@@ -137,12 +137,20 @@ public sealed class Mutator
     /// <summary>Re-enables one random disabled connection.</summary>
     public bool EnableConnection(Genome genome, SeededRandom random)
     {
-        var disabled = new List<int>();
-        for (int i = 0; i < genome.Connections.Count; i++) if (!genome.Connections[i].Enabled) disabled.Add(i);
-        if (disabled.Count == 0) return false;
-        int pick = disabled[random.NextInt(disabled.Count)];
+        int disabled = 0;
+        foreach (var c in genome.Connections) if (!c.Enabled) disabled++;
+        if (disabled == 0) return false;
+        int pick = NthWhere(genome.Connections, random.NextInt(disabled), wantEnabled: false);
         genome.Connections[pick] = genome.Connections[pick].WithEnabled(true);
         return true;
+    }
+
+    /// <summary>Position of the n-th (from 0) connection whose Enabled is <paramref name="wantEnabled"/>: a pick from that list without building it.</summary>
+    private static int NthWhere(List<ConnectionGene> connections, int n, bool wantEnabled)
+    {
+        for (int i = 0; i < connections.Count; i++)
+            if (connections[i].Enabled == wantEnabled && n-- == 0) return i;
+        throw new InvalidOperationException("fewer matching connections than counted");
     }
 
     /// <summary>Gives a random hidden node a different allowed activation (bias, inputs and outputs never change).</summary>
@@ -153,9 +161,20 @@ public sealed class Mutator
         if (hiddenCount <= 0) return false;
         int position = firstHidden + random.NextInt(hiddenCount);
         var node = genome.Nodes[position];
-        var choices = _hiddenActivations.Where(a => a != node.Activation).ToList();
-        if (choices.Count == 0) return false;
-        genome.Nodes[position] = node with { Activation = choices[random.NextInt(choices.Count)] };
+        // The allowed activations other than the node's own, picked by index without building that list.
+        int others = 0;
+        foreach (var a in _hiddenActivations) if (a != node.Activation) others++;
+        if (others == 0) return false;
+        int pick = random.NextInt(others);
+        foreach (var a in _hiddenActivations)
+        {
+            if (a == node.Activation) continue;
+            if (pick-- == 0)
+            {
+                genome.Nodes[position] = node with { Activation = a };
+                break;
+            }
+        }
         return true;
     }
 }

@@ -50,7 +50,7 @@ public static class HostRunner
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.Split(',').Select(c => double.Parse(c, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToArray();
 
-    /// <summary>log.jsonl without the wall-clock fields, which differ between runs.</summary>
+    /// <summary>log.jsonl without the wall-clock and memory fields, which differ between runs.</summary>
     public static string[] LogWithoutTimes(string folder) =>
         File.ReadAllLines(Path.Combine(folder, "log.jsonl")).Select(line =>
         {
@@ -58,6 +58,7 @@ public static class HostRunner
             node.Remove("seconds");
             node.Remove("lanesPerSecond");
             node.Remove("envStepsPerSecond");
+            node.Remove("peakMemoryBytes");
             return node.ToJsonString();
         }).ToArray();
 

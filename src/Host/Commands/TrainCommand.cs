@@ -86,6 +86,7 @@ public static class TrainCommand
         {
             Console.WriteLine($"best network: fitness {final.Fitness:F2} (mean over weights, {settings.BestRepetitions}x re-evaluated), generation {final.Generation}");
             Console.WriteLine($"saved to {folder.BestFile}");
+            Console.WriteLine($"peak memory: {MemoryNeed.Format(System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64)} (log.jsonl: peakMemoryBytes per generation)");
         }
         return 0;
     }

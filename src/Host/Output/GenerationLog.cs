@@ -35,6 +35,8 @@ public static class GenerationLog
         seconds = new { evaluate = r.EvaluateSeconds, rankBreed = r.RankBreedSeconds, compile = r.CompileSeconds, total = r.TotalSeconds },
         lanesPerSecond = r.EvaluatedLanes / Math.Max(r.EvaluateSeconds, 1e-9),
         envStepsPerSecond = r.EnvironmentSteps / Math.Max(r.EvaluateSeconds, 1e-9),
+        // The process's peak resident memory so far: what a large population really takes.
+        peakMemoryBytes = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64,
     });
 
     // JSON has no infinity: a generation whose every lane was non-finite logs null.

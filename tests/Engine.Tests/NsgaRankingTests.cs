@@ -129,11 +129,11 @@ public sealed class NsgaOracleAgreementTests
     public void FrontsAndRanks_EqualThePairwiseOracle(string name)
     {
         var objectives = Make(name);
-        var expectedFronts = PairwiseNsgaOracle.Fronts(objectives);
+        var expectedFronts = PairwiseNsgaRanking.Fronts(objectives);
         var fronts = NsgaRanking.Fronts(objectives);
         Assert.Equal(expectedFronts.Count, fronts.Count);
         for (int f = 0; f < fronts.Count; f++) Assert.Equal(expectedFronts[f], fronts[f]);
-        Assert.Equal(PairwiseNsgaOracle.Rank(objectives), NsgaRanking.Rank(objectives));
+        Assert.Equal(PairwiseNsgaRanking.Rank(objectives), NsgaRanking.Rank(objectives));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class NsgaOracleAgreementTests
         {
             int n = 1 + random.NextInt(40), levels = 1 + random.NextInt(6);
             var objectives = Enumerable.Range(0, n).Select(_ => new[] { (double)random.NextInt(levels), random.NextInt(levels) }).ToArray();
-            Assert.Equal(PairwiseNsgaOracle.Rank(objectives), NsgaRanking.Rank(objectives));
+            Assert.Equal(PairwiseNsgaRanking.Rank(objectives), NsgaRanking.Rank(objectives));
         }
     }
 

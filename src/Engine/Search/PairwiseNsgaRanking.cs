@@ -1,10 +1,11 @@
-namespace Wann.Engine.Tests;
+namespace Wann.Engine.Search;
 
 /// <summary>
 /// The pairwise NSGA-II ranking the engine used before its sort-and-sweep fronts (fast non-dominated sort
-/// with per-individual dominance lists, O(N^2) time and memory), kept word for word as the test oracle.
+/// with per-individual dominance lists, O(N^2) time and memory), kept word for word as the oracle of
+/// <see cref="NsgaRanking"/>'s tests and the baseline of its benchmark. Not for use on large populations.
 /// </summary>
-internal static class PairwiseNsgaOracle
+public static class PairwiseNsgaRanking
 {
     public static int[] Rank(IReadOnlyList<double[]> objectives)
     {

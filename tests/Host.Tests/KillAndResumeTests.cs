@@ -7,8 +7,8 @@ public sealed class KillAndResumeTests
 {
     private const int Generations = 300;
 
-    private static string[] TrainArgs(string folder) =>
-        new[] { "train", "--config", HostRunner.Reference("laptop_swing.json"), "--pop", "24", "--seed", "11", "--gens", Generations.ToString(), "--out", folder, "--quiet", "--threads", "1" };
+    private static string[] TrainArgs(string folder, int generations = Generations) =>
+        new[] { "train", "--config", HostRunner.Reference("laptop_swing.json"), "--pop", "24", "--seed", "11", "--gens", generations.ToString(), "--out", folder, "--quiet", "--threads", "1" };
 
     private static Process StartChild(string[] args)
     {
@@ -63,7 +63,8 @@ public sealed class KillAndResumeTests
     public void Interrupt_WritesAFinalCheckpoint_AndExitsWith130()
     {
         string folder = Path.Combine(HostRunner.TempFolder(), "run");
-        var child = StartChild(TrainArgs(folder).Append("--checkpoint-seconds").Append("1000").ToArray());
+        // Far more generations than it can run before the signal arrives, so it cannot finish first.
+        var child = StartChild(TrainArgs(folder, 1_000_000).Append("--checkpoint-seconds").Append("1000").ToArray());
         WaitForLogLines(folder, 10, child);
         Process.Start("kill", $"-INT {child.Id}")!.WaitForExit();
         Assert.True(child.WaitForExit(30_000));

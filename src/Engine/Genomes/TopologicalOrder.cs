@@ -14,33 +14,12 @@ public static class TopologicalOrder
     public static int[]? Of(Genome genome, IReadOnlyList<bool>? include)
     {
         var scratch = _scratch ??= new Scratch();
-        int n = genome.Nodes.Count, m = genome.Connections.Count;
-        scratch.Reserve(n, m);
-        var position = scratch.Position;
-        position.Clear();
-        for (int i = 0; i < n; i++) position[genome.Nodes[i].Id] = i;
+        int n = genome.Nodes.Count;
+        scratch.Load(genome, include);
         var indegree = scratch.Indegree;
         var first = scratch.FirstSuccessor;
-        var cursor = scratch.Cursor;
-        Array.Clear(indegree, 0, n);
-        Array.Clear(first, 0, n + 1);
-        for (int k = 0; k < m; k++)
-        {
-            if (include is not null && !include[k]) continue;
-            var c = genome.Connections[k];
-            first[position[c.Source] + 1]++;
-            indegree[position[c.Destination]]++;
-        }
-        for (int v = 0; v < n; v++) first[v + 1] += first[v];
-        Array.Copy(first, cursor, n + 1);
-        for (int k = 0; k < m; k++)
-        {
-            if (include is not null && !include[k]) continue;
-            var c = genome.Connections[k];
-            scratch.Successors[cursor[position[c.Source]]++] = position[c.Destination];
-        }
         // The smallest ready position first keeps the original node order wherever the graph allows it.
-        var ready = new MinHeap(scratch.Heap);
+        var ready = new IntMinHeap(scratch.Heap);
         for (int i = 0; i < n; i++) if (indegree[i] == 0) ready.Push(i);
         var order = new int[n];
         int count = 0;
@@ -64,6 +43,32 @@ public static class TopologicalOrder
         public bool[] Seen = new bool[64];
         public int[] Heap = new int[64];
 
+        /// <summary>Positions by node id, and the included connections as successor lists and in-degrees by position.</summary>
+        public void Load(Genome genome, IReadOnlyList<bool>? include)
+        {
+            int n = genome.Nodes.Count, m = genome.Connections.Count;
+            Reserve(n, m);
+            Position.Clear();
+            for (int i = 0; i < n; i++) Position[genome.Nodes[i].Id] = i;
+            Array.Clear(Indegree, 0, n);
+            Array.Clear(FirstSuccessor, 0, n + 1);
+            for (int k = 0; k < m; k++)
+            {
+                if (include is not null && !include[k]) continue;
+                var c = genome.Connections[k];
+                FirstSuccessor[Position[c.Source] + 1]++;
+                Indegree[Position[c.Destination]]++;
+            }
+            for (int v = 0; v < n; v++) FirstSuccessor[v + 1] += FirstSuccessor[v];
+            Array.Copy(FirstSuccessor, Cursor, n + 1);
+            for (int k = 0; k < m; k++)
+            {
+                if (include is not null && !include[k]) continue;
+                var c = genome.Connections[k];
+                Successors[Cursor[Position[c.Source]]++] = Position[c.Destination];
+            }
+        }
+
         public void Reserve(int nodes, int connections)
         {
             if (Indegree.Length < nodes)
@@ -84,19 +89,10 @@ public static class TopologicalOrder
         if (sourceId == destinationId) return true;
         // A cycle appears exactly when the destination already reaches the source.
         var scratch = _scratch ??= new Scratch();
-        int n = genome.Nodes.Count, m = genome.Connections.Count;
-        scratch.Reserve(n, m);
-        var position = scratch.Position;
-        position.Clear();
-        for (int i = 0; i < n; i++) position[genome.Nodes[i].Id] = i;
-        if (!position.TryGetValue(sourceId, out int source) || !position.TryGetValue(destinationId, out int destination)) return false;
+        int n = genome.Nodes.Count;
+        scratch.Load(genome, include: null);
+        if (!scratch.Position.TryGetValue(sourceId, out int source) || !scratch.Position.TryGetValue(destinationId, out int destination)) return false;
         var first = scratch.FirstSuccessor;
-        Array.Clear(first, 0, n + 1);
-        foreach (var c in genome.Connections) first[position[c.Source] + 1]++;
-        for (int v = 0; v < n; v++) first[v + 1] += first[v];
-        Array.Copy(first, scratch.Cursor, n + 1);
-        foreach (var c in genome.Connections) scratch.Successors[scratch.Cursor[position[c.Source]]++] = position[c.Destination];
-
         var seen = scratch.Seen;
         Array.Clear(seen, 0, n);
         var stack = scratch.Indegree; // reused as the depth-first stack
@@ -114,49 +110,5 @@ public static class TopologicalOrder
             }
         }
         return false;
-    }
-
-    /// <summary>The smallest-first ready queue of Kahn's algorithm, over a reused array.</summary>
-    private ref struct MinHeap
-    {
-        private readonly int[] _items;
-        public int Count;
-
-        public MinHeap(int[] items)
-        {
-            _items = items;
-            Count = 0;
-        }
-
-        public void Push(int value)
-        {
-            int i = Count++;
-            while (i > 0)
-            {
-                int parent = (i - 1) >> 1;
-                if (_items[parent] <= value) break;
-                _items[i] = _items[parent];
-                i = parent;
-            }
-            _items[i] = value;
-        }
-
-        public int Pop()
-        {
-            int top = _items[0];
-            int last = _items[--Count];
-            int i = 0;
-            while (true)
-            {
-                int child = 2 * i + 1;
-                if (child >= Count) break;
-                if (child + 1 < Count && _items[child + 1] < _items[child]) child++;
-                if (_items[child] >= last) break;
-                _items[i] = _items[child];
-                i = child;
-            }
-            if (Count > 0) _items[i] = last;
-            return top;
-        }
     }
 }

@@ -127,14 +127,15 @@ public static class PopulationCompiler
                 if (_live[k]) _successors[_firstIncoming[_source[k]]++] = _destination[k];
 
             // Kahn's algorithm taking the smallest ready position first, as TopologicalOrder does.
-            int heapSize = 0, count = 0;
-            for (int v = 0; v < n; v++) if (_indegree[v] == 0) Push(ref heapSize, v);
-            while (heapSize > 0)
+            var ready = new IntMinHeap(_heap);
+            int count = 0;
+            for (int v = 0; v < n; v++) if (_indegree[v] == 0) ready.Push(v);
+            while (ready.Count > 0)
             {
-                int v = Pop(ref heapSize);
+                int v = ready.Pop();
                 _order[count++] = v;
                 for (int e = _firstSuccessor[v]; e < _firstSuccessor[v + 1]; e++)
-                    if (--_indegree[_successors[e]] == 0) Push(ref heapSize, _successors[e]);
+                    if (--_indegree[_successors[e]] == 0) ready.Push(_successors[e]);
             }
             if (count != n) throw new WannException("network has a cycle among its live connections");
 
@@ -179,37 +180,6 @@ public static class PopulationCompiler
                 instruction++;
             }
             for (int o = 0; o < nOut; o++) batch.OutputSlot[g * nOut + o] = _slot[1 + nIn + o];
-        }
-
-        private void Push(ref int size, int value)
-        {
-            int i = size++;
-            while (i > 0)
-            {
-                int parent = (i - 1) >> 1;
-                if (_heap[parent] <= value) break;
-                _heap[i] = _heap[parent];
-                i = parent;
-            }
-            _heap[i] = value;
-        }
-
-        private int Pop(ref int size)
-        {
-            int top = _heap[0];
-            int last = _heap[--size];
-            int i = 0;
-            while (true)
-            {
-                int child = 2 * i + 1;
-                if (child >= size) break;
-                if (child + 1 < size && _heap[child + 1] < _heap[child]) child++;
-                if (_heap[child] >= last) break;
-                _heap[i] = _heap[child];
-                i = child;
-            }
-            if (size > 0) _heap[i] = last;
-            return top;
         }
 
         private static void Grow<T>(ref T[] array, int length)

@@ -55,11 +55,19 @@ public static class PopulationCompiler
             OutputSlot = new int[n * nOut],
             MaxNodeCount = maxNodes,
         };
-        Parallel.For(0, n, options, () => new Scratch(), (g, _, scratch) =>
+        try
         {
-            scratch.Write(population[g], mode, batch, g, (int)edgeStart[g]);
-            return scratch;
-        }, _ => { });
+            Parallel.For(0, n, options, () => new Scratch(), (g, _, scratch) =>
+            {
+                scratch.Write(population[g], mode, batch, g, (int)edgeStart[g]);
+                return scratch;
+            }, _ => { });
+        }
+        catch (AggregateException e) when (e.InnerExceptions[0] is WannException problem)
+        {
+            // A genome the compiler refuses (a cycle among live connections) is bad input: one clear line.
+            throw new WannException(problem.Message);
+        }
         return batch;
     }
 

@@ -272,16 +272,14 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
         var firstEdge = new int[genomes];
         for (int g = 0; g < genomes; g++)
             firstEdge[g] = batch.InstructionCountOf(g) > 0 ? batch.FirstEdge[batch.InstructionStart[g]] : 0;
+        int widest = batch.EdgeCount.Length == 0 ? 0 : batch.EdgeCount.Max();
+        if (widest >= 1 << 23)
+            throw new WannException($"a node has {widest} incoming connections; the GPU kernels take at most {(1 << 23) - 1}");
         var header = new int[batch.Activation.Length];
         Parallel.For(0, (header.Length + 65535) / 65536, chunk =>
         {
             int end = Math.Min(header.Length, (chunk + 1) * 65536);
-            for (int i = chunk * 65536; i < end; i++)
-            {
-                if (batch.EdgeCount[i] >= 1 << 23)
-                    throw new WannException($"a node has {batch.EdgeCount[i]} incoming connections; the GPU kernels take at most {(1 << 23) - 1}");
-                header[i] = batch.EdgeCount[i] << 8 | batch.Activation[i];
-            }
+            for (int i = chunk * 65536; i < end; i++) header[i] = batch.EdgeCount[i] << 8 | batch.Activation[i];
         });
         return new ProgramViews
         {

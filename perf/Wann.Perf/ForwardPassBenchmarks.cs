@@ -34,7 +34,7 @@ public class ForwardPassBenchmarks
     public void Setup()
     {
         var population = SyntheticPopulation.Grow(TaskCatalog.SwingUp.Shape, Networks, 30, 7, TaskCatalog.SwingUp.HiddenActivations.ToArray());
-        var batch = WannSearch.Compile(population, WeightMode.Shared);
+        var batch = ProgramBatch.Compile(population, WeightMode.Shared);
         _batch = Mix == ActivationMix.AsGrown ? batch : WithTranscendentalsLinear(batch);
         _values = new AlignedLanes(_batch.MaxNodeCount * Vectors);
         var values = _values.Span;

@@ -24,7 +24,7 @@ public class HostWorkBenchmarks
     }
 
     [Benchmark]
-    public ProgramBatch CompilePopulation1024() => WannSearch.Compile(_population, WeightMode.Shared);
+    public ProgramBatch CompilePopulation1024() => ProgramBatch.Compile(_population, WeightMode.Shared);
 
     [Benchmark]
     public int[] RankNsga10k() => NsgaRanking.Rank(_objectives);

@@ -15,7 +15,7 @@ public sealed class BackendAgreementTests
     private static readonly ActivationFunction[] AllActivations = Enumerable.Range(1, 11).Select(i => (ActivationFunction)i).ToArray();
 
     internal static ProgramBatch RandomBatch(int genomes, int connections, ulong seed, WeightMode mode = WeightMode.Shared) =>
-        WannSearch.Compile(SyntheticPopulation.Grow(new NetworkShape(5, 1), genomes, connections, seed, AllActivations), mode);
+        ProgramBatch.Compile(SyntheticPopulation.Grow(new NetworkShape(5, 1), genomes, connections, seed, AllActivations), mode);
 
     public static TheoryData<int, int, int> Shapes => new()
     {
@@ -60,7 +60,7 @@ public sealed class BackendAgreementTests
             foreach (var genome in population)
                 for (int i = 0; i < genome.Connections.Count; i++)
                     genome.Connections[i] = genome.Connections[i] with { Weight = 1.5f - 0.35f * (i % 9) };
-        var batch = WannSearch.Compile(population, mode);
+        var batch = ProgramBatch.Compile(population, mode);
         var random = new Random(5);
         var weights = Enumerable.Range(0, weightCount).Select(i => -2f + 1.3f * i).ToArray();
         var inputs = Enumerable.Range(0, vectors * 7).Select(_ => (float)(random.NextDouble() * 6 - 3)).ToArray();
@@ -76,7 +76,7 @@ public sealed class BackendAgreementTests
         foreach (var genome in population)
             for (int i = 0; i < genome.Connections.Count; i++)
                 genome.Connections[i] = genome.Connections[i] with { Weight = 0.25f + 0.1f * (i % 7) - 0.3f * (i % 2) };
-        var batch = WannSearch.Compile(population, WeightMode.Stored);
+        var batch = ProgramBatch.Compile(population, WeightMode.Stored);
         var request = new EvaluationRequest(TaskCatalog.SwingUp with { EpisodeLength = 25 }, new[] { 1f }, 9, 5, 0);
         var fast = new SimdEvaluator().Evaluate(batch, request).Rewards;
         var reference = new ReferenceEvaluator().Evaluate(batch, request).Rewards;

@@ -1,3 +1,4 @@
+using Wann.Engine.Programs;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Lanes;
 using Wann.Engine.Search;
@@ -140,7 +141,7 @@ public sealed class ClassicControlTests
     {
         var task = TaskCatalog.Get(name, "test");
         var population = SyntheticPopulation.Grow(task.Shape, 16, 12, 3);
-        var batch = WannSearch.Compile(population, Engine.Programs.WeightMode.Shared);
+        var batch = ProgramBatch.Compile(population, Engine.Programs.WeightMode.Shared);
         var request = new EvaluationRequest(task with { EpisodeLength = Math.Min(task.EpisodeLength, 120) }, new[] { -1.5f, 0.5f, 2f }, 3, 9, 1);
         var reference = new ReferenceEvaluator().Evaluate(batch, request);
         var fast = new SimdEvaluator().Evaluate(batch, request);

@@ -29,8 +29,8 @@ public sealed class ExpressionBackendTests
     [Fact]
     public void TheRulesCompileDifferentPrograms_SoTheTestsBelowCoverBoth()
     {
-        long original = WannSearch.Compile(Population(ConnectionExpression.Original, 20, 16, 31), WeightMode.Shared).TotalEdgeCount;
-        long enabledOnly = WannSearch.Compile(Population(ConnectionExpression.EnabledOnly, 20, 16, 31), WeightMode.Shared).TotalEdgeCount;
+        long original = ProgramBatch.Compile(Population(ConnectionExpression.Original, 20, 16, 31), WeightMode.Shared).TotalEdgeCount;
+        long enabledOnly = ProgramBatch.Compile(Population(ConnectionExpression.EnabledOnly, 20, 16, 31), WeightMode.Shared).TotalEdgeCount;
         Assert.True(original > enabledOnly, $"{original} edges under the original's rule, {enabledOnly} under enabled-only");
     }
 
@@ -39,7 +39,7 @@ public sealed class ExpressionBackendTests
     public void SimdAndReference_AreIdentical_UnderEitherRule(bool expressDisabledHidden)
     {
         var rule = ConnectionExpression.For(expressDisabledHidden);
-        var batch = WannSearch.Compile(Population(rule, 20, 16, 31), WeightMode.Shared);
+        var batch = ProgramBatch.Compile(Population(rule, 20, 16, 31), WeightMode.Shared);
         var request = new EvaluationRequest(TaskCatalog.SwingUp with { EpisodeLength = 40 }, new[] { -2f, -1f, -0.5f, 0.5f, 1f, 2f }, 3, 12, 4);
         var fast = new SimdEvaluator().Evaluate(batch, request);
         var reference = new ReferenceEvaluator().Evaluate(batch, request);
@@ -69,7 +69,7 @@ public sealed class ExpressionBackendTests
         using (var context = GpuDevices.CreateContext())
             Skip.IfNot(GpuDevices.Has(context, kind), $"no {backend} device on this machine");
         using var gpu = new GpuEvaluator(kind);
-        var batch = WannSearch.Compile(Population(ConnectionExpression.For(expressDisabledHidden), 10, 16, 37), WeightMode.Shared);
+        var batch = ProgramBatch.Compile(Population(ConnectionExpression.For(expressDisabledHidden), 10, 16, 37), WeightMode.Shared);
         var request = new EvaluationRequest(TaskCatalog.SwingUp with { EpisodeLength = 30 }, new[] { -2f, -0.5f, 1f }, 3, 8, 2);
         var expected = new SimdEvaluator().Evaluate(batch, request);
         var actual = gpu.Evaluate(batch, request);

@@ -55,7 +55,7 @@ public sealed class GpuKernelTests
         var inputs = Enumerable.Range(0, 16 * 5).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
         foreach (var mode in new[] { WeightMode.Shared, WeightMode.Stored })
         {
-            var batch = WannSearch.Compile(population, mode);
+            var batch = ProgramBatch.Compile(population, mode);
             var expected = new ReferenceEvaluator().Forward(batch, weights, inputs);
             var actual = gpu.Forward(batch, weights, inputs);
             Assert.Equal(expected.Length, actual.Length);

@@ -24,7 +24,7 @@ public sealed class LaunchPlannerTests
             mixed.Add(small[i]);
             if (i < 6) mixed.Add(large[i]);
         }
-        return WannSearch.Compile(mixed, mode);
+        return ProgramBatch.Compile(mixed, mode);
     }
 
     private static LaunchLimits Limits(long sharedBytes = 48 * 1024, long scratch = 1L << 30, bool forceGlobal = false, long maxThreads = LaunchLimits.DefaultMaxThreads) =>

@@ -27,6 +27,10 @@ public sealed class ConnectionExpression
     /// <summary>The rule named by the <c>express_disabled_hidden</c> setting.</summary>
     public static ConnectionExpression For(bool expressDisabledHidden) => expressDisabledHidden ? Original : EnabledOnly;
 
+    /// <summary>The rule itself: whether a connection between nodes of these kinds is a live edge.</summary>
+    public bool IsLive(bool enabled, NodeKind source, NodeKind destination) =>
+        enabled || (ExpressesDisabledHidden && source == NodeKind.Hidden && destination == NodeKind.Hidden);
+
     /// <summary>For each connection of <paramref name="genome"/> (same positions), whether it is a live edge.</summary>
     public bool[] Mask(Genome genome)
     {
@@ -36,11 +40,11 @@ public sealed class ConnectionExpression
         for (int i = 0; i < connections.Count; i++)
         {
             var c = connections[i];
-            if (c.Enabled) live[i] = true;
-            else if (ExpressesDisabledHidden)
+            if (c.Enabled || !ExpressesDisabledHidden) live[i] = c.Enabled;
+            else
             {
                 index ??= genome.NodeIndexById();
-                live[i] = genome.Nodes[index[c.Source]].Kind == NodeKind.Hidden && genome.Nodes[index[c.Destination]].Kind == NodeKind.Hidden;
+                live[i] = IsLive(false, genome.Nodes[index[c.Source]].Kind, genome.Nodes[index[c.Destination]].Kind);
             }
         }
         return live;
@@ -58,18 +62,18 @@ public sealed class ConnectionExpression
             else anyDisabled = true;
         }
         if (!ExpressesDisabledHidden || !anyDisabled) return n;
-        // Bias, inputs and outputs come first in Nodes; any other id is a hidden node.
-        int fixedNodes = 1 + genome.Shape.Inputs + genome.Shape.Outputs;
         foreach (var c in connections)
-            if (!c.Enabled && !IsFixed(genome, c.Source, fixedNodes) && !IsFixed(genome, c.Destination, fixedNodes)) n++;
+            if (!c.Enabled && IsLive(false, KindOf(genome, c.Source), KindOf(genome, c.Destination))) n++;
         return n;
     }
 
-    private static bool IsFixed(Genome genome, int id, int fixedNodes)
+    /// <summary>Bias, inputs and outputs come first in Nodes; any other id is a hidden node (no dictionary needed).</summary>
+    private static NodeKind KindOf(Genome genome, int id)
     {
         var nodes = genome.Nodes;
-        for (int i = 0; i < fixedNodes && i < nodes.Count; i++) if (nodes[i].Id == id) return true;
-        return false;
+        int fixedNodes = Math.Min(nodes.Count, 1 + genome.Shape.Inputs + genome.Shape.Outputs);
+        for (int i = 0; i < fixedNodes; i++) if (nodes[i].Id == id) return nodes[i].Kind;
+        return NodeKind.Hidden;
     }
 
     /// <summary>The setting's name and value, for messages.</summary>

@@ -92,7 +92,7 @@ public static class PopulationCompiler
             Grow(ref _live, connections.Count);
             Grow(ref _source, connections.Count);
             Grow(ref _destination, connections.Count);
-            bool disabledHidden = genome.Expression.ExpressesDisabledHidden;
+            var expression = genome.Expression;
             int live = 0;
             for (int k = 0; k < connections.Count; k++)
             {
@@ -100,8 +100,7 @@ public static class PopulationCompiler
                 int s = _position[c.Source], d = _position[c.Destination];
                 _source[k] = s;
                 _destination[k] = d;
-                // The expression rule of ConnectionExpression.Mask, inlined.
-                bool on = c.Enabled || (disabledHidden && nodes[s].Kind == NodeKind.Hidden && nodes[d].Kind == NodeKind.Hidden);
+                bool on = expression.IsLive(c.Enabled, nodes[s].Kind, nodes[d].Kind);
                 _live[k] = on;
                 if (on) live++;
             }

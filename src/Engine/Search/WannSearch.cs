@@ -121,8 +121,6 @@ public sealed class WannSearch
         return true;
     }
 
-    public static ProgramBatch Compile(IReadOnlyList<Genome> population, WeightMode mode) => ProgramBatch.Compile(population, mode);
-
     private static int ArgMax(double[] values)
     {
         int best = 0;

@@ -3,7 +3,7 @@ using CommandLine;
 namespace Wann.Host.Commands;
 
 [Verb("eval", HelpText = "Score a network on a task at each shared weight value.")]
-public sealed class EvalOptions : ICsvDataOptions
+public sealed class EvalOptions : CsvDataOptions
 {
     [Option("net", Required = true, HelpText = "Network file (.json or .out).")]
     public string Net { get; set; } = "";
@@ -37,16 +37,4 @@ public sealed class EvalOptions : ICsvDataOptions
 
     [Option("json", Default = false, HelpText = "Print one JSON document instead of a table.")]
     public bool Json { get; set; }
-
-    [Option("train", HelpText = "--task csv: CSV file of training examples, one a row (a header row is detected).")]
-    public string? TrainFile { get; set; }
-
-    [Option("test", HelpText = "--task csv: CSV file of held-out examples, same columns.")]
-    public string? TestFile { get; set; }
-
-    [Option("label", HelpText = "--task csv: label column, by header name or 1-based number (default: the last column).")]
-    public string? Label { get; set; }
-
-    [Option("scale", Default = "standard", HelpText = "--task csv: standard (each feature to mean 0, sd 1 on the training file) or none.")]
-    public string Scale { get; set; } = "standard";
 }

@@ -11,7 +11,7 @@ using Wann.Kernels.Backends;
 namespace Wann.Host.Commands;
 
 [Verb("sweep", HelpText = "Reward against the shared weight over a range (default -2..2, 41 values), as in the paper.")]
-public sealed class SweepOptions : ICsvDataOptions
+public sealed class SweepOptions : CsvDataOptions
 {
     [Option("net", Required = true, HelpText = "Network file (.json or .out).")]
     public string Net { get; set; } = "";
@@ -42,18 +42,6 @@ public sealed class SweepOptions : ICsvDataOptions
 
     [Option("json", Default = false, HelpText = "Print the sweep as JSON.")]
     public bool Json { get; set; }
-
-    [Option("train", HelpText = "--task csv: CSV file of training examples, one a row (a header row is detected).")]
-    public string? TrainFile { get; set; }
-
-    [Option("test", HelpText = "--task csv: CSV file of held-out examples, same columns.")]
-    public string? TestFile { get; set; }
-
-    [Option("label", HelpText = "--task csv: label column, by header name or 1-based number (default: the last column).")]
-    public string? Label { get; set; }
-
-    [Option("scale", Default = "standard", HelpText = "--task csv: standard (each feature to mean 0, sd 1 on the training file) or none.")]
-    public string Scale { get; set; } = "standard";
 }
 
 /// <summary><c>wann sweep</c>: mean reward (and spread) at each shared weight of a range.</summary>

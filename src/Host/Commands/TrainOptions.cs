@@ -3,7 +3,7 @@ using CommandLine;
 namespace Wann.Host.Commands;
 
 [Verb("train", HelpText = "Search for a weight agnostic network and write a run folder.")]
-public sealed class TrainOptions : ICsvDataOptions
+public sealed class TrainOptions : CsvDataOptions
 {
     /// <summary>The seed of a run started without --seed.</summary>
     public const ulong DefaultSeed = 1;
@@ -47,18 +47,6 @@ public sealed class TrainOptions : ICsvDataOptions
 
     [Option("seeds", HelpText = "Seed sweep: a range (1-8) or list (1,3,5); one run per seed in --out DIR/seed-N, one after the other.")]
     public string? Seeds { get; set; }
-
-    [Option("train", HelpText = "--task csv: CSV file of training examples, one a row (a header row is detected).")]
-    public string? TrainFile { get; set; }
-
-    [Option("test", HelpText = "--task csv: CSV file of held-out examples, same columns.")]
-    public string? TestFile { get; set; }
-
-    [Option("label", HelpText = "--task csv: label column, by header name or 1-based number (default: the last column).")]
-    public string? Label { get; set; }
-
-    [Option("scale", Default = "standard", HelpText = "--task csv: standard (each feature to mean 0, sd 1 on the training file) or none.")]
-    public string Scale { get; set; } = "standard";
 
     /// <summary>These options for one run of a seed sweep: every option kept (new ones included), the seed and folder replaced.</summary>
     public TrainOptions ForSeed(ulong seed, string folder)

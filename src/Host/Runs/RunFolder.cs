@@ -28,37 +28,14 @@ public sealed class RunFolder
     public static RunFolder Create(string path)
     {
         var folder = new RunFolder(path);
-        if (File.Exists(folder.CheckpointFile) || File.Exists(folder.LegacyCheckpointFile) || File.Exists(folder.LogFile))
-            throw new WannException($"{path}: already holds a run; continue it with --resume {path} or choose another --out");
-        try { Directory.CreateDirectory(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new WannException($"{path}: cannot create the run folder: {e.Message}");
-        }
-        folder.CheckWritable();
+        RunDirectory.CreateNew(path, folder.CheckpointFile, folder.LegacyCheckpointFile, folder.LogFile);
         return folder;
     }
 
     public static RunFolder Open(string path)
     {
-        if (!Directory.Exists(path)) throw new WannException($"{path}: no such run folder");
-        // A process killed while replacing a file leaves its temporary file behind: the target itself is intact.
-        foreach (var stale in Directory.GetFiles(path, ".*.tmp")) File.Delete(stale);
+        RunDirectory.OpenExisting(path);
         return new RunFolder(path);
-    }
-
-    private void CheckWritable()
-    {
-        string probe = System.IO.Path.Combine(Path, $".write-test.{Environment.ProcessId}");
-        try
-        {
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new WannException($"{Path}: run folder is not writable: {e.Message}");
-        }
     }
 
     public void WriteConfig(Hyperparameters settings) => AtomicFile.WriteAllText(ConfigFile, HyperparameterLoader.ToJson(settings) + "\n");

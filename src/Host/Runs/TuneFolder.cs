@@ -24,26 +24,13 @@ public sealed class TuneFolder
     public static TuneFolder Create(string path)
     {
         var folder = new TuneFolder(path);
-        if (File.Exists(folder.CheckpointFile) || File.Exists(folder.LogFile))
-            throw new WannException($"{path}: already holds a run; continue it with --resume {path} or choose another --out");
-        try
-        {
-            Directory.CreateDirectory(path);
-            string probe = System.IO.Path.Combine(path, $".write-test.{Environment.ProcessId}");
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new WannException($"{path}: cannot create or write the run folder: {e.Message}");
-        }
+        RunDirectory.CreateNew(path, folder.CheckpointFile, folder.LogFile);
         return folder;
     }
 
     public static TuneFolder Open(string path)
     {
-        if (!Directory.Exists(path)) throw new WannException($"{path}: no such run folder");
-        foreach (var stale in Directory.GetFiles(path, ".*.tmp")) File.Delete(stale);
+        RunDirectory.OpenExisting(path);
         return new TuneFolder(path);
     }
 

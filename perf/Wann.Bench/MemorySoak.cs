@@ -3,6 +3,7 @@ using Wann.Engine.Config;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Search;
 using Wann.Engine.Tasks;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Bench;
 
@@ -24,8 +25,8 @@ public static class MemorySoak
     public static SoakResult Run(IEvaluator backend, int generations, Action<string> progress)
     {
         var settings = HyperparameterLoader.Validate(new Hyperparameters { PopulationSize = 64, Repetitions = 2, MaxGenerations = generations, EliteRatio = 0.05, TournamentSize = 4 }, "soak");
-        var state = WannSearch.NewRun(settings, TaskCatalog.SwingUpHard, 1);
-        var search = new WannSearch(settings, TaskCatalog.SwingUpHard, backend);
+        var state = WannSearch.NewRun(settings, CartPoleSwingUp.HardSpec, 1);
+        var search = new WannSearch(settings, CartPoleSwingUp.HardSpec, backend);
         int warmup = Math.Min(100, generations / 10);
         var clock = Stopwatch.StartNew();
         MemorySample? start = null;

@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using MathNet.Numerics.Statistics;
+using System.Runtime.InteropServices;
 using Wann.Engine.Activations;
 using Wann.Engine.Config;
 using Wann.Engine.Evaluation;
@@ -9,6 +9,7 @@ using Wann.Engine.Programs;
 using Wann.Engine.Search;
 using Wann.Engine.Tasks;
 using Wann.Kernels.Reference;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Bench;
 
@@ -39,7 +40,7 @@ public sealed record BenchSettings(int Repetitions, int Genomes, int ReferenceGe
 /// </summary>
 public sealed class ThroughputSuite
 {
-    private static readonly float[] Weights = { -2f, -1f, -0.5f, 0.5f, 1f, 2f };
+    private static readonly float[] Weights = StandardWeights.Copy();
     private const int InputVectors = 16;
 
     private readonly BenchSettings _settings;
@@ -87,8 +88,8 @@ public sealed class ThroughputSuite
     /// </summary>
     private static List<Genome> Population(int genomes, int connections, ulong seed)
     {
-        var distinct = SyntheticPopulation.Grow(TaskCatalog.SwingUp.Shape, Math.Min(genomes, BenchSettings.DistinctGenomes), connections, seed,
-            TaskCatalog.SwingUp.HiddenActivations.ToArray());
+        var distinct = SyntheticPopulation.Grow(CartPoleSwingUp.Spec.Shape, Math.Min(genomes, BenchSettings.DistinctGenomes), connections, seed,
+            CartPoleSwingUp.Spec.HiddenActivations.ToArray());
         var population = new List<Genome>(genomes);
         for (int g = 0; g < genomes; g++) population.Add(distinct[g % distinct.Count]);
         return population;
@@ -115,7 +116,7 @@ public sealed class ThroughputSuite
         var population = Population(_settings.Genomes, 30, 7);
         var batch = ProgramBatch.Compile(population, WeightMode.Shared);
         var referenceBatch = ProgramBatch.Compile(population.Take(_settings.ReferenceGenomes).ToList(), WeightMode.Shared);
-        var request = new EvaluationRequest(TaskCatalog.SwingUp, Weights, 4, 2024, 0);
+        var request = new EvaluationRequest(CartPoleSwingUp.Spec, Weights, 4, 2024, 0);
         var backend = Measurement.Of(() => _backend.Evaluate(batch, request).StepCount, _settings.Repetitions, () => _backend.LastTiming);
         var reference = Measurement.Of(() => _reference.Evaluate(referenceBatch, request).StepCount, _settings.Repetitions);
         return new SwingUpResult(batch.ProgramCount, referenceBatch.ProgramCount, request.LanesPerGenome, backend, reference);
@@ -124,8 +125,8 @@ public sealed class ThroughputSuite
     private GenerationResult Generation()
     {
         var settings = HyperparameterLoader.Validate(new Hyperparameters { MaxGenerations = 1024, Repetitions = 3, PopulationSize = Math.Min(192, Math.Max(16, _settings.Genomes)), EliteRatio = 0.2, TournamentSize = 8 }, "swingup.json");
-        var state = WannSearch.NewRun(settings, TaskCatalog.SwingUp, 1);
-        var search = new WannSearch(settings, TaskCatalog.SwingUp, _backend);
+        var state = WannSearch.NewRun(settings, CartPoleSwingUp.Spec, 1);
+        var search = new WannSearch(settings, CartPoleSwingUp.Spec, _backend);
         for (int i = 0; i < _settings.GenerationWarmup; i++) search.Step(state);
         var reports = Enumerable.Range(0, _settings.GenerationsMeasured).Select(_ => search.Step(state)).ToList();
         return new GenerationResult(settings.PopulationSize, settings.SharedWeights().Length * settings.Repetitions, _settings.GenerationWarmup, reports.Count,
@@ -149,7 +150,7 @@ public sealed class ThroughputSuite
         var objectives = new double[2 * genomes];
         for (int g = 0; g < genomes; g++)
             (objectives[2 * g], objectives[2 * g + 1]) = (Math.Round(random.NextDouble() * 500, 1), 1.0 / Math.Max(1, population[g].EnabledConnectionCount));
-        var breeder = new Breeder(new Mutator(TaskCatalog.SwingUp.HiddenActivations, settings.ProbAddConnection, settings.ProbAddNode, settings.ProbEnable, settings.ProbMutateActivation),
+        var breeder = new Breeder(new Mutator(CartPoleSwingUp.Spec.HiddenActivations, settings.ProbAddConnection, settings.ProbAddNode, settings.ProbEnable, settings.ProbMutateActivation),
             settings.CullRatio, settings.EliteRatio, settings.TournamentSize);
         int nextNodeId = population.Max(g => g.Nodes.Max(n => n.Id)) + 1;
         long nextInnovation = population.Max(g => g.Connections.Count == 0 ? 0 : g.Connections.Max(c => c.Innovation)) + 1;
@@ -178,7 +179,7 @@ public sealed class ThroughputSuite
         bool device = _backend.LastTiming is not null;
         int evaluated = device && _backend.Name != "ilgpu-cpu" ? genomes : Math.Min(genomes, BenchSettings.HostEvaluationCap);
         var evaluateBatch = ProgramBatch.Compile(population.Take(evaluated).ToList(), WeightMode.Shared);
-        var request = new EvaluationRequest(TaskCatalog.SwingUp, settings.SharedWeights(), settings.Repetitions, 77, 0);
+        var request = new EvaluationRequest(CartPoleSwingUp.Spec, settings.SharedWeights(), settings.Repetitions, 77, 0);
         var timer = System.Diagnostics.Stopwatch.StartNew();
         _backend.Evaluate(evaluateBatch, request);
         double evaluate = timer.Elapsed.TotalSeconds * genomes / evaluated;

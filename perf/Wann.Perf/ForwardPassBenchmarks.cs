@@ -4,6 +4,7 @@ using Wann.Engine.Programs;
 using Wann.Engine.Search;
 using Wann.Engine.Tasks;
 using Wann.Kernels.Cpu;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Perf;
 
@@ -33,7 +34,7 @@ public class ForwardPassBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var population = SyntheticPopulation.Grow(TaskCatalog.SwingUp.Shape, Networks, 30, 7, TaskCatalog.SwingUp.HiddenActivations.ToArray());
+        var population = SyntheticPopulation.Grow(CartPoleSwingUp.Spec.Shape, Networks, 30, 7, CartPoleSwingUp.Spec.HiddenActivations.ToArray());
         var batch = ProgramBatch.Compile(population, WeightMode.Shared);
         _batch = Mix == ActivationMix.AsGrown ? batch : WithTranscendentalsLinear(batch);
         _values = new AlignedLanes(_batch.MaxNodeCount * Vectors);

@@ -4,6 +4,7 @@ using Wann.Engine.Programs;
 using Wann.Engine.Randomness;
 using Wann.Engine.Search;
 using Wann.Engine.Tasks;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Perf;
 
@@ -20,7 +21,7 @@ public class HostWorkBenchmarks
         _population = SyntheticPopulation.Grow(new NetworkShape(5, 1), 1024, 30, 1);
         var random = new SeededRandom(2);
         _objectives = Enumerable.Range(0, 10_000).Select(_ => new[] { random.NextDouble() * 500, 1.0 / (1 + random.NextInt(60)) }).ToArray();
-        _mutator = new Mutator(TaskCatalog.SwingUp.HiddenActivations, 0.2, 0.25, 0.05, 0.5);
+        _mutator = new Mutator(CartPoleSwingUp.Spec.HiddenActivations, 0.2, 0.25, 0.05, 0.5);
     }
 
     [Benchmark]

@@ -4,6 +4,7 @@ using Wann.Engine.Programs;
 using Wann.Engine.Search;
 using Wann.Engine.Tasks;
 using Wann.Kernels.Backends;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Samples.LibrarySearch;
 
@@ -21,7 +22,7 @@ public static class Program
 
         // The original's hyperparameters with a few changed; every key of default_wan.json is a property.
         var settings = new Hyperparameters { Task = "cartpole", PopulationSize = 48, MaxGenerations = 12, Repetitions = 2 };
-        var task = TaskCatalog.Get(settings.Task, "sample");
+        var task = TaskRegistry.Get(settings.Task, "sample");
         using var backend = EvaluatorFactory.Create(BackendKind.Cpu);
         var search = new WannSearch(settings, task, backend);
         var state = WannSearch.NewRun(settings, task, seed: 7);

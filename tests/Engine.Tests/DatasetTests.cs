@@ -163,7 +163,7 @@ public sealed class DatasetTests
         var (data, genome) = TinyProblem();
         using var evaluator = new ClassificationEvaluator(new ReferenceForward(), data, batchSize: 10);
         var batch = ProgramBatch.Concatenate(new[] { ProgramCompiler.Compile(genome, WeightMode.Shared), ProgramCompiler.Compile(genome, WeightMode.Shared) });
-        var table = evaluator.Evaluate(batch, new EvaluationRequest(TaskCatalog.Digits, new[] { 1f }, 1, 3, 0));
+        var table = evaluator.Evaluate(batch, new EvaluationRequest(ClassificationTasks.Digits, new[] { 1f }, 1, 3, 0));
         double expected = Math.Log(1 + Math.Exp(-1)); // cross-entropy of outputs (1, 0) for class 0, and of (0, 1) for class 1
         Assert.Equal(-expected, table.Rewards[0], 5);
         Assert.Equal(table.Rewards[0], table.Rewards[1]);
@@ -194,5 +194,5 @@ public sealed class DatasetTests
 
     [Fact]
     public void TaskWithoutData_IsOneClearError() =>
-        Assert.Contains("no data set in this build", Assert.Throws<WannException>(() => ClassificationSources.Load(TaskCatalog.Mnist256)).Message);
+        Assert.Contains("no data set in this build", Assert.Throws<WannException>(() => ClassificationSources.Load(ClassificationTasks.Mnist256)).Message);
 }

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using MathNet.Numerics.Statistics;
+using System.Text.Json.Nodes;
 using Wann.Engine.Activations;
 using Wann.Engine.Config;
 using Wann.Engine.Evaluation;
@@ -327,8 +327,8 @@ public sealed class ExpressionTests
                 PopulationSize = 24, Repetitions = 1, WeightCount = 2, ExpressDisabledHidden = express, ProbMoo = 0,
                 ProbAddNode = 0.8, ProbAddConnection = 0.1, ProbEnable = 0, ProbMutateActivation = 0.1,
             };
-            var search = new WannSearch(settings, TaskCatalog.SwingUp, new FixedInputEvaluator());
-            var state = WannSearch.NewRun(settings, TaskCatalog.SwingUp, 5);
+            var search = new WannSearch(settings, TestTasks.SwingUp, new FixedInputEvaluator());
+            var state = WannSearch.NewRun(settings, TestTasks.SwingUp, 5);
             bool sawLiveDisabledEdge = false;
             for (int g = 0; g < 40; g++)
             {

@@ -85,7 +85,7 @@ public sealed class FuzzTests
     public void MutatedCheckpoints_AreRejected()
     {
         // A checkpoint carries a checksum: every damaged copy must be refused, none read as if it were whole.
-        var state = Search.WannSearch.NewRun(new Hyperparameters { PopulationSize = 4 }, Tasks.TaskCatalog.SwingUp, 1);
+        var state = Search.WannSearch.NewRun(new Hyperparameters { PopulationSize = 4 }, TestTasks.SwingUp, 1);
         var bytes = CheckpointFormat.ToBytes(new Checkpoint(new Hyperparameters { PopulationSize = 4 }, 1, state));
         var random = new SeededRandom(4);
         for (int i = 0; i < Cases; i++)
@@ -106,7 +106,7 @@ public sealed class FuzzTests
     [Fact]
     public void MutatedLegacyJsonCheckpoints_AreRejectedCleanly()
     {
-        var state = Search.WannSearch.NewRun(new Hyperparameters { PopulationSize = 4 }, Tasks.TaskCatalog.SwingUp, 1);
+        var state = Search.WannSearch.NewRun(new Hyperparameters { PopulationSize = 4 }, TestTasks.SwingUp, 1);
         string text = JsonCheckpointFormat.Format(new Checkpoint(new Hyperparameters { PopulationSize = 4 }, 1, state));
         int accepted = RunFuzz(text, t => JsonCheckpointFormat.Parse(t, "fuzz-checkpoint.json"), 4);
         Assert.True(accepted < Cases / 10, $"{accepted} damaged copies read");

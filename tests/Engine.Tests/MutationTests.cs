@@ -10,7 +10,7 @@ namespace Wann.Engine.Tests;
 public sealed class MutationTests
 {
     private static readonly NetworkShape Shape = new(5, 1);
-    private static Mutator DefaultMutator() => new(TaskCatalog.SwingUp.HiddenActivations, 0.2, 0.25, 0.05, 0.5);
+    private static Mutator DefaultMutator() => new(TestTasks.SwingUp.HiddenActivations, 0.2, 0.25, 0.05, 0.5);
 
     private static (Genome, InnovationCounter) Fresh(SeededRandom random, double probEnable = 1.0)
     {
@@ -58,7 +58,7 @@ public sealed class MutationTests
         Assert.Equal(before.Nodes.Count + 1, genome.Nodes.Count);
         var node = genome.Nodes[^1];
         Assert.Equal(NodeKind.Hidden, node.Kind);
-        Assert.Contains(node.Activation, TaskCatalog.SwingUp.HiddenActivations);
+        Assert.Contains(node.Activation, TestTasks.SwingUp.HiddenActivations);
         var split = genome.Connections.Single(c => !c.Enabled);
         var into = genome.Connections.Single(c => c.Destination == node.Id);
         var outOf = genome.Connections.Single(c => c.Source == node.Id);
@@ -121,14 +121,14 @@ public sealed class MutationTests
             Assert.True(mutator.ChangeActivation(genome, random));
             for (int k = 0; k < 1 + 5 + 1; k++) Assert.Equal(ActivationFunction.Linear, genome.Nodes[k].Activation);
             Assert.NotEqual(before[^1].Activation, genome.Nodes[^1].Activation);
-            Assert.Contains(genome.Nodes[^1].Activation, TaskCatalog.SwingUp.HiddenActivations);
+            Assert.Contains(genome.Nodes[^1].Activation, TestTasks.SwingUp.HiddenActivations);
         }
     }
 
     [Fact]
     public void Roulette_FollowsTheConfiguredProbabilities()
     {
-        var mutator = new Mutator(TaskCatalog.SwingUp.HiddenActivations, 0.2, 0.25, 0.05, 0.5);
+        var mutator = new Mutator(TestTasks.SwingUp.HiddenActivations, 0.2, 0.25, 0.05, 0.5);
         var random = new SeededRandom(6);
         var counts = new int[4];
         const int draws = 100_000;

@@ -40,8 +40,8 @@ public sealed class SearchTests
 
     private static (List<GenerationReport>, SearchState) Run(ulong seed, int generations)
     {
-        var state = WannSearch.NewRun(Settings, TaskCatalog.SwingUp, seed);
-        var search = new WannSearch(Settings, TaskCatalog.SwingUp, new ToyEvaluator());
+        var state = WannSearch.NewRun(Settings, TestTasks.SwingUp, seed);
+        var search = new WannSearch(Settings, TestTasks.SwingUp, new ToyEvaluator());
         var reports = new List<GenerationReport>();
         for (int i = 0; i < generations; i++) reports.Add(search.Step(state));
         return (reports, state);
@@ -63,8 +63,8 @@ public sealed class SearchTests
     {
         var (_, straight) = Run(9, 10);
 
-        var state = WannSearch.NewRun(Settings, TaskCatalog.SwingUp, 9);
-        var search = new WannSearch(Settings, TaskCatalog.SwingUp, new ToyEvaluator());
+        var state = WannSearch.NewRun(Settings, TestTasks.SwingUp, 9);
+        var search = new WannSearch(Settings, TestTasks.SwingUp, new ToyEvaluator());
         for (int i = 0; i < 4; i++) search.Step(state);
         var saved = CheckpointFormat.ToBytes(Checkpoint.Snapshot(Settings, 9, state));
         var restored = CheckpointFormat.Parse(saved, "mem").State;
@@ -121,8 +121,8 @@ public sealed class SearchTests
     [Fact]
     public void Snapshot_IsUnaffectedByTheSearchGoingOn()
     {
-        var state = WannSearch.NewRun(Settings, TaskCatalog.SwingUp, 4);
-        var search = new WannSearch(Settings, TaskCatalog.SwingUp, new ToyEvaluator());
+        var state = WannSearch.NewRun(Settings, TestTasks.SwingUp, 4);
+        var search = new WannSearch(Settings, TestTasks.SwingUp, new ToyEvaluator());
         for (int i = 0; i < 3; i++) search.Step(state);
         var snapshot = Checkpoint.Snapshot(Settings, 4, state);
         var before = CheckpointFormat.ToBytes(snapshot);
@@ -141,7 +141,7 @@ public sealed class SearchTests
         for (int g = 0; g < 10; g++)
             for (int i = 0; i < population[g].Connections.Count; i++)
                 population[g].Connections[i] = population[g].Connections[i].WithEnabled(false);
-        var mutator = new Mutator(TaskCatalog.SwingUp.HiddenActivations, 0, 1, 0, 0);
+        var mutator = new Mutator(TestTasks.SwingUp.HiddenActivations, 0, 1, 0, 0);
         var children = new Breeder(mutator, 0.2, 0.2, 4).NextGeneration(population, ranks, random, counter);
 
         Assert.Equal(50, children.Count);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Wann.Engine.Tasks;
 using Wann.Host.Output;
 using Wann.Kernels.Backends;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Tests;
 
@@ -46,7 +47,7 @@ public sealed class CliBehaviourTests
         var result = HostRunner.Run(verb, "--help");
         Assert.Equal(0, result.ExitCode);
         string text = Regex.Replace(result.Out, @"\s+", " ");
-        foreach (var task in TaskCatalog.All) Assert.Contains(task.Name, text);
+        foreach (var task in TaskRegistry.All) Assert.Contains(task.Name, text);
         foreach (var backend in BackendNames.All.Split(", ")) Assert.Contains(backend, text);
     }
 

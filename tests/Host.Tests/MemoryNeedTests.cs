@@ -1,7 +1,8 @@
-using Wann.Engine;
 using Wann.Engine.Config;
 using Wann.Engine.Tasks;
+using Wann.Engine;
 using Wann.Host.Evaluation;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Tests;
 
@@ -12,12 +13,12 @@ public sealed class MemoryNeedTests
     {
         // Ranking is linear in memory now: 10x the genomes is about 10x the estimate, and a million
         // swing-up genomes fit a 24 GB machine (the bench's M5 peaked at 4.2 GiB for one million).
-        double tenThousand = MemoryNeed.ForSearch(new Hyperparameters { PopulationSize = 10_000 }, TaskCatalog.SwingUp);
-        double hundredThousand = MemoryNeed.ForSearch(new Hyperparameters { PopulationSize = 100_000 }, TaskCatalog.SwingUp);
+        double tenThousand = MemoryNeed.ForSearch(new Hyperparameters { PopulationSize = 10_000 }, CartPoleSwingUp.Spec);
+        double hundredThousand = MemoryNeed.ForSearch(new Hyperparameters { PopulationSize = 100_000 }, CartPoleSwingUp.Spec);
         Assert.InRange(hundredThousand / tenThousand, 9.9, 10.1);
-        Assert.True(MemoryNeed.ForSearch(new Hyperparameters { PopulationSize = 1_000_000 }, TaskCatalog.SwingUp) < 8e9);
+        Assert.True(MemoryNeed.ForSearch(new Hyperparameters { PopulationSize = 1_000_000 }, CartPoleSwingUp.Spec) < 8e9);
         // A laptop_swing-sized run is small.
-        Assert.True(MemoryNeed.ForSearch(new Hyperparameters { PopulationSize = 64, Repetitions = 3 }, TaskCatalog.SwingUp) < 10e6);
+        Assert.True(MemoryNeed.ForSearch(new Hyperparameters { PopulationSize = 64, Repetitions = 3 }, CartPoleSwingUp.Spec) < 10e6);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Wann.Engine.Search;
 using Wann.Engine.Tasks;
 using Wann.Kernels.Cpu;
 using Wann.Kernels.Reference;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Kernels.Tests;
 
@@ -31,7 +32,7 @@ public sealed class BackendAgreementTests
     public void ShortEpisodes_AreIdenticalLaneByLane(int weights, int repetitions, int connections)
     {
         var batch = RandomBatch(40, connections, (ulong)(weights * 100 + connections));
-        var request = new EvaluationRequest(TaskCatalog.SwingUp with { EpisodeLength = 25 },
+        var request = new EvaluationRequest(CartPoleSwingUp.Spec with { EpisodeLength = 25 },
             Enumerable.Range(0, weights).Select(i => -2f + 4f * i / Math.Max(1, weights - 1) + 0.05f).ToArray(), repetitions, 77, 3);
         var fast = new SimdEvaluator().Evaluate(batch, request);
         var reference = new ReferenceEvaluator().Evaluate(batch, request);
@@ -77,7 +78,7 @@ public sealed class BackendAgreementTests
             for (int i = 0; i < genome.Connections.Count; i++)
                 genome.Connections[i] = genome.Connections[i] with { Weight = 0.25f + 0.1f * (i % 7) - 0.3f * (i % 2) };
         var batch = ProgramBatch.Compile(population, WeightMode.Stored);
-        var request = new EvaluationRequest(TaskCatalog.SwingUp with { EpisodeLength = 25 }, new[] { 1f }, 9, 5, 0);
+        var request = new EvaluationRequest(CartPoleSwingUp.Spec with { EpisodeLength = 25 }, new[] { 1f }, 9, 5, 0);
         var fast = new SimdEvaluator().Evaluate(batch, request).Rewards;
         var reference = new ReferenceEvaluator().Evaluate(batch, request).Rewards;
         Assert.Equal(reference, fast);
@@ -87,7 +88,7 @@ public sealed class BackendAgreementTests
     public void FullEpisodes_AreIdentical()
     {
         var batch = RandomBatch(24, 12, 99);
-        var request = new EvaluationRequest(TaskCatalog.SwingUp, new[] { -2f, -1f, -0.5f, 0.5f, 1f, 2f }, 2, 11, 0);
+        var request = new EvaluationRequest(CartPoleSwingUp.Spec, new[] { -2f, -1f, -0.5f, 0.5f, 1f, 2f }, 2, 11, 0);
         var fast = new SimdEvaluator().Evaluate(batch, request);
         var reference = new ReferenceEvaluator(threads: 2).Evaluate(batch, request);
         Assert.Equal(reference.Rewards, fast.Rewards);
@@ -98,7 +99,7 @@ public sealed class BackendAgreementTests
     public void Results_DoNotDependOnTheNumberOfThreads()
     {
         var batch = RandomBatch(30, 10, 4);
-        var request = new EvaluationRequest(TaskCatalog.SwingUp with { EpisodeLength = 200 }, new[] { -1f, 0.5f, 2f }, 3, 1, 0);
+        var request = new EvaluationRequest(CartPoleSwingUp.Spec with { EpisodeLength = 200 }, new[] { -1f, 0.5f, 2f }, 3, 1, 0);
         var one = new SimdEvaluator(threads: 1).Evaluate(batch, request);
         var many = new SimdEvaluator(threads: 4).Evaluate(batch, request);
         Assert.Equal(one.Rewards, many.Rewards);

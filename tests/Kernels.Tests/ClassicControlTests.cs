@@ -1,6 +1,6 @@
-using Wann.Engine.Programs;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Lanes;
+using Wann.Engine.Programs;
 using Wann.Engine.Search;
 using Wann.Engine.Tasks;
 using Wann.Kernels.Cpu;
@@ -16,14 +16,7 @@ namespace Wann.Kernels.Tests;
 /// </summary>
 public sealed class ClassicControlTests
 {
-    private static TaskState<FloatLane> Start<TTask>(TTask task, params float[] start) where TTask : struct, IRolloutTask
-    {
-        var s = new TaskStart<FloatLane>();
-        for (int i = 0; i < start.Length; i++) s.Set(i, new FloatLane(start[i]));
-        var state = new TaskState<FloatLane>();
-        task.Reset(ref state, s);
-        return state;
-    }
+    private static TaskStepper<TTask> Start<TTask>(TTask task, params float[] start) where TTask : struct, IRolloutTask => new(task, start);
 
     private static TaskOutputs<FloatLane> Outputs(params float[] values)
     {
@@ -37,11 +30,11 @@ public sealed class ClassicControlTests
     {
         var task = new CartPole();
         var state = Start(task, 0.01f, -0.02f, 0.03f, 0.04f);
-        float reward = task.Step(ref state, Outputs(0.1f, 0.7f), out var done).Value;
-        Assert.Equal(0.0096, state.S0.Value, 6);
-        Assert.Equal(0.17467919574755525, state.S1.Value, 5);
-        Assert.Equal(0.0308, state.S2.Value, 6);
-        Assert.Equal(-0.2430687179600081, state.S3.Value, 5);
+        float reward = state.Step(Outputs(0.1f, 0.7f), out var done).Value;
+        Assert.Equal(0.0096, state[0], 6);
+        Assert.Equal(0.17467919574755525, state[1], 5);
+        Assert.Equal(0.0308, state[2], 6);
+        Assert.Equal(-0.2430687179600081, state[3], 5);
         Assert.Equal((1f, 0f), (reward, done.Value));
     }
 
@@ -50,7 +43,7 @@ public sealed class ClassicControlTests
     {
         var task = new CartPole();
         var state = Start(task, 0f, 0f, 0.2094f, 1f);
-        float reward = task.Step(ref state, Outputs(1f, 0f), out var done).Value;
+        float reward = state.Step(Outputs(1f, 0f), out var done).Value;
         Assert.Equal((1f, 1f), (reward, done.Value));
     }
 
@@ -59,8 +52,8 @@ public sealed class ClassicControlTests
     {
         var task = new CartPole();
         var left = Start(task, 0f, 0f, 0f, 0f);
-        task.Step(ref left, Outputs(0.5f, 0.5f), out _);
-        Assert.True(left.S3.Value > 0f); // pushing the cart left tips the pole right
+        left.Step(Outputs(0.5f, 0.5f), out _);
+        Assert.True(left[3] > 0f); // pushing the cart left tips the pole right
     }
 
     [Fact]
@@ -68,11 +61,11 @@ public sealed class ClassicControlTests
     {
         var task = new Acrobot();
         var state = Start(task, 0.05f, -0.03f, 0.02f, 0.01f);
-        float reward = task.Step(ref state, Outputs(0f, 0f, 1f), out var done).Value;
-        Assert.Equal(0.03396426807716706, state.S0.Value, 5);
-        Assert.Equal(0.014028356136744108, state.S1.Value, 5);
-        Assert.Equal(-0.175464650251537, state.S2.Value, 4);
-        Assert.Equal(0.4197156022652691, state.S3.Value, 4);
+        float reward = state.Step(Outputs(0f, 0f, 1f), out var done).Value;
+        Assert.Equal(0.03396426807716706, state[0], 5);
+        Assert.Equal(0.014028356136744108, state[1], 5);
+        Assert.Equal(-0.175464650251537, state[2], 4);
+        Assert.Equal(0.4197156022652691, state[3], 4);
         Assert.Equal((-1f, 0f), (reward, done.Value));
     }
 
@@ -81,7 +74,7 @@ public sealed class ClassicControlTests
     {
         var task = new Acrobot();
         var state = Start(task, 3.1f, 0f, 0f, 0f); // hanging straight up: height 2
-        float reward = task.Step(ref state, Outputs(0f, 1f, 0f), out var done).Value;
+        float reward = state.Step(Outputs(0f, 1f, 0f), out var done).Value;
         Assert.Equal((0f, 1f), (reward, done.Value));
     }
 
@@ -90,14 +83,14 @@ public sealed class ClassicControlTests
     {
         var task = new MountainCarContinuous();
         var state = Start(task, -0.5f, 0.01f);
-        float reward = task.Step(ref state, Outputs(0.5f), out var done).Value;
-        Assert.Equal(-0.4894268430041693, state.S0.Value, 5);
-        Assert.Equal(0.010573156995830744, state.S1.Value, 5);
+        float reward = state.Step(Outputs(0.5f), out var done).Value;
+        Assert.Equal(-0.4894268430041693, state[0], 5);
+        Assert.Equal(0.010573156995830744, state[1], 5);
         Assert.Equal(-0.025, reward, 5);
         Assert.Equal(0f, done.Value);
 
         var near = Start(task, 0.44f, 0.05f);
-        float goal = task.Step(ref near, Outputs(3f), out var reached).Value;
+        float goal = near.Step(Outputs(3f), out var reached).Value;
         Assert.Equal(1f, reached.Value);
         Assert.Equal(100 - 0.1, goal, 4); // the force is clipped to 1 before it is charged
     }
@@ -107,9 +100,9 @@ public sealed class ClassicControlTests
     {
         var task = new MountainCarContinuous();
         var state = Start(task, -1.19f, -0.05f);
-        task.Step(ref state, Outputs(-1f), out _);
-        Assert.Equal(-1.2f, state.S0.Value);
-        Assert.Equal(0f, state.S1.Value);
+        state.Step(Outputs(-1f), out _);
+        Assert.Equal(-1.2f, state[0]);
+        Assert.Equal(0f, state[1]);
     }
 
     [Fact]
@@ -117,9 +110,9 @@ public sealed class ClassicControlTests
     {
         var task = new Pendulum();
         var state = Start(task, 1.0f, 0.5f);
-        float reward = task.Step(ref state, Outputs(0.75f), out var done).Value;
-        Assert.Equal(1.0678051619302962, state.S0.Value, 5);
-        Assert.Equal(1.3561032386059226, state.S1.Value, 5);
+        float reward = state.Step(Outputs(0.75f), out var done).Value;
+        Assert.Equal(1.0678051619302962, state[0], 5);
+        Assert.Equal(1.3561032386059226, state[1], 5);
         Assert.Equal(-1.02725, reward, 5);
         Assert.Equal(0f, done.Value);
     }
@@ -129,7 +122,7 @@ public sealed class ClassicControlTests
     {
         var task = new Pendulum();
         var state = Start(task, 2f * MathF.PI + 0.1f, 0f);
-        float reward = task.Step(ref state, Outputs(0f), out _).Value;
+        float reward = state.Step(Outputs(0f), out _).Value;
         Assert.Equal(-0.01, reward, 4);
     }
 
@@ -139,7 +132,7 @@ public sealed class ClassicControlTests
     [MemberData(nameof(Tasks))]
     public void SimdBackend_IsIdenticalToTheReferencePath(string name)
     {
-        var task = TaskCatalog.Get(name, "test");
+        var task = TaskRegistry.Get(name, "test");
         var population = SyntheticPopulation.Grow(task.Shape, 16, 12, 3);
         var batch = ProgramBatch.Compile(population, Engine.Programs.WeightMode.Shared);
         var request = new EvaluationRequest(task with { EpisodeLength = Math.Min(task.EpisodeLength, 120) }, new[] { -1.5f, 0.5f, 2f }, 3, 9, 1);

@@ -8,6 +8,7 @@ using Wann.Kernels.Backends;
 using Wann.Kernels.Cpu;
 using Wann.Kernels.Gpu;
 using Wann.Kernels.Reference;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Kernels.Tests;
 
@@ -40,7 +41,7 @@ public sealed class ExpressionBackendTests
     {
         var rule = ConnectionExpression.For(expressDisabledHidden);
         var batch = ProgramBatch.Compile(Population(rule, 20, 16, 31), WeightMode.Shared);
-        var request = new EvaluationRequest(TaskCatalog.SwingUp with { EpisodeLength = 40 }, new[] { -2f, -1f, -0.5f, 0.5f, 1f, 2f }, 3, 12, 4);
+        var request = new EvaluationRequest(CartPoleSwingUp.Spec with { EpisodeLength = 40 }, new[] { -2f, -1f, -0.5f, 0.5f, 1f, 2f }, 3, 12, 4);
         var fast = new SimdEvaluator().Evaluate(batch, request);
         var reference = new ReferenceEvaluator().Evaluate(batch, request);
         Assert.Equal(reference.StepCount, fast.StepCount);
@@ -70,7 +71,7 @@ public sealed class ExpressionBackendTests
             Skip.IfNot(GpuDevices.Has(context, kind), $"no {backend} device on this machine");
         using var gpu = new GpuEvaluator(kind);
         var batch = ProgramBatch.Compile(Population(ConnectionExpression.For(expressDisabledHidden), 10, 16, 37), WeightMode.Shared);
-        var request = new EvaluationRequest(TaskCatalog.SwingUp with { EpisodeLength = 30 }, new[] { -2f, -0.5f, 1f }, 3, 8, 2);
+        var request = new EvaluationRequest(CartPoleSwingUp.Spec with { EpisodeLength = 30 }, new[] { -2f, -0.5f, 1f }, 3, 8, 2);
         var expected = new SimdEvaluator().Evaluate(batch, request);
         var actual = gpu.Evaluate(batch, request);
         Assert.Equal(expected.StepCount, actual.StepCount);

@@ -4,6 +4,7 @@ using Wann.Engine.Formats;
 using Wann.Engine.Programs;
 using Wann.Engine.Tasks;
 using Wann.Kernels.Cpu;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Kernels.Tests;
 
@@ -17,13 +18,13 @@ public sealed class GoldenEpisodeTests
     [Fact]
     public void SwingUpChampion_ScoresLikeTheOriginalAtEveryStandardWeight()
     {
-        var genome = OutMatrixFormat.Parse(File.ReadAllText(TestPaths.Reference("swing.out")), TaskCatalog.SwingUp.Shape, "swing.out");
+        var genome = OutMatrixFormat.Parse(File.ReadAllText(TestPaths.Reference("swing.out")), CartPoleSwingUp.Spec.Shape, "swing.out");
         var golden = File.ReadAllLines(TestPaths.Golden("swingup-champion-scores.csv")).Skip(1)
             .Select(l => l.Split(',').Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray()).ToArray();
         var weights = golden.Select(g => (float)g[0]).ToArray();
         const int episodes = 300;
         var batch = ProgramBatch.Concatenate(new[] { ProgramCompiler.Compile(genome, WeightMode.Shared) });
-        var table = new SimdEvaluator().Evaluate(batch, new EvaluationRequest(TaskCatalog.SwingUp, weights, episodes, 2026, 0));
+        var table = new SimdEvaluator().Evaluate(batch, new EvaluationRequest(CartPoleSwingUp.Spec, weights, episodes, 2026, 0));
         for (int w = 0; w < weights.Length; w++)
         {
             var rewards = Enumerable.Range(0, episodes).Select(r => (double)table.Reward(0, w, r)).ToArray();

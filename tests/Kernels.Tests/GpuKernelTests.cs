@@ -8,6 +8,7 @@ using Wann.Kernels.Backends;
 using Wann.Kernels.Cpu;
 using Wann.Kernels.Gpu;
 using Wann.Kernels.Reference;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Kernels.Tests;
 
@@ -71,7 +72,7 @@ public sealed class GpuKernelTests
     {
         using var gpu = Open(backend, globalMemory);
         var batch = BackendAgreementTests.RandomBatch(10, 14, 23);
-        var request = new EvaluationRequest(TaskCatalog.SwingUp with { EpisodeLength = 30 }, new[] { -2f, -0.5f, 1f }, 3, 8, 2);
+        var request = new EvaluationRequest(CartPoleSwingUp.Spec with { EpisodeLength = 30 }, new[] { -2f, -0.5f, 1f }, 3, 8, 2);
         var expected = new SimdEvaluator().Evaluate(batch, request);
         var actual = gpu.Evaluate(batch, request);
         Assert.Equal(expected.StepCount, actual.StepCount);
@@ -87,9 +88,9 @@ public sealed class GpuKernelTests
     public void FullEpisodes_OfTheSwingUpChampion_AgreeWithTheSimdBackend(string backend)
     {
         using var gpu = Open(backend, globalMemory: false);
-        var genome = Engine.Formats.OutMatrixFormat.Parse(File.ReadAllText(TestPaths.Reference("swing.out")), TaskCatalog.SwingUp.Shape, "swing.out");
+        var genome = Engine.Formats.OutMatrixFormat.Parse(File.ReadAllText(TestPaths.Reference("swing.out")), CartPoleSwingUp.Spec.Shape, "swing.out");
         var batch = ProgramBatch.Concatenate(new[] { ProgramCompiler.Compile(genome, WeightMode.Shared) });
-        var request = new EvaluationRequest(TaskCatalog.SwingUp, new[] { -1f, 0.5f, 2f }, Exact(backend) ? 2 : 32, 99, 0);
+        var request = new EvaluationRequest(CartPoleSwingUp.Spec, new[] { -1f, 0.5f, 2f }, Exact(backend) ? 2 : 32, 99, 0);
         var expected = new SimdEvaluator().Evaluate(batch, request);
         var actual = gpu.Evaluate(batch, request);
         if (Exact(backend)) { Assert.Equal(expected.Rewards, actual.Rewards); return; }
@@ -108,7 +109,7 @@ public sealed class GpuKernelTests
         foreach (var mode in new[] { WeightMode.Shared, WeightMode.Stored })
         {
             var batch = LaunchPlannerTests.MixedBatch(mode);
-            var request = new EvaluationRequest(TaskCatalog.SwingUp with { EpisodeLength = 12 }, new[] { -1.5f, 0.5f, 2f }, 2, 4, 1);
+            var request = new EvaluationRequest(CartPoleSwingUp.Spec with { EpisodeLength = 12 }, new[] { -1.5f, 0.5f, 2f }, 2, 4, 1);
             var expected = new ReferenceEvaluator().Evaluate(batch, request);
             var actual = gpu.Evaluate(batch, request);
             Assert.True(gpu.LastTiming!.Launches >= 3, $"{gpu.LastTiming.Launches} launches");
@@ -125,7 +126,7 @@ public sealed class GpuKernelTests
     public void BuffersAreReused_AcrossGenerationsOfDifferentSizes()
     {
         using var gpu = Open("ilgpu-cpu", globalMemory: false);
-        var request = new EvaluationRequest(TaskCatalog.SwingUp with { EpisodeLength = 5 }, new[] { 1f }, 2, 1, 0);
+        var request = new EvaluationRequest(CartPoleSwingUp.Spec with { EpisodeLength = 5 }, new[] { 1f }, 2, 1, 0);
         foreach (int genomes in new[] { 8, 3, 8, 5 })
         {
             var batch = BackendAgreementTests.RandomBatch(genomes, 8, (ulong)genomes);

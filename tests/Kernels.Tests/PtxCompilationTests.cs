@@ -1,8 +1,8 @@
-using System.Reflection;
 using ILGPU.Backends.EntryPoints;
 using ILGPU.Backends.PTX;
-using ILGPU.Runtime;
 using ILGPU.Runtime.Cuda;
+using ILGPU.Runtime;
+using System.Reflection;
 using Wann.Engine.Tasks;
 using Wann.Kernels.Gpu;
 using Wann.Kernels.Tasks;
@@ -23,10 +23,16 @@ public sealed class PtxCompilationTests
         var data = new TheoryData<string, string, bool>();
         foreach (bool unit in new[] { true, false })
         {
-            foreach (var task in TaskCatalog.All.Where(RolloutTasks.CanRun))
+            foreach (var task in TaskRegistry.Simulated)
             {
-                data.Add(nameof(RolloutKernels.SharedMemoryRollout), task.Name, unit);
-                data.Add(nameof(RolloutKernels.GlobalMemoryRollout), task.Name, unit);
+                // The variants the GPU backend loads for this task, and the buffer-state ones for every task
+                // (any task may be run with its state in a buffer; tests do).
+                bool inRegisters = TaskRegistry.Simulator(task).StateSize <= RegisterState.Capacity;
+                foreach (bool shared in new[] { true, false })
+                {
+                    if (inRegisters) data.Add(RolloutKernels.EntryName(shared, bufferState: false), task.Name, unit);
+                    data.Add(RolloutKernels.EntryName(shared, bufferState: true), task.Name, unit);
+                }
             }
             data.Add(nameof(ForwardKernels.SharedMemoryForward), "", unit);
             data.Add(nameof(ForwardKernels.GlobalMemoryForward), "", unit);
@@ -40,7 +46,7 @@ public sealed class PtxCompilationTests
         var method = task.Length == 0
             ? typeof(ForwardKernels).GetMethod(kernel, BindingFlags.Public | BindingFlags.Static)!.MakeGenericMethod(scales)
             : typeof(RolloutKernels).GetMethod(kernel, BindingFlags.Public | BindingFlags.Static)!
-                .MakeGenericMethod(RolloutTasks.Get(TaskCatalog.Get(task, "test")).GetType(), scales);
+                .MakeGenericMethod(TaskRegistry.Simulator(TaskRegistry.Get(task, "test")).GetType(), scales);
         using var context = GpuDevices.CreateContext();
         using var backend = new PTXBackend(context, new CudaCapabilityContext(CudaArchitecture.SM_90), CudaArchitecture.SM_90, CudaInstructionSet.ISA_80, nvvmAPI: null);
         var compiled = (PTXCompiledKernel)backend.Compile(EntryPointDescription.FromExplicitlyGroupedKernel(method), new KernelSpecialization());

@@ -5,13 +5,11 @@ namespace Wann.Kernels.Tests;
 
 public sealed class SwingUpPhysicsTests
 {
-    private static (TaskState<FloatLane> State, float Reward, float Done) Step(float x, float xDot, float theta, float thetaDot, float output)
+    private static (TaskStepper<CartPoleSwingUp> State, float Reward, float Done) Step(float x, float xDot, float theta, float thetaDot, float output)
     {
-        var task = new CartPoleSwingUp();
-        var state = new TaskState<FloatLane>();
-        task.Reset(ref state, new TaskStart<FloatLane> { V0 = new(x), V1 = new(xDot), V2 = new(theta), V3 = new(thetaDot) });
+        var state = new TaskStepper<CartPoleSwingUp>(new CartPoleSwingUp(), x, xDot, theta, thetaDot);
         var outputs = new TaskOutputs<FloatLane> { O0 = new(output) };
-        float reward = task.Step(ref state, outputs, out var done).Value;
+        float reward = state.Step(outputs, out var done).Value;
         return (state, reward, done.Value);
     }
 
@@ -24,10 +22,10 @@ public sealed class SwingUpPhysicsTests
         double x2, double xDot2, double theta2, double thetaDot2, double reward)
     {
         var (s, r, done) = Step(x, xDot, theta, thetaDot, output);
-        Assert.Equal(x2, s.S0.Value, 5);
-        Assert.Equal(xDot2, s.S1.Value, 5);
-        Assert.Equal(theta2, s.S2.Value, 5);
-        Assert.Equal(thetaDot2, s.S3.Value, 5);
+        Assert.Equal(x2, s[0], 5);
+        Assert.Equal(xDot2, s[1], 5);
+        Assert.Equal(theta2, s[2], 5);
+        Assert.Equal(thetaDot2, s[3], 5);
         Assert.Equal(reward, r, 5);
         Assert.Equal(0f, done);
     }
@@ -36,7 +34,7 @@ public sealed class SwingUpPhysicsTests
     public void LeavingTheTrack_EndsTheEpisode_AndItsRewardStillCounts()
     {
         var (s, r, done) = Step(2.39f, 1.5f, 0f, 0f, 1f);
-        Assert.Equal(2.405, s.S0.Value, 5);
+        Assert.Equal(2.405, s[0], 5);
         Assert.Equal(1f, done);
         Assert.Equal(-0.0032724865065268047, r, 5);
     }
@@ -44,22 +42,18 @@ public sealed class SwingUpPhysicsTests
     [Fact]
     public void Observation_IsPositionVelocityCosSinAngularVelocity()
     {
-        var task = new CartPoleSwingUp();
-        var state = new TaskState<FloatLane>();
-        task.Reset(ref state, new TaskStart<FloatLane> { V0 = new(0.5f), V1 = new(-1f), V2 = new(1f), V3 = new(2f) });
-        Assert.Equal(new[] { 0.5f, -1f, MathF.Cos(1f), MathF.Sin(1f), 2f }, Enumerable.Range(0, 5).Select(k => task.Observation(state, k).Value));
+        var state = new TaskStepper<CartPoleSwingUp>(new CartPoleSwingUp(), 0.5f, -1f, 1f, 2f);
+        Assert.Equal(new[] { 0.5f, -1f, MathF.Cos(1f), MathF.Sin(1f), 2f }, Enumerable.Range(0, 5).Select(k => state.Observe(k).Value));
     }
 
     [Fact]
     public void NaNOutput_PropagatesInsteadOfBeingClipped()
     {
         // The first step's reward uses the old velocities; the NaN force shows from the second step on.
-        var task = new CartPoleSwingUp();
-        var state = new TaskState<FloatLane>();
-        task.Reset(ref state, new TaskStart<FloatLane> { V2 = new(3f) });
+        var state = new TaskStepper<CartPoleSwingUp>(new CartPoleSwingUp(), 0f, 0f, 3f, 0f);
         var outputs = new TaskOutputs<FloatLane> { O0 = new(float.NaN) };
-        task.Step(ref state, outputs, out _);
-        Assert.True(float.IsNaN(task.Step(ref state, outputs, out var done).Value));
+        state.Step(outputs, out _);
+        Assert.True(float.IsNaN(state.Step(outputs, out var done).Value));
         Assert.Equal(0f, done.Value);
     }
 
@@ -67,10 +61,10 @@ public sealed class SwingUpPhysicsTests
     public void StartStates_AreNormalAroundHangingDown_AndTheSameForEveryCaller()
     {
         var task = new CartPoleSwingUp();
-        var theta = Enumerable.Range(0, 5000).Select(r => (double)task.StartComponent(3, 1, r, 2)).ToArray();
+        var theta = Enumerable.Range(0, 5000).Select(r => (double)TaskStepper<CartPoleSwingUp>.EpisodeValue(task, 3, 1, r, 2)).ToArray();
         Assert.InRange(MathNet.Numerics.Statistics.Statistics.Mean(theta), Math.PI - 0.01, Math.PI + 0.01);
         Assert.InRange(MathNet.Numerics.Statistics.Statistics.StandardDeviation(theta), 0.19, 0.21);
-        Assert.Equal(task.StartComponent(3, 1, 7, 0), task.StartComponent(3, 1, 7, 0));
-        Assert.NotEqual(task.StartComponent(3, 1, 7, 0), task.StartComponent(3, 2, 7, 0));
+        Assert.Equal(TaskStepper<CartPoleSwingUp>.EpisodeValue(task, 3, 1, 7, 0), TaskStepper<CartPoleSwingUp>.EpisodeValue(task, 3, 1, 7, 0));
+        Assert.NotEqual(TaskStepper<CartPoleSwingUp>.EpisodeValue(task, 3, 1, 7, 0), TaskStepper<CartPoleSwingUp>.EpisodeValue(task, 3, 2, 7, 0));
     }
 }

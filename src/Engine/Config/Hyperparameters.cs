@@ -44,8 +44,8 @@ public sealed record Hyperparameters
     /// <summary>The shared weight values each genome is judged at.</summary>
     public float[] SharedWeights()
     {
-        if (WeightDistribution == "standard" && WeightCount == 6)
-            return new[] { -2f, -1f, -0.5f, 0.5f, 1f, 2f };
+        if (WeightDistribution == "standard" && WeightCount == StandardWeights.Count)
+            return StandardWeights.Copy();
         if (WeightCount == 1) return new[] { 0f };
         var values = new float[WeightCount];
         for (int i = 0; i < WeightCount; i++)

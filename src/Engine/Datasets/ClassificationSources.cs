@@ -11,12 +11,8 @@ public static class ClassificationSources
 {
     public const int Classes = 10;
 
-    public static ClassificationData Load(TaskSpec task) => task.Data ?? task.Name switch
-    {
-        "digits" => Digits(),
-        "fashion16" => Fashion16(),
-        _ => throw new WannException($"task '{task.Name}' has no data set in this build (classification tasks: digits, fashion16)"),
-    };
+    public static ClassificationData Load(TaskSpec task) => task.Data ?? task.Source?.Invoke()
+        ?? throw new WannException($"task '{task.Name}' has no data set in this build{(task.WhyNot is null ? "" : $": it {task.WhyNot}")}");
 
     private static IEnumerable<string> Roots()
     {

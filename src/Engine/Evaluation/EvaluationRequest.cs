@@ -8,5 +8,7 @@ namespace Wann.Engine.Evaluation;
 /// </summary>
 public sealed record EvaluationRequest(TaskSpec Task, float[] Weights, int Repetitions, ulong Seed, long Generation)
 {
-    public int LanesPerGenome => Weights.Length * Repetitions;
+    public LaneIndexing Lanes => new(Weights.Length, Repetitions);
+
+    public int LanesPerGenome => Lanes.LanesPerGenome;
 }

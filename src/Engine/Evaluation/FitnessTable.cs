@@ -23,9 +23,11 @@ public sealed class FitnessTable
         if (Rewards.Length != genomes * weights * repetitions) throw new ArgumentException("reward array has the wrong length", nameof(rewards));
     }
 
-    public int LanesPerGenome => WeightCount * Repetitions;
+    public LaneIndexing Lanes => new(WeightCount, Repetitions);
 
-    public float Reward(int genome, int weight, int repetition) => Rewards[(genome * WeightCount + weight) * Repetitions + repetition];
+    public int LanesPerGenome => Lanes.LanesPerGenome;
+
+    public float Reward(int genome, int weight, int repetition) => Rewards[Lanes.IndexOf(genome, weight, repetition)];
 
     /// <summary>Mean reward over repetitions at one weight.</summary>
     public double MeanAtWeight(int genome, int weight)

@@ -29,16 +29,6 @@ public static class NetworkFiles
         return network;
     }
 
-    /// <summary>Shape from --task or --io (exactly one of them, or neither); task csv has no fixed shape, so none.</summary>
-    public static NetworkShape? ShapeFrom(string? task, string? io)
-    {
-        if (task is not null && io is not null) throw new WannException("give either --task or --io, not both");
-        if (task is not null && CsvTask.Is(task)) return null;
-        if (task is not null) return TaskCatalog.Get(task, "--task").Shape;
-        if (io is not null) return NetworkShape.Parse(io, "--io");
-        return null;
-    }
-
     public static void Save(string path, NetworkFile network)
     {
         string text = IsOutMatrix(path) ? OutMatrixFormat.Format(network.Genome) : NetworkJsonFormat.Format(network);

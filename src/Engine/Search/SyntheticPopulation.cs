@@ -13,7 +13,7 @@ public static class SyntheticPopulation
     public static List<Genome> Grow(NetworkShape shape, int size, int connections, ulong seed, IReadOnlyList<ActivationFunction>? activations = null)
     {
         var random = new SeededRandom(seed);
-        var hidden = activations ?? Enumerable.Range(1, 10).Select(i => (ActivationFunction)i).ToArray();
+        var hidden = activations ?? ActivationSets.Control.ToArray();
         var (population, counter) = InitialPopulation.Create(shape, size, 1.0, random);
         // More add-node than the search's default, so networks get deep as well as wide.
         var mutator = new Mutator(hidden, probAddConnection: 0.45, probAddNode: 0.3, probEnable: 0.05, probChangeActivation: 0.2);

@@ -9,14 +9,10 @@ public static class CsvTask
 {
     public const string Name = "csv";
 
-    /// <summary>Hidden activations as for the other classification tasks (1 and 3..10: no step, no square).</summary>
-    private static readonly ActivationFunction[] Activations =
-        Enumerable.Range(1, 10).Select(i => (ActivationFunction)i).Where(a => a != ActivationFunction.UnsignedStep).ToArray();
-
     public static bool Is(string name) => string.Equals(name, Name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The task of a loaded data set: one input per feature, one output per class, fitness as for digits.</summary>
     public static TaskSpec From(CsvDataset dataset) => new(Name,
-        new NetworkShape(dataset.FeatureNames.Count, dataset.ClassNames.Count), Activations, 1000,
+        new NetworkShape(dataset.FeatureNames.Count, dataset.ClassNames.Count), ActivationSets.Classification, 1000,
         dataset.FeatureNames, dataset.ClassNames, CanRun: true, TaskKind.Classification, dataset.Data);
 }

@@ -13,7 +13,7 @@ public enum TaskKind
 /// <summary>
 /// What the search needs to know about a task: network shape, allowed hidden activations, labels. A
 /// classification task built at run time from the user's files carries its <paramref name="Data"/>; the
-/// named ones find theirs through <see cref="Datasets.ClassificationSources"/>.
+/// named ones load theirs through <see cref="Source"/>.
 /// </summary>
 public sealed record TaskSpec(
     string Name,
@@ -24,4 +24,11 @@ public sealed record TaskSpec(
     IReadOnlyList<string> OutputLabels,
     bool CanRun,
     TaskKind Kind = TaskKind.Rollout,
-    Datasets.ClassificationData? Data = null);
+    Datasets.ClassificationData? Data = null)
+{
+    /// <summary>Where a named classification task loads its data from (null for rollout tasks and for tasks that carry <see cref="Data"/>).</summary>
+    public Func<Datasets.ClassificationData>? Source { get; init; }
+
+    /// <summary>Why a task cannot run here, as a predicate after "task 'name'" in error messages; null for the runnable ones.</summary>
+    public string? WhyNot { get; init; }
+}

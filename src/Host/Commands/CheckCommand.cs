@@ -7,6 +7,7 @@ using Wann.Host.Output;
 using Wann.Kernels.Backends;
 using Wann.Kernels.Checks;
 using Wann.Kernels.Gpu;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Commands;
 
@@ -31,7 +32,7 @@ public static class CheckCommand
 {
     public static int Run(CheckOptions options)
     {
-        Genome? champion = options.Champion is null ? null : NetworkFiles.Load(options.Champion, TaskCatalog.SwingUp.Shape, "swingup").Genome;
+        Genome? champion = options.Champion is null ? null : NetworkFiles.Load(options.Champion, CartPoleSwingUp.Spec.Shape, "swingup").Genome;
         var kind = BackendNames.Parse(options.Backend);
         if (kind == BackendKind.Auto) kind = EvaluatorFactory.AutoChoice();
         var paths = new List<(string Path, string Device, IReadOnlyList<CheckResult> Results)>();

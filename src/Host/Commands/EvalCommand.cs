@@ -1,3 +1,4 @@
+using Wann.Engine.Config;
 using System.Diagnostics;
 using System.Globalization;
 using MathNet.Numerics.Distributions;
@@ -16,7 +17,6 @@ namespace Wann.Host.Commands;
 /// <summary><c>wann eval</c>: episodes of one network at each shared weight, with mean, spread and a 95 % interval.</summary>
 public static class EvalCommand
 {
-    public static readonly float[] StandardWeights = { -2f, -1f, -0.5f, 0.5f, 1f, 2f };
 
     public static int Run(EvalOptions options)
     {
@@ -24,7 +24,7 @@ public static class EvalCommand
         if (options.Episodes < 1) throw new WannException($"--episodes: must be at least 1, got {options.Episodes}");
         TaskEvaluators.CheckThreads(options.Threads);
         if (options.Stored && options.Weights is not null) throw new WannException("give either --weights or --stored, not both");
-        var weights = options.Stored ? new[] { 1f } : options.Weights is null ? StandardWeights : ParseWeights(options.Weights);
+        var weights = options.Stored ? new[] { 1f } : options.Weights is null ? StandardWeights.Copy() : ParseWeights(options.Weights);
         var (network, task) = NetworkAndTask.Load(options.Net, options.Task, options);
         MemoryNeed.Check(MemoryNeed.ForLanes((double)weights.Length * options.Episodes), $"--episodes {options.Episodes}: {weights.Length} weights x {options.Episodes:N0} episodes");
         if (task.Kind == TaskKind.Classification) return Classification(options, task, network, weights);

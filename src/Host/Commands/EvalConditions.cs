@@ -1,3 +1,4 @@
+using Wann.Engine.Config;
 using System.Diagnostics;
 using System.Globalization;
 using Wann.Engine;
@@ -25,7 +26,7 @@ public static class EvalConditions
         var result = Score(network.Genome, task, session, condition, options.Trials, options.Seed);
         double seconds = clock.Elapsed.TotalSeconds;
         double? ensemble = session.Data is { } data
-            ? ClassificationScore.Of(network.Genome, WeightMode.Shared, EvalCommand.StandardWeights, data.Test, session.Forward!).EnsembleAccuracy
+            ? ClassificationScore.Of(network.Genome, WeightMode.Shared, StandardWeights.Copy(), data.Test, session.Forward!).EnsembleAccuracy
             : null;
         var s = result.Summary;
         if (options.Json)

@@ -1,3 +1,4 @@
+using Wann.Host.Evaluation;
 using System.Text;
 using Wann.Engine;
 using Wann.Engine.Formats;
@@ -18,7 +19,7 @@ public static class ForwardCommand
         if (options.Weight is { } w && !float.IsFinite(w))
             throw new WannException($"--weight: {w} is not a finite number");
 
-        var network = NetworkFiles.Load(options.Net, NetworkFiles.ShapeFrom(options.Task, options.Io), options.Task);
+        var network = NetworkFiles.Load(options.Net, TaskResolver.ShapeFrom(options.Task, options.Io), options.Task);
         var program = ProgramCompiler.Compile(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared);
         var rows = CsvRows.Read(options.Inputs, program.InputCount);
 

@@ -1,6 +1,7 @@
 using CommandLine.Text;
 using Wann.Engine.Tasks;
 using Wann.Kernels.Backends;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Commands;
 
@@ -8,10 +9,10 @@ namespace Wann.Host.Commands;
 public static class HelpFooter
 {
     /// <summary>Tasks with a simulator or data set, which train, eval and sweep can run.</summary>
-    public static string RunnableTasks => string.Join(", ", TaskCatalog.All.Where(t => t.CanRun).Select(t => t.Name));
+    public static string RunnableTasks => TaskRegistry.Names(TaskRegistry.Runnable);
 
     /// <summary>Tasks known only by their network shape: forward, render and export work, nothing runs them.</summary>
-    public static string ShapeOnlyTasks => string.Join(", ", TaskCatalog.All.Where(t => !t.CanRun).Select(t => t.Name));
+    public static string ShapeOnlyTasks => TaskRegistry.Names(TaskRegistry.All.Where(t => !t.CanRun));
 
     public static HelpText Add(HelpText help)
     {

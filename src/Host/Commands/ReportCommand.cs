@@ -1,19 +1,20 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using CommandLine;
 using MathNet.Numerics.Statistics;
-using Wann.Engine;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text;
 using Wann.Engine.Config;
 using Wann.Engine.Evaluation;
-using Wann.Engine.Programs;
 using Wann.Engine.Formats;
+using Wann.Engine.Programs;
 using Wann.Engine.Tasks;
-using Wann.Host.Output;
+using Wann.Engine;
 using Wann.Host.Output.Drawing;
+using Wann.Host.Output;
 using Wann.Host.Runs;
 using Wann.Kernels.Backends;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Commands;
 
@@ -91,7 +92,7 @@ public static class ReportCommand
             html.Append("<div class=\"network\">").Append(SvgNetworkWriter.Write(NetworkLayout.Of(best.Genome, inputs, outputs), "best.json")).Append("</div>\n");
             var task = CsvTask.Is(best.Task ?? "") && File.Exists(Path.Combine(options.Run, CsvTaskFile.FileName))
                 ? CsvTask.From(CsvTaskFile.Read(options.Run).Load())
-                : TaskCatalog.Find(best.Task ?? "");
+                : TaskRegistry.Find(best.Task ?? "");
             if (task is { CanRun: true })
             {
                 html.Append(EvalTable(best.Genome, task, HyperparameterLoader.ApplyFile(new Hyperparameters(), configPath).SharedWeights(), options));

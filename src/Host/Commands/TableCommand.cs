@@ -1,3 +1,4 @@
+using Wann.Engine.Config;
 using System.Diagnostics;
 using System.Globalization;
 using Wann.Engine;
@@ -60,7 +61,7 @@ public static class TableCommand
         if (session.Data is { } data)
         {
             var clock = Stopwatch.StartNew();
-            double ensemble = ClassificationScore.Of(genome, WeightMode.Shared, EvalCommand.StandardWeights, data.Test, session.Forward!).EnsembleAccuracy;
+            double ensemble = ClassificationScore.Of(genome, WeightMode.Shared, StandardWeights.Copy(), data.Test, session.Forward!).EnsembleAccuracy;
             rows.Add(new Row("ensemble", "ensemble of six weights", TrialSummary.Of(new[] { ensemble }), null, clock.Elapsed.TotalSeconds, paper is { Length: > 4 } ? paper[4] : null));
         }
 

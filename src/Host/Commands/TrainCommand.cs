@@ -1,13 +1,14 @@
 using System.Runtime.InteropServices;
-using Wann.Engine;
 using Wann.Engine.Config;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
 using Wann.Engine.Search;
 using Wann.Engine.Tasks;
+using Wann.Engine;
 using Wann.Host.Evaluation;
 using Wann.Host.Output;
 using Wann.Host.Runs;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Commands;
 
@@ -98,7 +99,7 @@ public static class TrainCommand
         if (options.Config is null && options.Task is null) throw new WannException("give --config FILE or --task NAME");
         var settings = new Hyperparameters();
         if (options.Config is not null) settings = HyperparameterLoader.ApplyFile(settings, options.Config);
-        if (options.Task is not null) settings = settings with { Task = CsvTask.Is(options.Task) ? CsvTask.Name : TaskCatalog.Get(options.Task, "--task").Name };
+        if (options.Task is not null) settings = settings with { Task = CsvTask.Is(options.Task) ? CsvTask.Name : TaskRegistry.Get(options.Task, "--task").Name };
         if (options.Population is { } pop)
             settings = settings with { PopulationSize = pop >= 2 ? pop : throw new WannException($"--pop: must be at least 2, got {pop}") };
         if (options.Generations is { } gens)

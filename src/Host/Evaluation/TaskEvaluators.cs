@@ -1,25 +1,24 @@
-using Wann.Engine;
 using Wann.Engine.Datasets;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Tasks;
+using Wann.Engine;
 using Wann.Kernels.Backends;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Evaluation;
 
 /// <summary>The evaluator for a task on a backend: rollouts run on the backend directly; classification wraps its forward passes.</summary>
 public static class TaskEvaluators
 {
-    public static string Runnable => string.Join(", ", TaskCatalog.All.Where(t => t.CanRun).Select(t => t.Name));
+    public static string Runnable => TaskRegistry.Names(TaskRegistry.Runnable);
 
-    public static TaskSpec RunnableTask(string name, string where) => RunnableTask(TaskCatalog.Get(name, where), where);
+    public static TaskSpec RunnableTask(string name, string where) => RunnableTask(TaskRegistry.Get(name, where), where);
 
     /// <summary>The task itself when it can run here; else one error saying why not.</summary>
     public static TaskSpec RunnableTask(TaskSpec task, string where)
     {
         if (!task.CanRun)
-            throw new WannException(task.Name == "mnist256"
-                ? $"{where}: task 'mnist256' needs MNIST, which no package here provides: set \"task\": \"fashion16\" to run the same configuration on Fashion-MNIST"
-                : $"{where}: task '{task.Name}' has no simulator in this build (runnable: {Runnable})");
+            throw new WannException($"{where}: task '{task.Name}' {task.WhyNot ?? "has no simulator in this build"} (runnable: {Runnable})");
         return task;
     }
 

@@ -1,7 +1,9 @@
 using Wann.Engine;
 using Wann.Engine.Datasets;
+using Wann.Engine.Genomes;
 using Wann.Engine.Tasks;
 using Wann.Host.Commands;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Evaluation;
 
@@ -12,7 +14,17 @@ public static class TaskResolver
     public static TaskSpec Get(string name, ICsvDataOptions options, string where)
     {
         var source = CsvSource(name, options);
-        return source is null ? TaskCatalog.Get(name, where) : CsvTask.From(source.Load());
+        return source is null ? TaskRegistry.Get(name, where) : CsvTask.From(source.Load());
+    }
+
+    /// <summary>Shape from --task or --io (exactly one of them, or neither); task csv has no fixed shape, so none.</summary>
+    public static NetworkShape? ShapeFrom(string? task, string? io)
+    {
+        if (task is not null && io is not null) throw new WannException("give either --task or --io, not both");
+        if (task is not null && CsvTask.Is(task)) return null;
+        if (task is not null) return TaskRegistry.Get(task, "--task").Shape;
+        if (io is not null) return NetworkShape.Parse(io, "--io");
+        return null;
     }
 
     /// <summary>The CSV files of a csv task (null for the other tasks), checked for presence and consistency.</summary>

@@ -1,5 +1,6 @@
 using Wann.Engine.Formats;
 using Wann.Engine.Tasks;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Output;
 
@@ -8,7 +9,7 @@ public static class NetworkLabels
 {
     public static (IReadOnlyList<string> Inputs, IReadOnlyList<string> Outputs) For(NetworkFile network, string? taskName)
     {
-        var task = TaskCatalog.Find(taskName ?? network.Task ?? "");
+        var task = TaskRegistry.Find(taskName ?? network.Task ?? "");
         var shape = network.Genome.Shape;
         if (task is not null && task.Shape == shape) return (task.InputLabels, task.OutputLabels);
         return (Enumerable.Range(0, shape.Inputs).Select(i => $"in{i}").ToList(), Enumerable.Range(0, shape.Outputs).Select(o => $"out{o}").ToList());

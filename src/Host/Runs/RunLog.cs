@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Wann.Engine;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Runs;
 
@@ -60,7 +61,7 @@ public static class RunLog
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(config));
             string task = doc.RootElement.TryGetProperty("task", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
-            return Engine.Tasks.CsvTask.Is(task) || Engine.Tasks.TaskCatalog.Find(task)?.Kind == Engine.Tasks.TaskKind.Classification;
+            return Engine.Tasks.CsvTask.Is(task) || TaskRegistry.Find(task)?.Kind == Engine.Tasks.TaskKind.Classification;
         }
         catch (JsonException)
         {

@@ -1,4 +1,5 @@
 using Wann.Engine.Activations;
+using Wann.Engine.Config;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Genomes;
 using Wann.Engine.Programs;
@@ -22,7 +23,7 @@ public sealed record CheckResult(string Name, bool Passed, int Values, int Ident
 public static class BackendCheck
 {
     private static readonly ActivationFunction[] AllActivations = Enumerable.Range(1, 11).Select(i => (ActivationFunction)i).ToArray();
-    private static readonly float[] Weights = { -2f, -1f, -0.5f, 0.5f, 1f, 2f };
+    private static readonly float[] Weights = StandardWeights.Copy();
 
     public static IReadOnlyList<CheckResult> Run(IEvaluator backend, Genome? swingUpChampion)
     {
@@ -35,7 +36,7 @@ public static class BackendCheck
                     results.Add(Forward(forward, reference, mode, label, connections, genomes));
             results.Add(ExtremeInputs(forward, reference));
         }
-        foreach (var task in TaskCatalog.All.Where(RolloutTasks.CanRun))
+        foreach (var task in TaskRegistry.Simulated)
             results.Add(ShortEpisodes(backend, reference, task));
         results.Add(MixedSizeEpisodes(backend, reference));
         if (swingUpChampion is not null) results.Add(ChampionEpisodes(backend, reference, swingUpChampion));
@@ -115,19 +116,19 @@ public static class BackendCheck
     /// <summary>Small and large networks in one batch (several launches, shared and global memory on a GPU).</summary>
     private static CheckResult MixedSizeEpisodes(IEvaluator backend, ReferenceEvaluator reference)
     {
-        var shape = TaskCatalog.SwingUp.Shape;
+        var shape = CartPoleSwingUp.Spec.Shape;
         var population = Population(shape, 24, 10, 31, storedWeights: false)
             .Concat(Population(shape, 8, 120, 32, storedWeights: false))
             .Concat(Population(shape, 4, 700, 33, storedWeights: false)).ToList();
         var batch = ProgramBatch.Compile(population, WeightMode.Shared);
-        var request = new EvaluationRequest(TaskCatalog.SwingUp with { EpisodeLength = 40 }, Weights, 2, 12, 5);
+        var request = new EvaluationRequest(CartPoleSwingUp.Spec with { EpisodeLength = 40 }, Weights, 2, 12, 5);
         return CompareTables($"swingup, mixed network sizes (up to {batch.MaxNodeCount} nodes), 40-step episodes", reference.Evaluate(batch, request), backend.Evaluate(batch, request));
     }
 
     private static CheckResult ChampionEpisodes(IEvaluator backend, ReferenceEvaluator reference, Genome champion)
     {
         var batch = ProgramBatch.CompileOne(champion, WeightMode.Shared);
-        var request = new EvaluationRequest(TaskCatalog.SwingUp, Weights, 16, 99, 0);
+        var request = new EvaluationRequest(CartPoleSwingUp.Spec, Weights, 16, 99, 0);
         return CompareTables("swingup champion, full 1000-step episodes (16 per weight)", reference.Evaluate(batch, request), backend.Evaluate(batch, request));
     }
 

@@ -26,10 +26,10 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
     private readonly Accelerator _accelerator;
     private readonly BackendKind _kind;
     private readonly KernelLoader _loader;
-    private readonly Dictionary<(Type Task, bool Shared, bool Unit), Delegate> _rollouts = new();
+    private readonly Dictionary<(Type Task, bool Shared, bool Unit, bool BufferState), Delegate> _rollouts = new();
     private readonly Dictionary<(bool Shared, bool Unit), Delegate> _forwards = new();
     private readonly DeviceBuffer<int> _instructionStart, _firstEdge, _nodeHeader, _edgeSource, _outputSlot, _order, _steps;
-    private readonly DeviceBuffer<float> _edgeScale, _weight, _start, _reward, _scratch, _inputs, _outputs;
+    private readonly DeviceBuffer<float> _edgeScale, _weight, _episodes, _reward, _scratch, _taskState, _inputs, _outputs;
     private readonly bool _forceGlobalMemory;
 
     public GpuEvaluator(BackendKind kind) : this(kind, forceGlobalMemory: false) { }
@@ -58,10 +58,11 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
         _outputSlot = new(_accelerator, "output slots");
         _order = new(_accelerator, "launch order");
         _weight = new(_accelerator, "lane weights");
-        _start = new(_accelerator, "start states");
+        _episodes = new(_accelerator, "episode data");
         _reward = new(_accelerator, "rewards");
         _steps = new(_accelerator, "step counts");
         _scratch = new(_accelerator, "node values");
+        _taskState = new(_accelerator, "task state");
         _inputs = new(_accelerator, "input vectors");
         _outputs = new(_accelerator, "outputs");
     }
@@ -80,7 +81,7 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
     internal long? SharedBytesPerGroupLimit { get; set; }
 
     public FitnessTable Evaluate(ProgramBatch batch, EvaluationRequest request) =>
-        RolloutTasks.Dispatch(request.Task, new Run(this, batch, request));
+        TaskRegistry.Dispatch(request.Task, new Run(this, batch, request));
 
     private sealed class Run(GpuEvaluator owner, ProgramBatch batch, EvaluationRequest request) : IRolloutTaskVisitor<FitnessTable>
     {
@@ -89,13 +90,13 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
 
     private FitnessTable Evaluate<TTask>(TTask task, ProgramBatch batch, EvaluationRequest request) where TTask : struct, IRolloutTask
     {
-        var starts = EpisodeStarts.Compute(task, request);
+        var episodes = EpisodeTable.Compute(task, request);
         int lanes = request.LanesPerGenome;
         int genomes = batch.ProgramCount;
         if ((long)genomes * lanes > Array.MaxLength)
             throw new WannException($"{genomes} genomes x {lanes} lanes is more rewards than one generation can hold ({Array.MaxLength}); use fewer genomes or episodes");
         var laneWeights = new float[lanes];
-        for (int l = 0; l < lanes; l++) laneWeights[l] = request.Weights[l / request.Repetitions];
+        for (int l = 0; l < lanes; l++) laneWeights[l] = request.Weights[request.Lanes.WeightOf(l)];
         int laneStride = LaneStride(lanes);
         bool unit = batch.EdgeScalesAllOne;
 
@@ -105,19 +106,21 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
         var laneViews = new LaneViews
         {
             Weight = _weight.Upload(laneWeights),
-            Start = _start.Upload(starts.Values),
+            Episodes = _episodes.Upload(episodes.Values),
             Reward = _reward.View((long)genomes * lanes),
             Steps = _steps.View((long)genomes * lanes),
         };
         var launches = LaunchPlanner.Plan(batch, order, laneStride, Limits());
         var scratch = ScratchFor(launches, laneStride);
+        bool bufferState = task.StateSize > RegisterState.Capacity;
+        var taskState = bufferState ? TaskStateFor(launches, laneStride, task.StateSize) : _taskState.View(1);
         Synchronize("upload");
         double upload = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
         foreach (var launch in launches)
         {
-            var kernel = RolloutKernel<TTask>(launch.Shared, unit);
+            var kernel = RolloutKernel<TTask>(launch.Shared, unit, bufferState);
             var shape = new RolloutShape
             {
                 FirstPosition = launch.First,
@@ -125,7 +128,7 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
                 LanesPerGenome = lanes,
                 LaneStride = laneStride,
                 Repetitions = request.Repetitions,
-                StartComponents = starts.Components,
+                EpisodeSize = episodes.Size,
                 EpisodeLength = request.Task.EpisodeLength,
                 InputCount = batch.InputCount,
                 OutputCount = batch.OutputCount,
@@ -134,6 +137,7 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
             views.Reward = laneViews.Reward.SubView((long)launch.First * lanes, (long)launch.Count * lanes);
             views.Steps = laneViews.Steps.SubView((long)launch.First * lanes, (long)launch.Count * lanes);
             views.Scratch = scratch;
+            views.State = taskState;
             Guard("rollout", () => kernel(_accelerator.DefaultStream, Config(launch, laneStride), program, views, shape, task));
         }
         Synchronize("rollout");
@@ -257,6 +261,16 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
         return _scratch.View(slots);
     }
 
+    /// <summary>State slots for tasks kept in a buffer: every thread of the largest launch, [slot x threads + thread].</summary>
+    private ArrayView<float> TaskStateFor(List<LaunchPlan> launches, int laneStride, int stateSize)
+    {
+        long threads = 1;
+        foreach (var launch in launches) threads = Math.Max(threads, launch.PaddedThreads(laneStride));
+        if (threads * stateSize > int.MaxValue)
+            throw new WannException($"{threads} threads x {stateSize} state slots is more than one launch can index; use fewer genomes or episodes");
+        return _taskState.View(threads * stateSize);
+    }
+
     private static KernelConfig Config(LaunchPlan launch, int laneStride)
     {
         int groups = (int)(launch.PaddedThreads(laneStride) / launch.GroupSize);
@@ -294,13 +308,13 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
         };
     }
 
-    private Action<AcceleratorStream, KernelConfig, ProgramViews, LaneViews, RolloutShape, TTask> RolloutKernel<TTask>(bool shared, bool unit)
+    private Action<AcceleratorStream, KernelConfig, ProgramViews, LaneViews, RolloutShape, TTask> RolloutKernel<TTask>(bool shared, bool unit, bool bufferState)
         where TTask : struct, IRolloutTask
     {
-        var key = (typeof(TTask), shared, unit);
+        var key = (typeof(TTask), shared, unit, bufferState);
         if (!_rollouts.TryGetValue(key, out var kernel))
         {
-            var method = typeof(RolloutKernels).GetMethod(shared ? nameof(RolloutKernels.SharedMemoryRollout) : nameof(RolloutKernels.GlobalMemoryRollout))!
+            var method = typeof(RolloutKernels).GetMethod(RolloutKernels.EntryName(shared, bufferState))!
                 .MakeGenericMethod(typeof(TTask), unit ? typeof(UnitEdgeScales) : typeof(StoredEdgeScales));
             kernel = Guard("compile", () => _loader.Load<Action<AcceleratorStream, KernelConfig, ProgramViews, LaneViews, RolloutShape, TTask>>(method));
             _rollouts[key] = kernel;
@@ -338,7 +352,7 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
 
     public void Dispose()
     {
-        foreach (var buffer in new IDisposable[] { _instructionStart, _firstEdge, _nodeHeader, _edgeSource, _edgeScale, _outputSlot, _order, _weight, _start, _reward, _steps, _scratch, _inputs, _outputs })
+        foreach (var buffer in new IDisposable[] { _instructionStart, _firstEdge, _nodeHeader, _edgeSource, _edgeScale, _outputSlot, _order, _weight, _episodes, _reward, _steps, _scratch, _taskState, _inputs, _outputs })
             buffer.Dispose();
         _loader.Dispose();
         _accelerator.Dispose();

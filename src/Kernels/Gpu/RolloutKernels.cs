@@ -14,28 +14,61 @@ namespace Wann.Kernels.Gpu;
 /// </summary>
 public static class RolloutKernels
 {
-    /// <summary>Fast path: node values in dynamic shared memory, [slot x group size + thread in group].</summary>
+    /// <summary>The entry point for a launch: node values in shared or global memory, task state in registers or a buffer.</summary>
+    public static string EntryName(bool sharedMemory, bool bufferState) => (sharedMemory, bufferState) switch
+    {
+        (true, false) => nameof(SharedMemoryRollout),
+        (false, false) => nameof(GlobalMemoryRollout),
+        (true, true) => nameof(SharedMemoryRolloutBufferState),
+        (false, true) => nameof(GlobalMemoryRolloutBufferState),
+    };
+
+    /// <summary>Fast path: node values in dynamic shared memory, [slot x group size + thread in group]; task state in registers.</summary>
     public static void SharedMemoryRollout<TTask, TScales>(ProgramViews program, LaneViews lanes, RolloutShape shape, TTask task)
         where TTask : struct, IRolloutTask
         where TScales : struct, IEdgeScales
     {
         var values = SharedMemory.GetDynamic<float>();
-        RunLane<TTask, TScales>(program, lanes, shape, task, Grid.GlobalIndex.X, values, Group.DimX, Group.IdxX);
+        var state = default(RegisterState);
+        RunLane<TTask, TScales, RegisterState>(program, lanes, shape, task, Grid.GlobalIndex.X, values, Group.DimX, Group.IdxX, ref state);
     }
 
-    /// <summary>Large networks: node values in global scratch, [slot x threads + thread] (coalesced per slot).</summary>
+    /// <summary>Large networks: node values in global scratch, [slot x threads + thread] (coalesced per slot); task state in registers.</summary>
     public static void GlobalMemoryRollout<TTask, TScales>(ProgramViews program, LaneViews lanes, RolloutShape shape, TTask task)
         where TTask : struct, IRolloutTask
         where TScales : struct, IEdgeScales
     {
         int thread = Grid.GlobalIndex.X;
-        RunLane<TTask, TScales>(program, lanes, shape, task, thread, lanes.Scratch, Grid.DimX * Group.DimX, thread);
+        var state = default(RegisterState);
+        RunLane<TTask, TScales, RegisterState>(program, lanes, shape, task, thread, lanes.Scratch, Grid.DimX * Group.DimX, thread, ref state);
     }
 
-    private static void RunLane<TTask, TScales>(ProgramViews program, LaneViews lanes, RolloutShape shape, TTask task,
-        int thread, ArrayView<float> values, int stride, int offset)
+    /// <summary>As <see cref="SharedMemoryRollout{TTask, TScales}"/> for tasks whose state does not fit in registers: state slots in a device buffer.</summary>
+    public static void SharedMemoryRolloutBufferState<TTask, TScales>(ProgramViews program, LaneViews lanes, RolloutShape shape, TTask task)
         where TTask : struct, IRolloutTask
         where TScales : struct, IEdgeScales
+    {
+        var values = SharedMemory.GetDynamic<float>();
+        int thread = Grid.GlobalIndex.X;
+        var state = new BufferState { Slots = lanes.State, Stride = Grid.DimX * Group.DimX, Offset = thread };
+        RunLane<TTask, TScales, BufferState>(program, lanes, shape, task, thread, values, Group.DimX, Group.IdxX, ref state);
+    }
+
+    /// <summary>As <see cref="GlobalMemoryRollout{TTask, TScales}"/> for tasks whose state does not fit in registers: state slots in a device buffer.</summary>
+    public static void GlobalMemoryRolloutBufferState<TTask, TScales>(ProgramViews program, LaneViews lanes, RolloutShape shape, TTask task)
+        where TTask : struct, IRolloutTask
+        where TScales : struct, IEdgeScales
+    {
+        int thread = Grid.GlobalIndex.X;
+        var state = new BufferState { Slots = lanes.State, Stride = Grid.DimX * Group.DimX, Offset = thread };
+        RunLane<TTask, TScales, BufferState>(program, lanes, shape, task, thread, lanes.Scratch, Grid.DimX * Group.DimX, thread, ref state);
+    }
+
+    private static void RunLane<TTask, TScales, TState>(ProgramViews program, LaneViews lanes, RolloutShape shape, TTask task,
+        int thread, ArrayView<float> values, int stride, int offset, ref TState state)
+        where TTask : struct, IRolloutTask
+        where TScales : struct, IEdgeScales
+        where TState : struct, ILaneState<FloatLane>
     {
         int localGenome = thread / shape.LaneStride;
         int lane = thread - localGenome * shape.LaneStride;
@@ -44,10 +77,8 @@ public static class RolloutKernels
         int repetition = lane % shape.Repetitions;
         float weight = lanes.Weight[lane];
 
-        var start = new TaskStart<FloatLane>();
-        for (int c = 0; c < shape.StartComponents; c++) start.Set(c, new FloatLane(lanes.Start[c * shape.Repetitions + repetition]));
-        var state = new TaskState<FloatLane>();
-        task.Reset(ref state, start);
+        var episode = new DeviceEpisode(lanes.Episodes, repetition * shape.EpisodeSize);
+        task.Reset<FloatLane, TState, DeviceEpisode>(ref state, episode);
 
         int firstNode = program.InstructionStart[genome];
         int nodeEnd = program.InstructionStart[genome + 1];
@@ -60,13 +91,13 @@ public static class RolloutKernels
         for (int t = 0; t < shape.EpisodeLength; t++)
         {
             for (int k = 0; k < shape.InputCount; k++)
-                values[(1 + k) * stride + offset] = task.Observation(state, k).Value;
+                values[(1 + k) * stride + offset] = task.Observation<FloatLane, TState, DeviceEpisode>(ref state, episode, k).Value;
 
             NetworkForward<TScales>(program, firstNode, nodeEnd, firstEdge, 1 + shape.InputCount, weight, values, stride, offset);
 
             for (int o = 0; o < shape.OutputCount && o < TaskOutputs<FloatLane>.Capacity; o++)
                 outputs.Set(o, new FloatLane(values[program.OutputSlot[outputBase + o] * stride + offset]));
-            total += task.Step(ref state, outputs, out var done).Value;
+            total += task.Step(ref state, episode, outputs, out var done).Value;
             steps++;
             if (done.Value > 0f) break;
         }

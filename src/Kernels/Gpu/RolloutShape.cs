@@ -10,7 +10,8 @@ public struct RolloutShape
     /// <summary>Threads per genome: lanes rounded up to whole warps, so a warp never mixes two programs.</summary>
     public int LaneStride;
     public int Repetitions;
-    public int StartComponents;
+    /// <summary>Floats of episode data per repetition.</summary>
+    public int EpisodeSize;
     public int EpisodeLength;
     public int InputCount;
     public int OutputCount;

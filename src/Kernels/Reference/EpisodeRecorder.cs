@@ -15,18 +15,16 @@ public static class EpisodeRecorder
 {
     /// <summary>Runs repetition <paramref name="repetition"/> of generation 0 with start states keyed by <paramref name="seed"/>.</summary>
     public static EpisodeTrace Record(TaskSpec task, NetworkProgram program, float weight, ulong seed, int repetition = 0) =>
-        RolloutTasks.Dispatch(task, new Recorder(task, program, weight, seed, repetition));
+        TaskRegistry.Dispatch(task, new Recorder(task, program, weight, seed, repetition));
 
     private sealed class Recorder(TaskSpec spec, NetworkProgram program, float weight, ulong seed, int repetition) : IRolloutTaskVisitor<EpisodeTrace>
     {
         public EpisodeTrace Visit<TTask>(TTask task) where TTask : struct, IRolloutTask
         {
             var request = new EvaluationRequest(spec, new[] { weight }, repetition + 1, seed, Generation: 0);
-            var starts = EpisodeStarts.Compute(task, request);
-            var start = new TaskStart<FloatLane>();
-            for (int c = 0; c < starts.Components; c++) start.Set(c, new FloatLane(starts[c, repetition]));
-            var state = new TaskState<FloatLane>();
-            task.Reset(ref state, start);
+            var episode = new ScalarEpisode(EpisodeTable.Compute(task, request), repetition);
+            var state = new ScalarState(new float[task.StateSize]);
+            task.Reset<FloatLane, ScalarState, ScalarEpisode>(ref state, episode);
 
             var observations = new List<float[]>();
             var outputs = new List<float[]>();
@@ -36,22 +34,22 @@ public static class EpisodeRecorder
             bool ended = false;
             for (int t = 0; t < spec.EpisodeLength && !ended; t++)
             {
-                var seen = Observe(task, state, program.InputCount);
+                var seen = Observe(task, ref state, episode, program.InputCount);
                 var answer = new float[program.OutputCount];
                 ReferenceInterpreter.Evaluate(program, seen, weight, values, answer);
                 for (int o = 0; o < answer.Length && o < TaskOutputs<FloatLane>.Capacity; o++) taskOutputs.Set(o, new FloatLane(answer[o]));
-                rewards.Add(task.Step(ref state, taskOutputs, out var done).Value);
+                rewards.Add(task.Step(ref state, episode, taskOutputs, out var done).Value);
                 observations.Add(seen);
                 outputs.Add(answer);
                 ended = done.Value > 0f;
             }
-            return new EpisodeTrace(observations, outputs, rewards, Observe(task, state, program.InputCount), ended);
+            return new EpisodeTrace(observations, outputs, rewards, Observe(task, ref state, episode, program.InputCount), ended);
         }
 
-        private static float[] Observe<TTask>(TTask task, in TaskState<FloatLane> state, int count) where TTask : struct, IRolloutTask
+        private static float[] Observe<TTask>(TTask task, ref ScalarState state, in ScalarEpisode episode, int count) where TTask : struct, IRolloutTask
         {
             var seen = new float[count];
-            for (int k = 0; k < count; k++) seen[k] = task.Observation(state, k).Value;
+            for (int k = 0; k < count; k++) seen[k] = task.Observation<FloatLane, ScalarState, ScalarEpisode>(ref state, episode, k).Value;
             return seen;
         }
     }

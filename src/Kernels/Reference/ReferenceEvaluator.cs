@@ -20,7 +20,7 @@ public sealed class ReferenceEvaluator : IEvaluator, IForwardEvaluator
     public string Device => _threads == 1 ? "scalar reference, 1 thread" : $"scalar reference, {_threads} threads";
 
     public FitnessTable Evaluate(ProgramBatch batch, EvaluationRequest request) =>
-        RolloutTasks.Dispatch(request.Task, new Run(batch, request, _threads));
+        TaskRegistry.Dispatch(request.Task, new Run(batch, request, _threads));
 
     public void Dispose() { }
 
@@ -44,7 +44,7 @@ public sealed class ReferenceEvaluator : IEvaluator, IForwardEvaluator
     {
         public FitnessTable Visit<TTask>(TTask task) where TTask : struct, IRolloutTask
         {
-            var starts = EpisodeStarts.Compute(task, request);
+            var episodes = EpisodeTable.Compute(task, request);
             int weights = request.Weights.Length, reps = request.Repetitions;
             var table = new FitnessTable(batch.ProgramCount, weights, reps);
             var steps = new long[batch.ProgramCount];
@@ -54,7 +54,7 @@ public sealed class ReferenceEvaluator : IEvaluator, IForwardEvaluator
                 for (int w = 0; w < weights; w++)
                     for (int r = 0; r < reps; r++)
                     {
-                        var (reward, taken) = Episode(task, program, request.Weights[w], starts, r, request.Task.EpisodeLength);
+                        var (reward, taken) = Episode(task, program, request.Weights[w], episodes, r, request.Task.EpisodeLength);
                         table.Rewards[(g * weights + w) * reps + r] = reward;
                         steps[g] += taken;
                     }
@@ -65,13 +65,12 @@ public sealed class ReferenceEvaluator : IEvaluator, IForwardEvaluator
     }
 
     /// <summary>One episode of one lane: total reward and the number of steps it lasted.</summary>
-    public static (float Reward, int Steps) Episode<TTask>(TTask task, NetworkProgram program, float weight, EpisodeStarts starts, int repetition, int episodeLength)
+    public static (float Reward, int Steps) Episode<TTask>(TTask task, NetworkProgram program, float weight, EpisodeTable episodes, int repetition, int episodeLength)
         where TTask : struct, IRolloutTask
     {
-        var start = new TaskStart<FloatLane>();
-        for (int c = 0; c < starts.Components; c++) start.Set(c, new FloatLane(starts[c, repetition]));
-        var state = new TaskState<FloatLane>();
-        task.Reset(ref state, start);
+        var episode = new ScalarEpisode(episodes, repetition);
+        var state = new ScalarState(new float[task.StateSize]);
+        task.Reset<FloatLane, ScalarState, ScalarEpisode>(ref state, episode);
 
         var inputs = new float[program.InputCount];
         var values = new float[program.NodeCount];
@@ -80,10 +79,10 @@ public sealed class ReferenceEvaluator : IEvaluator, IForwardEvaluator
         float total = 0f;
         for (int t = 0; t < episodeLength; t++)
         {
-            for (int k = 0; k < inputs.Length; k++) inputs[k] = task.Observation(state, k).Value;
+            for (int k = 0; k < inputs.Length; k++) inputs[k] = task.Observation<FloatLane, ScalarState, ScalarEpisode>(ref state, episode, k).Value;
             ReferenceInterpreter.Evaluate(program, inputs, weight, values, outputs);
             for (int o = 0; o < outputs.Length && o < TaskOutputs<FloatLane>.Capacity; o++) taskOutputs.Set(o, new FloatLane(outputs[o]));
-            float reward = task.Step(ref state, taskOutputs, out var done).Value;
+            float reward = task.Step(ref state, episode, taskOutputs, out var done).Value;
             total += reward;
             if (done.Value > 0f) return (total, t + 1);
         }

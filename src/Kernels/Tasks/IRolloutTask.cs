@@ -5,39 +5,29 @@ namespace Wann.Kernels.Tasks;
 /// <summary>
 /// An episodic control task as device-friendly code: a struct of constants whose generic methods run on
 /// any lane type, so the SIMD CPU backend, the scalar reference path and the ILGPU kernels share physics.
+/// A lane's state is <see cref="StateSize"/> slots that the backend keeps (registers, vectors or a device
+/// buffer); an episode's data (start values, terrain, ...) is <see cref="EpisodeSize"/> floats worked out
+/// once per repetition on the host and shared by every lane that runs that repetition.
 /// </summary>
 public interface IRolloutTask
 {
-    /// <summary>Number of start-state components drawn per repetition.</summary>
-    int StartSize { get; }
+    /// <summary>Slots of per-lane state the task reads and writes through <see cref="ILaneState{T}"/>.</summary>
+    int StateSize { get; }
 
-    /// <summary>Start component <paramref name="component"/> of repetition <paramref name="repetition"/>: a pure function of its key.</summary>
-    float StartComponent(ulong seed, long generation, int repetition, int component);
+    /// <summary>Floats of data per episode (repetition): start values and anything else the episode shares.</summary>
+    int EpisodeSize { get; }
 
-    void Reset<T>(ref TaskState<T> state, in TaskStart<T> start) where T : struct, ILane<T>;
+    /// <summary>Host side: the data of repetition <paramref name="repetition"/>, a pure function of its key (common random numbers).</summary>
+    void WriteEpisode(ulong seed, long generation, int repetition, Span<float> episode);
+
+    void Reset<T, TState, TEpisode>(ref TState state, in TEpisode episode)
+        where T : struct, ILane<T> where TState : struct, ILaneState<T> where TEpisode : struct, IEpisodeView<T>;
 
     /// <summary>Observation component <paramref name="index"/> of the current state.</summary>
-    T Observation<T>(in TaskState<T> state, int index) where T : struct, ILane<T>;
+    T Observation<T, TState, TEpisode>(ref TState state, in TEpisode episode, int index)
+        where T : struct, ILane<T> where TState : struct, ILaneState<T> where TEpisode : struct, IEpisodeView<T>;
 
     /// <summary>Applies the network's outputs for one time step; returns the step's reward and sets <paramref name="done"/> to 1 where the episode ends (0 elsewhere).</summary>
-    T Step<T>(ref TaskState<T> state, in TaskOutputs<T> outputs, out T done) where T : struct, ILane<T>;
-}
-
-/// <summary>A lane's start state: up to four components.</summary>
-public struct TaskStart<T> where T : struct, ILane<T>
-{
-    public T V0, V1, V2, V3;
-
-    public void Set(int index, T value)
-    {
-        switch (index)
-        {
-            case 0: V0 = value; break;
-            case 1: V1 = value; break;
-            case 2: V2 = value; break;
-            default: V3 = value; break;
-        }
-    }
-
-    public const int Capacity = 4;
+    T Step<T, TState, TEpisode>(ref TState state, in TEpisode episode, in TaskOutputs<T> outputs, out T done)
+        where T : struct, ILane<T> where TState : struct, ILaneState<T> where TEpisode : struct, IEpisodeView<T>;
 }

@@ -3,25 +3,7 @@ using Wann.Engine.Lanes;
 
 namespace Wann.Kernels.Tasks;
 
-/// <summary>
-/// A task's per-lane state as fixed fields (device code has no arrays of generic structs); each task
-/// names the slots it uses in its own code.
-/// </summary>
-public struct TaskState<T> where T : struct, ILane<T>
-{
-    public T S0, S1, S2, S3, S4, S5;
-
-    /// <summary>Slots S0..S3 from the start components V0..V3 (the usual Reset of a task).</summary>
-    public void LoadStart(in TaskStart<T> start)
-    {
-        S0 = start.V0;
-        S1 = start.V1;
-        S2 = start.V2;
-        S3 = start.V3;
-    }
-}
-
-/// <summary>Network outputs handed to a task's step: up to four of them.</summary>
+/// <summary>Network outputs handed to a task's step: up to four of them (fields, as device code has no arrays of generic structs).</summary>
 public struct TaskOutputs<T> where T : struct, ILane<T>
 {
     public T O0, O1, O2, O3;

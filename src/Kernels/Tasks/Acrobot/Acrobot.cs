@@ -1,6 +1,9 @@
 using System.Runtime.CompilerServices;
+using Wann.Engine.Activations;
+using Wann.Engine.Genomes;
 using Wann.Engine.Lanes;
 using Wann.Engine.Randomness;
+using Wann.Engine.Tasks;
 
 namespace Wann.Kernels.Tasks;
 
@@ -9,35 +12,56 @@ namespace Wann.Kernels.Tasks;
 /// pendulum above the bar. Three outputs, the largest picks the torque -1, 0 or +1 on the second joint.
 /// Observation: cos and sin of both angles, both angular velocities. Reward -1 per step, 0 on the step
 /// that reaches the goal (-cos t1 - cos(t1 + t2) &gt; 1); 500 steps at most.
-/// State slots: S0 theta1, S1 theta2, S2 dtheta1, S3 dtheta2. Start: each uniform in [-0.1, 0.1].
+/// State: theta1, theta2, dtheta1, dtheta2. Start: each uniform in [-0.1, 0.1].
 /// </summary>
 public readonly struct Acrobot : IRolloutTask
 {
+    public static TaskSpec Spec { get; } = new("acrobot", new NetworkShape(6, 3), ActivationSets.Control, 500,
+        new[] { "cos(theta1)", "sin(theta1)", "cos(theta2)", "sin(theta2)", "theta1_dot", "theta2_dot" }, new[] { "torque -1", "torque 0", "torque +1" }, CanRun: true);
+
     public const float Dt = 0.2f, LinkLength1 = 1f, LinkMass1 = 1f, LinkMass2 = 1f, LinkCom1 = 0.5f, LinkCom2 = 0.5f, LinkMoi = 1f, Gravity = 9.8f;
     public const float MaxVelocity1 = 4f * MathF.PI, MaxVelocity2 = 9f * MathF.PI;
 
-    public int StartSize => 4;
+    /// <summary>State slots.</summary>
+    private const int Theta1 = 0, Theta2 = 1, Velocity1 = 2, Velocity2 = 3;
 
-    public float StartComponent(ulong seed, long generation, int repetition, int component) =>
+    public int StateSize => 4;
+    public int EpisodeSize => 4;
+
+    public void WriteEpisode(ulong seed, long generation, int repetition, Span<float> episode)
+    {
+        for (int c = 0; c < episode.Length; c++) episode[c] = StartComponent(seed, generation, repetition, c);
+    }
+
+    private static float StartComponent(ulong seed, long generation, int repetition, int component) =>
         (float)(-0.1 + 0.2 * CounterRandom.Uniform(seed, (ulong)generation, (ulong)repetition, (ulong)component));
 
-    public void Reset<T>(ref TaskState<T> state, in TaskStart<T> start) where T : struct, ILane<T> => state.LoadStart(start);
+    public void Reset<T, TState, TEpisode>(ref TState state, in TEpisode episode)
+        where T : struct, ILane<T> where TState : struct, ILaneState<T> where TEpisode : struct, IEpisodeView<T>
+    {
+        state[Theta1] = episode[Theta1];
+        state[Theta2] = episode[Theta2];
+        state[Velocity1] = episode[Velocity1];
+        state[Velocity2] = episode[Velocity2];
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T Observation<T>(in TaskState<T> state, int index) where T : struct, ILane<T> => index switch
+    public T Observation<T, TState, TEpisode>(ref TState state, in TEpisode episode, int index)
+        where T : struct, ILane<T> where TState : struct, ILaneState<T> where TEpisode : struct, IEpisodeView<T> => index switch
     {
-        0 => LaneMath.Cos(state.S0),
-        1 => LaneMath.Sin(state.S0),
-        2 => LaneMath.Cos(state.S1),
-        3 => LaneMath.Sin(state.S1),
-        4 => state.S2,
-        _ => state.S3,
+        0 => LaneMath.Cos(state[Theta1]),
+        1 => LaneMath.Sin(state[Theta1]),
+        2 => LaneMath.Cos(state[Theta2]),
+        3 => LaneMath.Sin(state[Theta2]),
+        4 => state[Velocity1],
+        _ => state[Velocity2],
     };
 
-    public T Step<T>(ref TaskState<T> state, in TaskOutputs<T> outputs, out T done) where T : struct, ILane<T>
+    public T Step<T, TState, TEpisode>(ref TState state, in TEpisode episode, in TaskOutputs<T> outputs, out T done)
+        where T : struct, ILane<T> where TState : struct, ILaneState<T> where TEpisode : struct, IEpisodeView<T>
     {
         T torque = LaneChoice.ArgMax(outputs, 3) - T.From(1f);
-        T t1 = state.S0, t2 = state.S1, w1 = state.S2, w2 = state.S3;
+        T t1 = state[Theta1], t2 = state[Theta2], w1 = state[Velocity1], w2 = state[Velocity2];
 
         // Classic RK4 over one step of dt, the torque held constant (Gym's rk4 on [0, dt]).
         T h = T.From(Dt), half = T.From(Dt / 2f);
@@ -51,12 +75,12 @@ public readonly struct Acrobot : IRolloutTask
         w1 = w1 + sixth * (k1c + two * k2c + two * k3c + k4c);
         w2 = w2 + sixth * (k1d + two * k2d + two * k3d + k4d);
 
-        state.S0 = LaneChoice.WrapAngle(t1);
-        state.S1 = LaneChoice.WrapAngle(t2);
-        state.S2 = LaneMath.Clamp(w1, -MaxVelocity1, MaxVelocity1);
-        state.S3 = LaneMath.Clamp(w2, -MaxVelocity2, MaxVelocity2);
+        state[Theta1] = LaneChoice.WrapAngle(t1);
+        state[Theta2] = LaneChoice.WrapAngle(t2);
+        state[Velocity1] = LaneMath.Clamp(w1, -MaxVelocity1, MaxVelocity1);
+        state[Velocity2] = LaneMath.Clamp(w2, -MaxVelocity2, MaxVelocity2);
 
-        T height = -LaneMath.Cos(state.S0) - LaneMath.Cos(state.S0 + state.S1);
+        T height = -LaneMath.Cos(state[Theta1]) - LaneMath.Cos(state[Theta1] + state[Theta2]);
         done = T.IfPositive(height - T.From(1f), T.From(1f), T.From(0f));
         return done - T.From(1f);
     }

@@ -1,17 +1,28 @@
 using System.Runtime.CompilerServices;
+using Wann.Engine.Activations;
+using Wann.Engine.Genomes;
 using Wann.Engine.Lanes;
 using Wann.Engine.Randomness;
+using Wann.Engine.Tasks;
 
 namespace Wann.Kernels.Tasks;
 
 /// <summary>
 /// Cart-pole swing-up as the original release's <c>cartpole_swingup.py</c> defines it: explicit Euler with
 /// positions updated from the old velocities, reward ((cos theta + 1) / 2) * cos((x / 2.4) * (pi / 2)),
-/// done when |x| &gt; 2.4 (the episode length is the backend's business). State slots: S0 x, S1 x_dot,
-/// S2 theta, S3 theta_dot, S4 cos theta, S5 sin theta (kept so each step needs one sin and one cos).
+/// done when |x| &gt; 2.4 (the episode length is the backend's business). State: x, x_dot,
+/// theta, theta_dot, cos theta, sin theta (kept so each step needs one sin and one cos).
 /// </summary>
 public readonly struct CartPoleSwingUp : IRolloutTask
 {
+    private static readonly string[] Inputs = { "x", "x_dot", "cos(theta)", "sin(theta)", "theta_dot" };
+
+    /// <summary>The original's <c>swingup</c>: 1000 steps.</summary>
+    public static TaskSpec Spec { get; } = new("swingup", new NetworkShape(5, 1), ActivationSets.Control, 1000, Inputs, new[] { "force" }, CanRun: true);
+
+    /// <summary>The original's <c>swingup_hard</c>: the same physics over 200 steps.</summary>
+    public static TaskSpec HardSpec { get; } = Spec with { Name = "swingup_hard", EpisodeLength = 200 };
+
     public const float Gravity = 9.82f;
     public const float CartMass = 0.5f;
     public const float PoleMass = 0.5f;
@@ -22,33 +33,50 @@ public readonly struct CartPoleSwingUp : IRolloutTask
     public const float XLimit = 2.4f;
     public const float StartStdDev = 0.2f;
 
-    public int StartSize => 4;
+    /// <summary>State slots.</summary>
+    private const int X = 0, XDot = 1, Theta = 2, ThetaDot = 3, CosTheta = 4, SinTheta = 5;
 
-    public float StartComponent(ulong seed, long generation, int repetition, int component)
+    public int StateSize => 6;
+    public int EpisodeSize => 4;
+
+    public void WriteEpisode(ulong seed, long generation, int repetition, Span<float> episode)
+    {
+        for (int c = 0; c < episode.Length; c++) episode[c] = StartComponent(seed, generation, repetition, c);
+    }
+
+    private static float StartComponent(ulong seed, long generation, int repetition, int component)
     {
         double mean = component == 2 ? Math.PI : 0.0;
         return (float)(mean + StartStdDev * CounterRandom.StandardNormal(seed, (ulong)generation, (ulong)repetition, (ulong)component));
     }
 
-    public void Reset<T>(ref TaskState<T> state, in TaskStart<T> start) where T : struct, ILane<T>
+    public void Reset<T, TState, TEpisode>(ref TState state, in TEpisode episode)
+        where T : struct, ILane<T> where TState : struct, ILaneState<T> where TEpisode : struct, IEpisodeView<T>
     {
-        state.LoadStart(start);
-        LaneMath.SinCos(start.V2, out state.S5, out state.S4);
+        state[X] = episode[X];
+        state[XDot] = episode[XDot];
+        state[Theta] = episode[Theta];
+        state[ThetaDot] = episode[ThetaDot];
+        LaneMath.SinCos(episode[Theta], out T sin, out T cos);
+        state[SinTheta] = sin;
+        state[CosTheta] = cos;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T Observation<T>(in TaskState<T> state, int index) where T : struct, ILane<T> => index switch
+    public T Observation<T, TState, TEpisode>(ref TState state, in TEpisode episode, int index)
+        where T : struct, ILane<T> where TState : struct, ILaneState<T> where TEpisode : struct, IEpisodeView<T> => index switch
     {
-        0 => state.S0,
-        1 => state.S1,
-        2 => state.S4,
-        3 => state.S5,
-        _ => state.S3,
+        0 => state[X],
+        1 => state[XDot],
+        2 => state[CosTheta],
+        3 => state[SinTheta],
+        _ => state[ThetaDot],
     };
 
-    public T Step<T>(ref TaskState<T> state, in TaskOutputs<T> outputs, out T done) where T : struct, ILane<T>
+    public T Step<T, TState, TEpisode>(ref TState state, in TEpisode episode, in TaskOutputs<T> outputs, out T done)
+        where T : struct, ILane<T> where TState : struct, ILaneState<T> where TEpisode : struct, IEpisodeView<T>
     {
-        T x = state.S0, xDot = state.S1, theta = state.S2, thetaDot = state.S3, c = state.S4, s = state.S5;
+        T x = state[X], xDot = state[XDot], theta = state[Theta], thetaDot = state[ThetaDot], c = state[CosTheta], s = state[SinTheta];
         T force = LaneMath.Clamp(outputs.O0, -1f, 1f) * T.From(ForceMagnitude);
 
         const float totalMass = CartMass + PoleMass;
@@ -72,12 +100,12 @@ public readonly struct CartPoleSwingUp : IRolloutTask
         thetaDot = thetaDot + thetaAcc * dt;
         LaneMath.SinCos(theta, out s, out c);
 
-        state.S0 = x;
-        state.S1 = xDot;
-        state.S2 = theta;
-        state.S3 = thetaDot;
-        state.S4 = c;
-        state.S5 = s;
+        state[X] = x;
+        state[XDot] = xDot;
+        state[Theta] = theta;
+        state[ThetaDot] = thetaDot;
+        state[CosTheta] = c;
+        state[SinTheta] = s;
 
         done = LaneMath.Beyond(x, XLimit);
         T rewardTheta = (c + T.From(1f)) * T.From(0.5f);

@@ -1,0 +1,14 @@
+using Wann.Engine.Lanes;
+using Wann.Kernels.Tasks;
+
+namespace Wann.Kernels.Reference;
+
+/// <summary>One lane's task state as floats in an array (the reference path's storage).</summary>
+public readonly struct ScalarState(float[] slots) : ILaneState<FloatLane>
+{
+    public FloatLane this[int slot]
+    {
+        get => new(slots[slot]);
+        set => slots[slot] = value.Value;
+    }
+}

@@ -44,11 +44,11 @@ public sealed class ThroughputSuite
     private const int InputVectors = 16;
 
     private readonly BenchSettings _settings;
-    private readonly IEvaluator _backend;
+    private readonly IBackend _backend;
     private readonly Action<string> _progress;
     private readonly ReferenceEvaluator _reference = new(Environment.ProcessorCount);
 
-    public ThroughputSuite(BenchSettings settings, IEvaluator backend, Action<string> progress)
+    public ThroughputSuite(BenchSettings settings, IBackend backend, Action<string> progress)
     {
         _settings = settings;
         _backend = backend;
@@ -97,7 +97,6 @@ public sealed class ThroughputSuite
 
     private NetworkEvaluationResult NetworkEvaluation(int connections)
     {
-        if (_backend is not IForwardEvaluator forward) throw new InvalidOperationException($"backend {_backend.Name} has no forward pass");
         var population = Population(_settings.Genomes, connections, (ulong)connections);
         var batch = ProgramBatch.Compile(population, WeightMode.Shared);
         var referenceBatch = ProgramBatch.Compile(population.Take(_settings.ReferenceGenomes).ToList(), WeightMode.Shared);
@@ -106,7 +105,7 @@ public sealed class ThroughputSuite
         long lanes = Weights.Length * InputVectors;
         long work = batch.TotalEdgeCount * lanes;
         long referenceWork = referenceBatch.TotalEdgeCount * lanes;
-        var backend = Measurement.Of(() => { forward.Forward(batch, Weights, inputs); return work; }, _settings.Repetitions, () => _backend.LastTiming);
+        var backend = Measurement.Of(() => { _backend.Forward(batch, Weights, inputs); return work; }, _settings.Repetitions, () => _backend.LastTiming);
         var reference = Measurement.Of(() => { _reference.Forward(referenceBatch, Weights, inputs); return referenceWork; }, _settings.Repetitions);
         return new NetworkEvaluationResult($"~{connections} connections", population.Count, population.Average(g => g.EnabledConnectionCount), work, backend, reference);
     }

@@ -23,7 +23,7 @@ public static class Program
         // The original's hyperparameters with a few changed; every key of default_wan.json is a property.
         var settings = new Hyperparameters { Task = "cartpole", PopulationSize = 48, MaxGenerations = 12, Repetitions = 2 };
         var task = TaskRegistry.Get(settings.Task, "sample");
-        using var backend = EvaluatorFactory.Create(BackendKind.Cpu);
+        using var backend = BackendFactory.Create(BackendKind.Cpu);
         var search = new WannSearch(settings, task, backend);
         var state = WannSearch.NewRun(settings, task, seed: 7);
 

@@ -110,10 +110,11 @@ public sealed class DatasetTests
     }
 
     /// <summary>A forward evaluator that runs the reference interpreter (the ground truth).</summary>
-    private sealed class ReferenceForward : IForwardEvaluator, IEvaluator
+    private sealed class ReferenceForward : IBackend
     {
         public string Name => "reference";
         public string Device => "test";
+        public double KernelCompileSeconds => 0;
         public void Dispose() { }
         public FitnessTable Evaluate(ProgramBatch batch, EvaluationRequest request) => throw new NotSupportedException();
 

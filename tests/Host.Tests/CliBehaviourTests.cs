@@ -69,7 +69,7 @@ public sealed class CliBehaviourTests
     [SkippableFact]
     public void AGpuBackendWithNoDevice_FailsBeforeTheRunFolderIsMade()
     {
-        Skip.If(EvaluatorFactory.AutoChoice() == BackendKind.Cuda, "this machine has a CUDA device");
+        Skip.If(BackendFactory.AutoChoice() == BackendKind.Cuda, "this machine has a CUDA device");
         string run = Path.Combine(HostRunner.TempFolder(), "run");
         var result = HostRunner.Run("train", "--task", "swingup", "--pop", "16", "--gens", "2", "--out", run, "--backend", "cuda");
         Assert.Equal(2, result.ExitCode);

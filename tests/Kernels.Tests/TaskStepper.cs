@@ -46,3 +46,14 @@ internal sealed class TaskStepper<TTask> where TTask : struct, IRolloutTask
         return values[component];
     }
 }
+
+/// <summary>Network outputs for a task step, from plain floats.</summary>
+internal static class TaskOutputsOf
+{
+    public static TaskOutputs<FloatLane> Values(params float[] values)
+    {
+        var outputs = new TaskOutputs<FloatLane>();
+        for (int i = 0; i < values.Length; i++) outputs.Set(i, new FloatLane(values[i]));
+        return outputs;
+    }
+}

@@ -13,15 +13,13 @@ public sealed class ClassificationEvaluator : IEvaluator
 {
     private const long OutputBudget = 16L << 20;
 
-    private readonly IForwardEvaluator _forward;
-    private readonly IEvaluator _backend;
+    private readonly IBackend _backend;
     private readonly ClassificationData _data;
     private readonly int _batchSize;
 
-    public ClassificationEvaluator(IEvaluator backend, ClassificationData data, int batchSize = 1000)
+    public ClassificationEvaluator(IBackend backend, ClassificationData data, int batchSize = 1000)
     {
         _backend = backend;
-        _forward = backend as IForwardEvaluator ?? throw new WannException($"backend {backend.Name} cannot run forward passes, which classification needs");
         _data = data;
         _batchSize = Math.Min(batchSize, data.Train.Count);
     }
@@ -31,7 +29,7 @@ public sealed class ClassificationEvaluator : IEvaluator
     public ClassificationData Data => _data;
 
     /// <summary>The backend's forward passes, for scoring networks on the test set.</summary>
-    public IForwardEvaluator Forward => _forward;
+    public IForwardEvaluator Forward => _backend;
 
     public FitnessTable Evaluate(ProgramBatch batch, EvaluationRequest request)
     {
@@ -71,7 +69,7 @@ public sealed class ClassificationEvaluator : IEvaluator
         {
             int count = Math.Min(chunk, batch.ProgramCount - first);
             var part = Slice(batch, first, count);
-            var outputs = _forward.Forward(part, weights, images.Pixels);
+            var outputs = _backend.Forward(part, weights, images.Pixels);
             Parallel.For(0, count * weights.Length, lane =>
             {
                 double total = 0;

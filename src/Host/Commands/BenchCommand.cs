@@ -46,12 +46,12 @@ public static class BenchCommand
             settings = settings with { Genomes = genomes, ReferenceGenomes = Math.Min(settings.ReferenceGenomes, genomes) };
         }
         if (options.HostGenomes is { } hostText) settings = settings with { HostWorkGenomes = ParseHostGenomes(hostText) };
-        using var backend = EvaluatorFactory.Create(BackendNames.Parse(options.Backend));
+        using var backend = BackendFactory.Create(BackendNames.Parse(options.Backend));
         if (options.Soak is { } generations) return Soak(backend, generations, options.Json);
         var suite = new ThroughputSuite(settings, backend, step => Console.Error.WriteLine($"bench: {step} ..."));
         string ilgpu = typeof(ILGPU.Context).Assembly.GetName().Version?.ToString() ?? "unknown";
         var report = suite.Run(ilgpu);
-        double? kernelCompile = backend is GpuEvaluator gpu ? gpu.KernelCompileSeconds : null;
+        double? kernelCompile = backend.KernelCompileSeconds > 0 ? backend.KernelCompileSeconds : null;
         if (options.Json) JsonOutput.Print(JsonDocument(report, kernelCompile));
         else PrintTable(report, kernelCompile);
         if (options.JsonOut is { } file) JsonOutput.Write(file, JsonDocument(report, kernelCompile));

@@ -34,12 +34,12 @@ public static class CheckCommand
     {
         Genome? champion = options.Champion is null ? null : NetworkFiles.Load(options.Champion, CartPoleSwingUp.Spec.Shape, "swingup").Genome;
         var kind = BackendNames.Parse(options.Backend);
-        if (kind == BackendKind.Auto) kind = EvaluatorFactory.AutoChoice();
+        if (kind == BackendKind.Auto) kind = BackendFactory.AutoChoice();
         var paths = new List<(string Path, string Device, IReadOnlyList<CheckResult> Results)>();
         bool all = true;
         foreach (var (path, forceGlobal) in Paths(kind))
         {
-            using IEvaluator backend = forceGlobal is { } global ? new GpuEvaluator(kind, global) : EvaluatorFactory.Create(kind);
+            using IBackend backend = forceGlobal is { } global ? new GpuEvaluator(kind, global) : BackendFactory.Create(kind);
             if (!options.Json) Console.WriteLine($"checking backend {backend.Name}{(path.Length > 0 ? $", {path}" : "")} ({backend.Device})");
             var results = BackendCheck.Run(backend, champion);
             paths.Add((path, backend.Device, results));

@@ -28,7 +28,7 @@ public static class DevicesCommand
             foreach (var kind in new[] { BackendKind.Cuda, BackendKind.OpenCL })
                 if (GpuDevices.WhyMissing(context, kind) is { } why)
                     Console.WriteLine($"{BackendNames.NameOf(kind)}: none here: {why}");
-        Console.WriteLine($"auto picks: {BackendNames.NameOf(EvaluatorFactory.AutoChoice())}");
+        Console.WriteLine($"auto picks: {BackendNames.NameOf(BackendFactory.AutoChoice())}");
         return 0;
     }
 

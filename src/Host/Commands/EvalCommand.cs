@@ -29,7 +29,7 @@ public static class EvalCommand
         MemoryNeed.Check(MemoryNeed.ForLanes((double)weights.Length * options.Episodes), $"--episodes {options.Episodes}: {weights.Length} weights x {options.Episodes:N0} episodes");
         if (task.Kind == TaskKind.Classification) return Classification(options, task, network, weights);
         TaskEvaluators.RunnableTask(task, "--task");
-        using var evaluator = EvaluatorFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
+        using var evaluator = BackendFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
 
         var clock = Stopwatch.StartNew();
         var (rows, table) = Rollouts(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared, task, evaluator, weights, options.Episodes, options.Seed);
@@ -45,10 +45,9 @@ public static class EvalCommand
     {
         TaskEvaluators.RunnableTask(task, "--task");
         var data = Engine.Datasets.ClassificationSources.Load(task);
-        using var backend = EvaluatorFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
-        if (backend is not IForwardEvaluator forward) throw new WannException($"--backend {options.Backend}: cannot run forward passes");
+        using var backend = BackendFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
         var clock = Stopwatch.StartNew();
-        var score = ClassificationScore.Of(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared, weights, data.Test, forward);
+        var score = ClassificationScore.Of(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared, weights, data.Test, backend);
         double seconds = clock.Elapsed.TotalSeconds;
         if (options.Json)
         {

@@ -24,10 +24,8 @@ public static class ForwardCommand
         var rows = CsvRows.Read(options.Inputs, program.InputCount);
 
         float weight = options.Weight ?? 1f;
-        using var backend = EvaluatorFactory.Create(BackendNames.Parse(options.Backend));
-        if (backend is not IForwardEvaluator forward)
-            throw new WannException($"--backend {options.Backend}: this backend cannot run forward passes");
-        var outputs = forward.Forward(ProgramBatch.Concatenate(new[] { program }), new[] { weight }, rows.SelectMany(r => r).ToArray());
+        using var backend = BackendFactory.Create(BackendNames.Parse(options.Backend));
+        var outputs = backend.Forward(ProgramBatch.Concatenate(new[] { program }), new[] { weight }, rows.SelectMany(r => r).ToArray());
         var text = new StringBuilder();
         for (int r = 0; r < rows.Count; r++)
             text.AppendJoin(',', outputs.AsSpan(r * program.OutputCount, program.OutputCount).ToArray().Select(CsvRows.Format)).Append('\n');

@@ -127,11 +127,10 @@ public static class ReportCommand
     private static string EvalTable(Engine.Genomes.Genome genome, TaskSpec task, float[] weights, ReportOptions options)
     {
         var html = new StringBuilder("<h2>Eval of the best network</h2>\n");
-        using var evaluator = EvaluatorFactory.Create(BackendNames.Parse(options.Backend));
+        using var evaluator = BackendFactory.Create(BackendNames.Parse(options.Backend));
         if (task.Kind == TaskKind.Classification)
         {
-            if (evaluator is not IForwardEvaluator forward) throw new WannException($"--backend {options.Backend}: cannot run forward passes");
-            var score = ClassificationScore.Of(genome, WeightMode.Shared, weights, Engine.Datasets.ClassificationSources.Load(task).Test, forward);
+            var score = ClassificationScore.Of(genome, WeightMode.Shared, weights, Engine.Datasets.ClassificationSources.Load(task).Test, evaluator);
             html.Append($"<p>Test accuracy on {score.Images} held-out images, backend {Encode(evaluator.Name)} ({Encode(evaluator.Device)}).</p>\n");
             html.Append("<table><tr><th>weight</th><th>accuracy</th><th>cross-entropy</th></tr>\n");
             for (int w = 0; w < weights.Length; w++)

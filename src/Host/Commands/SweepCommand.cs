@@ -72,12 +72,11 @@ public static class SweepCommand
     /// <summary>Reward per weight for rollout tasks; test accuracy per weight (no spread) for classification.</summary>
     public static (WeightSweep Sweep, string What, string Detail) Sweep(Engine.Genomes.Genome genome, TaskSpec task, string backend, float[] weights, int episodes, ulong seed)
     {
-        using var evaluator = EvaluatorFactory.Create(BackendNames.Parse(backend));
+        using var evaluator = BackendFactory.Create(BackendNames.Parse(backend));
         if (task.Kind == TaskKind.Classification)
         {
             var data = Engine.Datasets.ClassificationSources.Load(task);
-            if (evaluator is not IForwardEvaluator forward) throw new WannException($"--backend {backend}: cannot run forward passes");
-            var score = ClassificationScore.Of(genome, Engine.Programs.WeightMode.Shared, weights, data.Test, forward);
+            var score = ClassificationScore.Of(genome, Engine.Programs.WeightMode.Shared, weights, data.Test, evaluator);
             return (new WeightSweep(weights, score.Accuracy, new double[weights.Length], score.Images), "test accuracy", $"{score.Images} test examples");
         }
         return (WeightSweep.Run(genome, task, evaluator, weights, episodes, seed), "reward", $"{episodes} episodes per weight");

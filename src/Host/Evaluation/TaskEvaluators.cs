@@ -27,7 +27,7 @@ public static class TaskEvaluators
         CheckThreads(threads);
         var kind = BackendNames.Parse(backend);
         var data = task.Kind == TaskKind.Classification ? ClassificationSources.Load(task) : null;
-        var evaluator = EvaluatorFactory.Create(kind, threads);
+        var evaluator = BackendFactory.Create(kind, threads);
         return data is null ? evaluator : new ClassificationEvaluator(evaluator, data);
     }
 

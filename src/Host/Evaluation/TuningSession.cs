@@ -26,16 +26,18 @@ public sealed class TuningSession : IDisposable
 
     public static TuningSession Open(TaskSpec task, string backendName, int? threads)
     {
-        var backend = EvaluatorFactory.Create(BackendNames.Parse(backendName), threads);
+        var backend = BackendFactory.Create(BackendNames.Parse(backendName), threads);
         if (task.Kind != TaskKind.Classification) return new TuningSession(backend, null, null);
-        var forward = backend as IForwardEvaluator;
-        if (forward is null)
+        try
+        {
+            var data = ClassificationSources.Load(task);
+            return new TuningSession(new ClassificationEvaluator(backend, data), data, backend);
+        }
+        catch
         {
             backend.Dispose();
-            throw new WannException($"--backend {backendName}: cannot run forward passes, which classification needs");
+            throw;
         }
-        var data = ClassificationSources.Load(task);
-        return new TuningSession(new ClassificationEvaluator(backend, data), data, forward);
     }
 
     public void Dispose() => Evaluator.Dispose();

@@ -22,20 +22,17 @@ public sealed record CheckResult(string Name, bool Passed, int Values, int Ident
 /// </summary>
 public static class BackendCheck
 {
-    private static readonly ActivationFunction[] AllActivations = Enumerable.Range(1, 11).Select(i => (ActivationFunction)i).ToArray();
+    private static readonly ActivationFunction[] AllActivations = Enum.GetValues<ActivationFunction>();
     private static readonly float[] Weights = StandardWeights.Copy();
 
-    public static IReadOnlyList<CheckResult> Run(IEvaluator backend, Genome? swingUpChampion)
+    public static IReadOnlyList<CheckResult> Run(IBackend backend, Genome? swingUpChampion)
     {
         var reference = new ReferenceEvaluator(Environment.ProcessorCount);
         var results = new List<CheckResult>();
-        if (backend is IForwardEvaluator forward)
-        {
-            foreach (var (label, connections, genomes) in new[] { ("small networks", 40, 64), ("large networks", 600, 8) })
-                foreach (var mode in new[] { WeightMode.Shared, WeightMode.Stored })
-                    results.Add(Forward(forward, reference, mode, label, connections, genomes));
-            results.Add(ExtremeInputs(forward, reference));
-        }
+        foreach (var (label, connections, genomes) in new[] { ("small networks", 40, 64), ("large networks", 600, 8) })
+            foreach (var mode in new[] { WeightMode.Shared, WeightMode.Stored })
+                results.Add(Forward(backend, reference, mode, label, connections, genomes));
+        results.Add(ExtremeInputs(backend, reference));
         foreach (var task in TaskRegistry.Simulated)
             results.Add(ShortEpisodes(backend, reference, task));
         results.Add(MixedSizeEpisodes(backend, reference));

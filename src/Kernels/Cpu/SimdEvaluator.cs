@@ -9,7 +9,7 @@ namespace Wann.Kernels.Cpu;
 /// The CPU backend: interprets a <see cref="ProgramBatch"/> with lanes packed into SIMD vectors
 /// (<see cref="SimdRollout"/> for episodes, <see cref="SimdForward"/> for forward passes), genomes spread over the cores.
 /// </summary>
-public sealed class SimdEvaluator : IEvaluator, IForwardEvaluator
+public sealed class SimdEvaluator : IBackend
 {
     private readonly int _threads;
 
@@ -22,6 +22,8 @@ public sealed class SimdEvaluator : IEvaluator, IForwardEvaluator
         TaskRegistry.Dispatch(request.Task, new SimdRollout(batch, request, _threads));
 
     public float[] Forward(ProgramBatch batch, float[] weights, float[] inputs) => SimdForward.Run(batch, weights, inputs, _threads);
+
+    public double KernelCompileSeconds => 0;
 
     public void Dispose() { }
 }

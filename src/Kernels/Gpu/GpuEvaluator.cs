@@ -16,7 +16,7 @@ namespace Wann.Kernels.Gpu;
 /// see <see cref="LaunchPlanner"/>) queued back to back, and copies the results back once.
 /// Buffer management, launch planning and kernel caching live here; the kernels hold device code only.
 /// </summary>
-public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
+public sealed class GpuEvaluator : IBackend
 {
     private const int PreferredGroupSize = 128;
     // Kept free for the driver, the program buffers of the next generation and other processes.
@@ -77,6 +77,9 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
 
     public EvaluationTiming? LastTiming { get; private set; }
 
+    /// <summary>Keep task state in a device buffer even where registers would do (tests run every task through the large-state path).</summary>
+    internal bool ForceBufferState { get; set; }
+
     /// <summary>Shared memory a group may use, if set below the device's (tests use it to mix shared and global launches).</summary>
     internal long? SharedBytesPerGroupLimit { get; set; }
 
@@ -112,7 +115,7 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
         };
         var launches = LaunchPlanner.Plan(batch, order, laneStride, Limits());
         var scratch = ScratchFor(launches, laneStride);
-        bool bufferState = task.StateSize > RegisterState.Capacity;
+        bool bufferState = ForceBufferState || task.StateSize > RegisterState.Capacity;
         var taskState = bufferState ? TaskStateFor(launches, laneStride, task.StateSize) : _taskState.View(1);
         Synchronize("upload");
         double upload = clock.Elapsed.TotalSeconds;

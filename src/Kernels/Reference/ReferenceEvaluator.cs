@@ -9,7 +9,7 @@ namespace Wann.Kernels.Reference;
 /// The scalar reference path: one lane at a time through the reference interpreter and the task's
 /// scalar step. Simple on purpose; the fast backends are tested against it and benchmarked next to it.
 /// </summary>
-public sealed class ReferenceEvaluator : IEvaluator, IForwardEvaluator
+public sealed class ReferenceEvaluator : IBackend
 {
     private readonly int _threads;
 
@@ -21,6 +21,8 @@ public sealed class ReferenceEvaluator : IEvaluator, IForwardEvaluator
 
     public FitnessTable Evaluate(ProgramBatch batch, EvaluationRequest request) =>
         TaskRegistry.Dispatch(request.Task, new Run(batch, request, _threads));
+
+    public double KernelCompileSeconds => 0;
 
     public void Dispose() { }
 

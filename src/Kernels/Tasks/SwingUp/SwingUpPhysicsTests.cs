@@ -1,7 +1,7 @@
 using Wann.Engine.Lanes;
 using Wann.Kernels.Tasks;
 
-namespace Wann.Kernels.Tests;
+namespace Wann.Kernels.Tests.Tasks;
 
 public sealed class SwingUpPhysicsTests
 {

@@ -5,10 +5,10 @@ using Wann.Kernels.Reference;
 
 namespace Wann.Kernels.Backends;
 
-/// <summary>Creates the evaluator for a backend choice; <c>auto</c> takes cuda, then opencl, then the SIMD cpu backend.</summary>
-public static class EvaluatorFactory
+/// <summary>Creates the backend for a choice; <c>auto</c> takes cuda, then opencl, then the SIMD cpu backend.</summary>
+public static class BackendFactory
 {
-    public static IEvaluator Create(BackendKind kind, int? threads = null) => kind switch
+    public static IBackend Create(BackendKind kind, int? threads = null) => kind switch
     {
         BackendKind.Auto => new GpuEvaluatorOrCpu(threads).Pick(),
         BackendKind.Cpu => new SimdEvaluator(threads),
@@ -27,7 +27,7 @@ public static class EvaluatorFactory
 
     private sealed class GpuEvaluatorOrCpu(int? threads)
     {
-        public IEvaluator Pick() => AutoChoice() switch
+        public IBackend Pick() => AutoChoice() switch
         {
             BackendKind.Cpu => new SimdEvaluator(threads),
             var gpu => new GpuEvaluator(gpu),

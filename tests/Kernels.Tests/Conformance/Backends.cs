@@ -1,0 +1,30 @@
+using Wann.Engine.Evaluation;
+using Wann.Kernels.Backends;
+using Wann.Kernels.Cpu;
+using Wann.Kernels.Gpu;
+using Wann.Kernels.Reference;
+
+namespace Wann.Kernels.Tests.Conformance;
+
+// One line per backend (and per kernel path worth holding to the contract): each runs every conformance test.
+public sealed class CpuConformance() : BackendConformance(() => new SimdEvaluator(2));
+public sealed class CpuOneThreadConformance() : BackendConformance(() => new SimdEvaluator(1));
+public sealed class ReferenceOneThreadConformance() : BackendConformance(() => new ReferenceEvaluator(1));
+public sealed class IlgpuCpuConformance() : BackendConformance(() => Device.Open(BackendKind.IlgpuCpu));
+public sealed class IlgpuCpuGlobalMemoryConformance() : BackendConformance(() => Device.Open(BackendKind.IlgpuCpu, globalMemory: true));
+public sealed class IlgpuCpuBufferStateConformance() : BackendConformance(() => Device.Open(BackendKind.IlgpuCpu, bufferState: true));
+public sealed class CudaConformance() : BackendConformance(() => Device.Open(BackendKind.Cuda));
+public sealed class CudaGlobalMemoryConformance() : BackendConformance(() => Device.Open(BackendKind.Cuda, globalMemory: true));
+public sealed class CudaBufferStateConformance() : BackendConformance(() => Device.Open(BackendKind.Cuda, bufferState: true));
+public sealed class OpenClConformance() : BackendConformance(() => Device.Open(BackendKind.OpenCL));
+
+/// <summary>Opens an ILGPU backend, or skips the test where this machine has no such device.</summary>
+internal static class Device
+{
+    public static IBackend Open(BackendKind kind, bool globalMemory = false, bool bufferState = false)
+    {
+        using (var context = GpuDevices.CreateContext())
+            Skip.IfNot(GpuDevices.Has(context, kind), $"no {BackendNames.NameOf(kind)} device on this machine");
+        return new GpuEvaluator(kind, globalMemory) { ForceBufferState = bufferState };
+    }
+}

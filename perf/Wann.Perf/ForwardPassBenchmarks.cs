@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using Wann.Engine.Activations;
 using Wann.Engine.Programs;
 using Wann.Engine.Search;
-using Wann.Engine.Tasks;
 using Wann.Kernels.Cpu;
 using Wann.Kernels.Tasks;
 

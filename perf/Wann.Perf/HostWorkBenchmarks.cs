@@ -3,7 +3,6 @@ using Wann.Engine.Genomes;
 using Wann.Engine.Programs;
 using Wann.Engine.Randomness;
 using Wann.Engine.Search;
-using Wann.Engine.Tasks;
 using Wann.Kernels.Tasks;
 
 namespace Wann.Perf;

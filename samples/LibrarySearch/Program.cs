@@ -2,7 +2,6 @@ using Wann.Engine.Config;
 using Wann.Engine.Formats;
 using Wann.Engine.Programs;
 using Wann.Engine.Search;
-using Wann.Engine.Tasks;
 using Wann.Kernels.Backends;
 using Wann.Kernels.Tasks;
 

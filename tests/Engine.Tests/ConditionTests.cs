@@ -8,7 +8,7 @@ namespace Wann.Engine.Tests;
 
 public sealed class ConditionTests
 {
-    private static Genome Swing() => OutMatrixFormat.Parse(File.ReadAllText(TestFiles.Reference("swing.out")), new NetworkShape(5, 1), "swing.out");
+    private static Genome Swing() => OutMatrixFormat.Parse(File.ReadAllText(TestPaths.Reference("swing.out")), new NetworkShape(5, 1), "swing.out");
 
     [Fact]
     public void RandomWeights_AreUniformInPlusMinusTwo_AndDifferPerTrialAndConnection()

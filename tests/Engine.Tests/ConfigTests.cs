@@ -7,14 +7,14 @@ public sealed class ConfigTests
     [Fact]
     public void Defaults_AreTheOriginalDefaultFile()
     {
-        var fromFile = HyperparameterLoader.ApplyFile(new Hyperparameters(), TestFiles.Reference("default_wan.json"));
+        var fromFile = HyperparameterLoader.ApplyFile(new Hyperparameters(), TestPaths.Reference("default_wan.json"));
         Assert.Equal(new Hyperparameters(), fromFile);
     }
 
     [Fact]
     public void TaskFile_OverridesKeyByKey()
     {
-        var h = HyperparameterLoader.ApplyFile(new Hyperparameters(), TestFiles.Reference("laptop_swing.json"));
+        var h = HyperparameterLoader.ApplyFile(new Hyperparameters(), TestPaths.Reference("laptop_swing.json"));
         Assert.Equal(64, h.PopulationSize);
         Assert.Equal(3, h.Repetitions);
         Assert.Equal(0.05, h.EliteRatio);
@@ -32,7 +32,7 @@ public sealed class ConfigTests
     [InlineData("mnist256.json")]
     [InlineData("default_wan.json")]
     public void EveryShippedFile_Loads(string file) =>
-        Assert.NotNull(HyperparameterLoader.ApplyFile(new Hyperparameters(), TestFiles.Reference(file)));
+        Assert.NotNull(HyperparameterLoader.ApplyFile(new Hyperparameters(), TestPaths.Reference(file)));
 
     [Theory]
     [InlineData("{\"popSiz\": 10}", "unknown key 'popSiz'")]

@@ -3,7 +3,6 @@ using Wann.Engine.Datasets;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Genomes;
 using Wann.Engine.Programs;
-using Wann.Engine.Tasks;
 
 namespace Wann.Engine.Tests;
 

@@ -8,7 +8,6 @@ using Wann.Engine.Genomes;
 using Wann.Engine.Programs;
 using Wann.Engine.Randomness;
 using Wann.Engine.Search;
-using Wann.Engine.Tasks;
 
 namespace Wann.Engine.Tests;
 

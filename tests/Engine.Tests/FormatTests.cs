@@ -17,7 +17,7 @@ public sealed class FormatTests
     [MemberData(nameof(Champions))]
     public void OutFile_RoundTripsToTheSameText(string file, int nIn, int nOut)
     {
-        string text = File.ReadAllText(TestFiles.Reference(file));
+        string text = File.ReadAllText(TestPaths.Reference(file));
         var genome = OutMatrixFormat.Parse(text, new NetworkShape(nIn, nOut), file);
         Assert.Equal(Normalise(text), OutMatrixFormat.Format(genome));
     }
@@ -26,7 +26,7 @@ public sealed class FormatTests
     [MemberData(nameof(Champions))]
     public void Champion_HasTheDocumentedSize(string file, int nIn, int nOut)
     {
-        var genome = OutMatrixFormat.Parse(File.ReadAllText(TestFiles.Reference(file)), new NetworkShape(nIn, nOut), file);
+        var genome = OutMatrixFormat.Parse(File.ReadAllText(TestPaths.Reference(file)), new NetworkShape(nIn, nOut), file);
         var (nodes, connections) = file switch { "swing.out" => (29, 52), "biped.out" => (103, 210), _ => (106, 245) };
         Assert.Equal(nodes, genome.Nodes.Count);
         Assert.Equal(connections, genome.EnabledConnectionCount);
@@ -36,7 +36,7 @@ public sealed class FormatTests
     [MemberData(nameof(Champions))]
     public void Json_RoundTripIsLossless_AndBackToOutGivesTheSameText(string file, int nIn, int nOut)
     {
-        string text = File.ReadAllText(TestFiles.Reference(file));
+        string text = File.ReadAllText(TestPaths.Reference(file));
         var genome = OutMatrixFormat.Parse(text, new NetworkShape(nIn, nOut), file);
         var network = new NetworkFile(genome, null, new Provenance("test", 3, 512.25, 42, "2026-11-24T00:00:00Z"));
         var back = NetworkJsonFormat.Parse(NetworkJsonFormat.Format(network), "test");
@@ -102,7 +102,7 @@ public sealed class FormatTests
     public void OutFile_ReadWithTheWrongShape_IsCaught()
     {
         // biped.out read as a 5-input network leaves hidden rows with no incoming connection at all.
-        string text = File.ReadAllText(TestFiles.Reference("biped.out"));
+        string text = File.ReadAllText(TestPaths.Reference("biped.out"));
         var e = Assert.Throws<WannException>(() => OutMatrixFormat.Parse(text, new NetworkShape(5, 1), "biped.out"));
         Assert.Contains("--task or --io", e.Message);
     }

@@ -59,7 +59,7 @@ public sealed class FuzzTests
     [Fact]
     public void MutatedConfigFiles_AreAcceptedOrRejectedCleanly()
     {
-        string text = File.ReadAllText(TestFiles.Reference("default_wan.json"));
+        string text = File.ReadAllText(TestPaths.Reference("default_wan.json"));
         int accepted = RunFuzz(text, t => HyperparameterLoader.Validate(HyperparameterLoader.ApplyJson(new Hyperparameters(), t, "fuzz.json"), "fuzz.json"), 1);
         Assert.InRange(accepted, 1, Cases - 1); // both outcomes were exercised
     }
@@ -67,7 +67,7 @@ public sealed class FuzzTests
     [Fact]
     public void MutatedJsonNetworks_AreAcceptedOrRejectedCleanly()
     {
-        var genome = OutMatrixFormat.Parse(File.ReadAllText(TestFiles.Reference("swing.out")), new NetworkShape(5, 1), "swing.out");
+        var genome = OutMatrixFormat.Parse(File.ReadAllText(TestPaths.Reference("swing.out")), new NetworkShape(5, 1), "swing.out");
         string text = NetworkJsonFormat.Format(new NetworkFile(genome, "swingup", new Provenance("fuzz", 1, 2.5, 3, "now")));
         int accepted = RunFuzz(text, t => NetworkJsonFormat.Parse(t, "fuzz.json"), 2);
         Assert.InRange(accepted, 1, Cases - 1);
@@ -76,7 +76,7 @@ public sealed class FuzzTests
     [Fact]
     public void MutatedOutMatrices_AreAcceptedOrRejectedCleanly()
     {
-        string text = File.ReadAllText(TestFiles.Reference("swing.out"));
+        string text = File.ReadAllText(TestPaths.Reference("swing.out"));
         int accepted = RunFuzz(text, t => OutMatrixFormat.Parse(t, new NetworkShape(5, 1), "fuzz.out"), 3);
         Assert.InRange(accepted, 1, Cases - 1);
     }

@@ -22,10 +22,10 @@ public sealed class GoldenForwardTests
     [InlineData("racer", 16, 3, "stored", 1f, true)]
     public void Champion_MatchesTheOriginalCode(string net, int nIn, int nOut, string label, float weight, bool stored)
     {
-        var genome = OutMatrixFormat.Parse(File.ReadAllText(TestFiles.Reference(net + ".out")), new NetworkShape(nIn, nOut), net);
+        var genome = OutMatrixFormat.Parse(File.ReadAllText(TestPaths.Reference(net + ".out")), new NetworkShape(nIn, nOut), net);
         var program = ProgramCompiler.Compile(genome, stored ? WeightMode.Stored : WeightMode.Shared);
-        var inputs = TestFiles.ReadCsv(TestFiles.Golden($"forward-{net}-inputs.csv"));
-        var expected = TestFiles.ReadCsv(TestFiles.Golden($"forward-{net}-{label}.csv"));
+        var inputs = GoldenCsv.Read(TestPaths.Golden($"forward-{net}-inputs.csv"));
+        var expected = GoldenCsv.Read(TestPaths.Golden($"forward-{net}-{label}.csv"));
         Assert.Equal(16, inputs.Length);
         for (int row = 0; row < inputs.Length; row++)
         {

@@ -1,9 +1,7 @@
 using Wann.Engine.Activations;
 using Wann.Engine.Genomes;
-using Wann.Engine.Programs;
 using Wann.Engine.Randomness;
 using Wann.Engine.Search;
-using Wann.Engine.Tasks;
 
 namespace Wann.Engine.Tests;
 

@@ -14,14 +14,14 @@ public sealed class BadInputTests
 
     private static string BipedJson()
     {
-        var genome = Engine.Formats.OutMatrixFormat.Parse(File.ReadAllText(HostRunner.Reference("biped.out")), new Engine.Genomes.NetworkShape(24, 4), "biped.out");
+        var genome = Engine.Formats.OutMatrixFormat.Parse(File.ReadAllText(TestPaths.Reference("biped.out")), new Engine.Genomes.NetworkShape(24, 4), "biped.out");
         return Engine.Formats.NetworkJsonFormat.Format(new Engine.Formats.NetworkFile(genome, "biped", new Engine.Formats.Provenance("test")));
     }
 
     public static TheoryData<string, string[]> Cases()
     {
-        string swing = HostRunner.Reference("swing.out");
-        string inputs = HostRunner.Golden("forward-swing-inputs.csv");
+        string swing = TestPaths.Reference("swing.out");
+        string inputs = TestPaths.Golden("forward-swing-inputs.csv");
         string narrow = Write("narrow.csv", "1,2,3\n");
         string text = Write("text.csv", "1,2,x,4,5\n");
         string empty = Write("empty.csv", "\n");
@@ -31,7 +31,7 @@ public sealed class BadInputTests
         string unknownKey = Write("unknown-key.json", "{\"pop\": 10}");
         return new TheoryData<string, string[]>
         {
-            { "are the input/output counts (5x1) right", new[] { "forward", "--net", HostRunner.Reference("racer.out"), "--task", "swingup", "--weight", "1", "--inputs", inputs } },
+            { "are the input/output counts (5x1) right", new[] { "forward", "--net", TestPaths.Reference("racer.out"), "--task", "swingup", "--weight", "1", "--inputs", inputs } },
             { "file not found", new[] { "forward", "--net", "/no/such.out", "--task", "swingup", "--weight", "1", "--inputs", inputs } },
             { "give --task NAME or --io", new[] { "forward", "--net", swing, "--weight", "1", "--inputs", inputs } },
             { "unknown task 'nope'", new[] { "forward", "--net", swing, "--task", "nope", "--weight", "1", "--inputs", inputs } },
@@ -48,12 +48,12 @@ public sealed class BadInputTests
             { "--episodes: must be at least 1", new[] { "eval", "--net", swing, "--task", "swingup", "--episodes", "0" } },
             { "--weights: 'a' is not a finite number", new[] { "eval", "--net", swing, "--task", "swingup", "--weights", "1,a" } },
             { "unknown backend 'gpu9'", new[] { "eval", "--net", swing, "--task", "swingup", "--backend", "gpu9" } },
-            { "task 'biped' has no simulator", new[] { "eval", "--net", HostRunner.Reference("biped.out"), "--task", "biped" } },
+            { "task 'biped' has no simulator", new[] { "eval", "--net", TestPaths.Reference("biped.out"), "--task", "biped" } },
             { "key 'popSize' must be at least 2, got 0", new[] { "train", "--config", badConfig, "--out", Path.Combine(Folder, "run-a") } },
             { "unknown key 'pop'", new[] { "train", "--config", unknownKey, "--out", Path.Combine(Folder, "run-b") } },
             { "give --out DIR", new[] { "train", "--task", "swingup" } },
             { "no such run folder", new[] { "train", "--resume", "/no/such/run" } },
-            { "task 'biped' has no simulator", new[] { "train", "--config", HostRunner.Reference("biped.json"), "--out", Path.Combine(Folder, "run-c") } },
+            { "task 'biped' has no simulator", new[] { "train", "--config", TestPaths.Reference("biped.json"), "--out", Path.Combine(Folder, "run-c") } },
             { "--pop: must be at least 2", new[] { "train", "--task", "swingup", "--out", Path.Combine(Folder, "run-e"), "--pop=-3" } },
             { "cannot create the run folder", new[] { "train", "--task", "swingup", "--out", "/etc/hostname/run", "--gens", "1" } },
             { "network is 24x4 (inputs x outputs) but the task needs 5x1", new[] { "eval", "--net", Write("biped.json", BipedJson()), "--task", "swingup" } },
@@ -120,7 +120,7 @@ public sealed class CsvFuzzTests
     public void MutatedInputCsv_GivesOutputsOrOneCleanError()
     {
         string folder = HostRunner.TempFolder();
-        string valid = File.ReadAllText(HostRunner.Golden("forward-swing-inputs.csv"));
+        string valid = File.ReadAllText(TestPaths.Golden("forward-swing-inputs.csv"));
         var random = new Engine.Randomness.SeededRandom(5);
         const string alphabet = "0123456789.,-eE \nx";
         for (int i = 0; i < 400; i++)
@@ -134,7 +134,7 @@ public sealed class CsvFuzzTests
             }
             string input = Path.Combine(folder, "in.csv"), output = Path.Combine(folder, $"out{i}.csv");
             File.WriteAllText(input, new string(chars.ToArray()));
-            var result = HostRunner.Run("forward", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--weight", "1", "--inputs", input, "--out", output);
+            var result = HostRunner.Run("forward", "--net", TestPaths.Reference("swing.out"), "--task", "swingup", "--weight", "1", "--inputs", input, "--out", output);
             if (result.ExitCode == 0)
             {
                 int rows = File.ReadAllLines(input).Count(l => l.Trim().Length > 0);

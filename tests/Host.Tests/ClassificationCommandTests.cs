@@ -13,7 +13,7 @@ public sealed class ClassificationCommandTests
     {
         RequireDigits();
         string run = Path.Combine(HostRunner.TempFolder(), "run");
-        Assert.Equal(0, HostRunner.Run("train", "--config", Path.Combine(HostRunner.RepositoryRoot, "configs", "digits.json"), "--pop", "16", "--gens", "3", "--out", run, "--quiet").ExitCode);
+        Assert.Equal(0, HostRunner.Run("train", "--config", Path.Combine(TestPaths.RepositoryRoot, "configs", "digits.json"), "--pop", "16", "--gens", "3", "--out", run, "--quiet").ExitCode);
         var result = HostRunner.Run("eval", "--net", Path.Combine(run, "best.json"), "--task", "digits", "--json");
         Assert.Equal(0, result.ExitCode);
         var json = HostRunner.Json(result.Out);
@@ -33,7 +33,7 @@ public sealed class ClassificationCommandTests
     [Fact]
     public void Mnist256Config_PointsToFashion16()
     {
-        var result = HostRunner.Run("train", "--config", HostRunner.Reference("mnist256.json"), "--out", Path.Combine(HostRunner.TempFolder(), "run"));
+        var result = HostRunner.Run("train", "--config", TestPaths.Reference("mnist256.json"), "--out", Path.Combine(HostRunner.TempFolder(), "run"));
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("\"task\": \"fashion16\"", result.Error);
     }

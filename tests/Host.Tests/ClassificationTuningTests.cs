@@ -7,7 +7,7 @@ public sealed class ClassificationTuningTests
         try { Engine.Datasets.ClassificationSources.Digits(); }
         catch (Engine.WannException) { throw new SkipException("digits not installed (scripts/install-datasets.sh)"); }
         string run = Path.Combine(HostRunner.TempFolder(), "run");
-        Assert.Equal(0, HostRunner.Run("train", "--config", Path.Combine(HostRunner.RepositoryRoot, "configs", "digits.json"), "--pop", "16", "--gens", "4", "--out", run, "--quiet").ExitCode);
+        Assert.Equal(0, HostRunner.Run("train", "--config", Path.Combine(TestPaths.RepositoryRoot, "configs", "digits.json"), "--pop", "16", "--gens", "4", "--out", run, "--quiet").ExitCode);
         return Path.Combine(run, "best.json");
     }
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Wann.Engine.Tasks;
 using Wann.Host.Output;
 using Wann.Kernels.Backends;
 using Wann.Kernels.Tasks;
@@ -10,7 +9,7 @@ namespace Wann.Host.Tests;
 public sealed class CliBehaviourTests
 {
     private static string[] Train(string folder, params string[] extra) =>
-        new[] { "train", "--config", HostRunner.Reference("laptop_swing.json"), "--pop", "16", "--seed", "4", "--out", folder, "--quiet" }.Concat(extra).ToArray();
+        new[] { "train", "--config", TestPaths.Reference("laptop_swing.json"), "--pop", "16", "--seed", "4", "--out", folder, "--quiet" }.Concat(extra).ToArray();
 
     [Fact]
     public void Version_PrintsTheToolVersion()
@@ -165,8 +164,8 @@ public sealed class CliBehaviourTests
     [Fact]
     public void Forward_SkipsAHeaderRow_ReadsStandardInput_AndWarnsOfTrailingBlankLines()
     {
-        string rows = File.ReadAllText(HostRunner.Golden("forward-swing-inputs.csv"));
-        string[] args = { "forward", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--weight", "1", "--inputs", "-" };
+        string rows = File.ReadAllText(TestPaths.Golden("forward-swing-inputs.csv"));
+        string[] args = { "forward", "--net", TestPaths.Reference("swing.out"), "--task", "swingup", "--weight", "1", "--inputs", "-" };
         var plain = HostRunner.RunWithInput(rows, args);
         Assert.Equal(0, plain.ExitCode);
         Assert.Equal(16, HostRunner.ReadCsv(plain.Out).Length);
@@ -186,7 +185,7 @@ public sealed class CliBehaviourTests
     public void ProgressLines_FitIn100Columns_AndAreExplainedOnce()
     {
         string run = Path.Combine(HostRunner.TempFolder(), "run");
-        var result = HostRunner.Run("train", "--config", HostRunner.Reference("laptop_swing.json"), "--pop", "16", "--gens", "12", "--out", run);
+        var result = HostRunner.Run("train", "--config", TestPaths.Reference("laptop_swing.json"), "--pop", "16", "--gens", "12", "--out", run);
         Assert.Equal(0, result.ExitCode);
         var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.All(lines.Where(l => !l.Contains(run)), l => Assert.True(l.Length <= ProgressPrinter.Width, $"{l.Length} columns: {l}"));
@@ -210,7 +209,7 @@ public sealed class CliBehaviourTests
         string folder = HostRunner.TempFolder();
         string target = Path.Combine(folder, "taken.svg");
         Directory.CreateDirectory(target); // a folder where the picture should go
-        var result = HostRunner.Run("render", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--out", target);
+        var result = HostRunner.Run("render", "--net", TestPaths.Reference("swing.out"), "--task", "swingup", "--out", target);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("taken.svg: cannot write", result.Error);
         Assert.DoesNotContain(".tmp", result.Error);

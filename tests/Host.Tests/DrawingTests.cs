@@ -11,7 +11,7 @@ public sealed class DrawingTests
     public void RenderSvg_HasOneCirclePerNode_AndOneLinePerEnabledConnection()
     {
         string svg = Path.Combine(Folder, "swing.svg");
-        Assert.Equal(0, HostRunner.Run("render", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--out", svg).ExitCode);
+        Assert.Equal(0, HostRunner.Run("render", "--net", TestPaths.Reference("swing.out"), "--task", "swingup", "--out", svg).ExitCode);
         var doc = XDocument.Load(svg);
         XNamespace ns = "http://www.w3.org/2000/svg";
         Assert.Equal(29, doc.Descendants(ns + "circle").Count(e => (string?)e.Attribute("class") == "node"));
@@ -24,7 +24,7 @@ public sealed class DrawingTests
     public void RenderPng_HasTheLayoutsSize_AndIsNotBlank()
     {
         string png = Path.Combine(Folder, "biped.png");
-        Assert.Equal(0, HostRunner.Run("render", "--net", HostRunner.Reference("biped.out"), "--io", "24x4", "--out", png).ExitCode);
+        Assert.Equal(0, HostRunner.Run("render", "--net", TestPaths.Reference("biped.out"), "--io", "24x4", "--out", png).ExitCode);
         using var bitmap = SKBitmap.Decode(png);
         Assert.True(bitmap.Width > 800 && bitmap.Height > 800, $"{bitmap.Width}x{bitmap.Height}");
         AssertNotBlank(bitmap);
@@ -34,7 +34,7 @@ public sealed class DrawingTests
     public void RenderDot_DeclaresEveryNodeAndEdge()
     {
         string dot = Path.Combine(Folder, "racer.dot");
-        Assert.Equal(0, HostRunner.Run("render", "--net", HostRunner.Reference("racer.out"), "--io", "16x3", "--out", dot).ExitCode);
+        Assert.Equal(0, HostRunner.Run("render", "--net", TestPaths.Reference("racer.out"), "--io", "16x3", "--out", dot).ExitCode);
         string text = File.ReadAllText(dot);
         Assert.StartsWith("digraph", text);
         Assert.Equal(245, text.Split('\n').Count(l => l.Contains("->")));
@@ -45,7 +45,7 @@ public sealed class DrawingTests
     public void PlotSweepAndReport_WriteValidFiles()
     {
         string run = Path.Combine(Folder, "run");
-        Assert.Equal(0, HostRunner.Run("train", "--config", HostRunner.Reference("laptop_swing.json"), "--pop", "16", "--gens", "9", "--out", run, "--quiet").ExitCode);
+        Assert.Equal(0, HostRunner.Run("train", "--config", TestPaths.Reference("laptop_swing.json"), "--pop", "16", "--gens", "9", "--out", run, "--quiet").ExitCode);
 
         string plot = Path.Combine(Folder, "plot.png");
         Assert.Equal(0, HostRunner.Run("plot", "--run", run, "--out", plot).ExitCode);
@@ -82,7 +82,7 @@ public sealed class DrawingTests
     public void BadInput_FailsWithOneLine_AndWritesNothing(string message, params string[] args)
     {
         string folder = HostRunner.TempFolder();
-        var resolved = args.Select(a => a.StartsWith("REF:") ? HostRunner.Reference(a[4..]) : a.StartsWith("OUT:") ? Path.Combine(folder, a[4..]) : a).ToArray();
+        var resolved = args.Select(a => a.StartsWith("REF:") ? TestPaths.Reference(a[4..]) : a.StartsWith("OUT:") ? Path.Combine(folder, a[4..]) : a).ToArray();
         var result = HostRunner.Run(resolved);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error);

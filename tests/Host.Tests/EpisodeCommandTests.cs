@@ -9,10 +9,10 @@ public sealed class EpisodeCommandTests
     public void SwingUpChampion_TrajectoryTotalsWhatEvalGivesTheSameSeed_AndEveryFormatIsWritten()
     {
         string stem = Path.Combine(HostRunner.TempFolder(), "swing");
-        var result = HostRunner.Run("episode", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--weight", "1", "--seed", "3", "--out", stem);
+        var result = HostRunner.Run("episode", "--net", TestPaths.Reference("swing.out"), "--task", "swingup", "--weight", "1", "--seed", "3", "--out", stem);
         Assert.True(result.ExitCode == 0, result.Error);
         foreach (string ext in new[] { ".csv", ".json", ".gif" }) Assert.Contains($"wrote {stem}{ext} (", result.Out);
-        var eval = HostRunner.Json(HostRunner.Run("eval", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--weights", "1",
+        var eval = HostRunner.Json(HostRunner.Run("eval", "--net", TestPaths.Reference("swing.out"), "--task", "swingup", "--weights", "1",
             "--episodes", "1", "--seed", "3", "--backend", "reference", "--json").Out);
         float expected = (float)eval.GetProperty("mean")[0].GetDouble();
 
@@ -117,7 +117,7 @@ public sealed class EpisodeCommandTests
     public void OutOfAnotherKind_IsOneLine_AndWritesNothing()
     {
         string file = Path.Combine(HostRunner.TempFolder(), "e.png");
-        var result = HostRunner.Run("episode", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--stored", "--out", file);
+        var result = HostRunner.Run("episode", "--net", TestPaths.Reference("swing.out"), "--task", "swingup", "--stored", "--out", file);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("must end in .csv, .json or .gif", result.Error);
         Assert.False(File.Exists(file));
@@ -128,7 +128,7 @@ public sealed class EpisodeCommandTests
     [InlineData("--task=biped", "has no simulator")]
     public void TasksWithoutEpisodes_AreOneLine(string task, string message)
     {
-        var result = HostRunner.Run("episode", "--net", HostRunner.Reference("swing.out"), task, "--weight", "1", "--out", Path.Combine(HostRunner.TempFolder(), "e.gif"));
+        var result = HostRunner.Run("episode", "--net", TestPaths.Reference("swing.out"), task, "--weight", "1", "--out", Path.Combine(HostRunner.TempFolder(), "e.gif"));
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error);
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 
 namespace Wann.Host.Tests;
 
@@ -7,7 +6,7 @@ public sealed class EvalAndTrainTests
     [Fact]
     public void EvalJson_HasOneEntryPerWeight_AndTheBackendsAgreeExactly()
     {
-        string[] args = { "eval", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--episodes", "6", "--json", "--seed", "3" };
+        string[] args = { "eval", "--net", TestPaths.Reference("swing.out"), "--task", "swingup", "--episodes", "6", "--json", "--seed", "3" };
         var cpu = HostRunner.Run(args.Append("--backend").Append("cpu").ToArray());
         var reference = HostRunner.Run(args.Append("--backend").Append("reference").ToArray());
         Assert.Equal(0, cpu.ExitCode);
@@ -26,7 +25,7 @@ public sealed class EvalAndTrainTests
     [Fact]
     public void EvalTable_ShowsEveryWeight()
     {
-        var result = HostRunner.Run("eval", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--episodes", "3", "--weights=-1,0.5");
+        var result = HostRunner.Run("eval", "--net", TestPaths.Reference("swing.out"), "--task", "swingup", "--episodes", "3", "--weights=-1,0.5");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("    -1 ", result.Out);
         Assert.Contains("   0.5 ", result.Out);
@@ -34,7 +33,7 @@ public sealed class EvalAndTrainTests
     }
 
     private static string[] Train(string folder, params string[] extra) =>
-        new[] { "train", "--config", HostRunner.Reference("laptop_swing.json"), "--pop", "16", "--seed", "4", "--out", folder, "--quiet" }.Concat(extra).ToArray();
+        new[] { "train", "--config", TestPaths.Reference("laptop_swing.json"), "--pop", "16", "--seed", "4", "--out", folder, "--quiet" }.Concat(extra).ToArray();
 
     [Fact]
     public void Train_WritesTheRunFolder_AndTheSameSeedGivesTheSameRun()

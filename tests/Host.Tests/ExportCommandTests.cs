@@ -23,9 +23,9 @@ public sealed class ExportCommandTests
     {
         string folder = HostRunner.TempFolder();
         string model = Path.Combine(folder, net + ".onnx");
-        Assert.Equal(0, HostRunner.Run("export", "--net", HostRunner.Reference(net + ".out"), shape, weight, "--out", model).ExitCode);
-        string inputsFile = HostRunner.Golden($"forward-{net}-inputs.csv");
-        var forward = HostRunner.Run("forward", "--net", HostRunner.Reference(net + ".out"), shape, weight, "--inputs", inputsFile);
+        Assert.Equal(0, HostRunner.Run("export", "--net", TestPaths.Reference(net + ".out"), shape, weight, "--out", model).ExitCode);
+        string inputsFile = TestPaths.Golden($"forward-{net}-inputs.csv");
+        var forward = HostRunner.Run("forward", "--net", TestPaths.Reference(net + ".out"), shape, weight, "--inputs", inputsFile);
         Assert.Equal(0, forward.ExitCode);
         var expected = HostRunner.ReadCsv(forward.Out);
         var inputs = HostRunner.ReadCsv(File.ReadAllText(inputsFile));
@@ -78,7 +78,7 @@ public sealed class ExportCommandTests
     public void Onnx_GraphHasOneInputAndOneOutputTensor_OfTheNetworksWidths()
     {
         string model = Path.Combine(HostRunner.TempFolder(), "biped.onnx");
-        Assert.Equal(0, HostRunner.Run("export", "--net", HostRunner.Reference("biped.out"), "--io", "24x4", "--stored", "--out", model).ExitCode);
+        Assert.Equal(0, HostRunner.Run("export", "--net", TestPaths.Reference("biped.out"), "--io", "24x4", "--stored", "--out", model).ExitCode);
         using var session = new InferenceSession(model);
         var input = Assert.Single(session.InputMetadata);
         var output = Assert.Single(session.OutputMetadata);
@@ -90,10 +90,10 @@ public sealed class ExportCommandTests
     public void Out_RoundTripsTheOriginalChampionToIdenticalText()
     {
         string file = Path.Combine(HostRunner.TempFolder(), "swing.out");
-        var export = HostRunner.Run("export", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--stored", "--out", file);
+        var export = HostRunner.Run("export", "--net", TestPaths.Reference("swing.out"), "--task", "swingup", "--stored", "--out", file);
         Assert.Equal(0, export.ExitCode);
         Assert.Equal($"wrote {file} (the original's matrix format)", export.Out.Trim());
-        Assert.Equal(Normalise(File.ReadAllText(HostRunner.Reference("swing.out"))), Normalise(File.ReadAllText(file)));
+        Assert.Equal(Normalise(File.ReadAllText(TestPaths.Reference("swing.out"))), Normalise(File.ReadAllText(file)));
     }
 
     [Fact]
@@ -101,10 +101,10 @@ public sealed class ExportCommandTests
     {
         string folder = HostRunner.TempFolder();
         string json = Path.Combine(folder, "racer.json"), outFile = Path.Combine(folder, "racer.out");
-        string inputs = HostRunner.Golden("forward-racer-inputs.csv");
-        Assert.Equal(0, HostRunner.Run("export", "--net", HostRunner.Reference("racer.out"), "--io", "16x3", "--stored", "--out", json).ExitCode);
+        string inputs = TestPaths.Golden("forward-racer-inputs.csv");
+        Assert.Equal(0, HostRunner.Run("export", "--net", TestPaths.Reference("racer.out"), "--io", "16x3", "--stored", "--out", json).ExitCode);
         Assert.Equal(0, HostRunner.Run("export", "--net", json, "--stored", "--out", outFile).ExitCode);
-        var original = HostRunner.Run("forward", "--net", HostRunner.Reference("racer.out"), "--io", "16x3", "--stored", "--inputs", inputs);
+        var original = HostRunner.Run("forward", "--net", TestPaths.Reference("racer.out"), "--io", "16x3", "--stored", "--inputs", inputs);
         var viaJson = HostRunner.Run("forward", "--net", json, "--stored", "--inputs", inputs);
         var viaOut = HostRunner.Run("forward", "--net", outFile, "--io", "16x3", "--stored", "--inputs", inputs);
         Assert.Equal(original.Out, viaJson.Out);
@@ -117,7 +117,7 @@ public sealed class ExportCommandTests
         string folder = HostRunner.TempFolder();
         string file = Path.Combine(folder, "w.out"), back = Path.Combine(folder, "back.out");
         const string weight = "0.123456789";
-        Assert.Equal(0, HostRunner.Run("export", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--weight=" + weight, "--out", file).ExitCode);
+        Assert.Equal(0, HostRunner.Run("export", "--net", TestPaths.Reference("swing.out"), "--task", "swingup", "--weight=" + weight, "--out", file).ExitCode);
         Assert.Equal(0, HostRunner.Run("export", "--net", file, "--task", "swingup", "--stored", "--out", back).ExitCode);
         Assert.Equal(File.ReadAllText(file), File.ReadAllText(back));
         var genome = Engine.Formats.OutMatrixFormat.Parse(File.ReadAllText(back), new Engine.Genomes.NetworkShape(5, 1), "back.out");
@@ -130,7 +130,7 @@ public sealed class ExportCommandTests
     public void BadOptions_OneLineAndStatus2_NoFile(string name, string weight, string message)
     {
         string file = Path.Combine(HostRunner.TempFolder(), name);
-        var args = new List<string> { "export", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--out", file };
+        var args = new List<string> { "export", "--net", TestPaths.Reference("swing.out"), "--task", "swingup", "--out", file };
         if (weight.Length > 0) args.Add(weight);
         var result = HostRunner.Run(args.ToArray());
         Assert.Equal(2, result.ExitCode);

@@ -15,11 +15,11 @@ public sealed class ForwardCommandTests
     public void Champions_GiveTheOriginalCodesOutputs(string net, string shape, string label, string weight)
     {
         string outFile = Path.Combine(HostRunner.TempFolder(), "out.csv");
-        var result = HostRunner.Run("forward", "--net", HostRunner.Reference(net + ".out"), shape, weight,
-            "--inputs", HostRunner.Golden($"forward-{net}-inputs.csv"), "--out", outFile);
+        var result = HostRunner.Run("forward", "--net", TestPaths.Reference(net + ".out"), shape, weight,
+            "--inputs", TestPaths.Golden($"forward-{net}-inputs.csv"), "--out", outFile);
         Assert.Equal(0, result.ExitCode);
         var actual = HostRunner.ReadCsv(File.ReadAllText(outFile));
-        var expected = HostRunner.ReadCsv(File.ReadAllText(HostRunner.Golden($"forward-{net}-{label}.csv")));
+        var expected = HostRunner.ReadCsv(File.ReadAllText(TestPaths.Golden($"forward-{net}-{label}.csv")));
         Assert.Equal(expected.Length, actual.Length);
         for (int r = 0; r < expected.Length; r++)
             for (int o = 0; o < expected[r].Length; o++)
@@ -30,8 +30,8 @@ public sealed class ForwardCommandTests
     [Fact]
     public void WithoutOut_WritesToStandardOutput_OneRowPerInputRow()
     {
-        var result = HostRunner.Run("forward", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--weight", "0.5",
-            "--inputs", HostRunner.Golden("forward-swing-inputs.csv"));
+        var result = HostRunner.Run("forward", "--net", TestPaths.Reference("swing.out"), "--task", "swingup", "--weight", "0.5",
+            "--inputs", TestPaths.Golden("forward-swing-inputs.csv"));
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(16, HostRunner.ReadCsv(result.Out).Length);
     }
@@ -40,11 +40,11 @@ public sealed class ForwardCommandTests
     public void JsonNetwork_GivesTheSameOutputsAsTheOutFileItCameFrom()
     {
         string folder = HostRunner.TempFolder();
-        var genome = Engine.Formats.OutMatrixFormat.Parse(File.ReadAllText(HostRunner.Reference("swing.out")), new Engine.Genomes.NetworkShape(5, 1), "swing.out");
+        var genome = Engine.Formats.OutMatrixFormat.Parse(File.ReadAllText(TestPaths.Reference("swing.out")), new Engine.Genomes.NetworkShape(5, 1), "swing.out");
         string json = Path.Combine(folder, "swing.json");
         Engine.Formats.NetworkFiles.Save(json, new Engine.Formats.NetworkFile(genome, "swingup", new Engine.Formats.Provenance("test")));
-        var fromOut = HostRunner.Run("forward", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--stored", "--inputs", HostRunner.Golden("forward-swing-inputs.csv"));
-        var fromJson = HostRunner.Run("forward", "--net", json, "--stored", "--inputs", HostRunner.Golden("forward-swing-inputs.csv"));
+        var fromOut = HostRunner.Run("forward", "--net", TestPaths.Reference("swing.out"), "--task", "swingup", "--stored", "--inputs", TestPaths.Golden("forward-swing-inputs.csv"));
+        var fromJson = HostRunner.Run("forward", "--net", json, "--stored", "--inputs", TestPaths.Golden("forward-swing-inputs.csv"));
         Assert.Equal(fromOut.Out, fromJson.Out);
     }
 }

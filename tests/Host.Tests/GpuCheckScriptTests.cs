@@ -14,7 +14,7 @@ public sealed class GpuCheckScriptTests
     {
         string folder = Path.Combine(HostRunner.TempFolder(), "gpu-check");
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(HostRunner.RepositoryRoot, "scripts", "gpu-check.sh"));
+        info.ArgumentList.Add(Path.Combine(TestPaths.RepositoryRoot, "scripts", "gpu-check.sh"));
         foreach (var a in new[] { "--backend", "ilgpu-cpu", "--small", "--out", folder }) info.ArgumentList.Add(a);
         // The wann under test: this test run's build, not whatever a publish folder or PATH holds.
         info.Environment["WANN"] = $"dotnet {Path.Combine(AppContext.BaseDirectory, "wann.dll")}";

@@ -35,10 +35,6 @@ public static class HostRunner
         }
     }
 
-    public static string RepositoryRoot { get; } = FindRoot();
-    public static string Reference(string name) => Path.Combine(RepositoryRoot, "reference", "wann-original", name);
-    public static string Golden(string name) => Path.Combine(RepositoryRoot, "tests", "golden", name);
-
     public static string TempFolder()
     {
         string path = Path.Combine(Path.GetTempPath(), "wann-host-tests", Guid.NewGuid().ToString("N"));
@@ -63,11 +59,4 @@ public static class HostRunner
         }).ToArray();
 
     public static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Wann.Gpu.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("cannot find Wann.Gpu.sln");
-    }
 }

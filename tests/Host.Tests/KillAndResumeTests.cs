@@ -8,7 +8,7 @@ public sealed class KillAndResumeTests
     private const int Generations = 300;
 
     private static string[] TrainArgs(string folder, int generations = Generations) =>
-        new[] { "train", "--config", HostRunner.Reference("laptop_swing.json"), "--pop", "24", "--seed", "11", "--gens", generations.ToString(), "--out", folder, "--quiet", "--threads", "1" };
+        new[] { "train", "--config", TestPaths.Reference("laptop_swing.json"), "--pop", "24", "--seed", "11", "--gens", generations.ToString(), "--out", folder, "--quiet", "--threads", "1" };
 
     private static Process StartChild(string[] args)
     {

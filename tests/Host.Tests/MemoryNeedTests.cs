@@ -1,5 +1,4 @@
 using Wann.Engine.Config;
-using Wann.Engine.Tasks;
 using Wann.Engine;
 using Wann.Host.Evaluation;
 using Wann.Kernels.Tasks;

@@ -41,7 +41,7 @@ public sealed class NetworkPictureTests
     [InlineData("racer.out", 16, 3)]
     public void NoConnectionPassesThroughANodeItDoesNotJoin(string file, int inputs, int outputs)
     {
-        var genome = Engine.Formats.OutMatrixFormat.Parse(File.ReadAllText(HostRunner.Reference(file)), new NetworkShape(inputs, outputs), file);
+        var genome = Engine.Formats.OutMatrixFormat.Parse(File.ReadAllText(TestPaths.Reference(file)), new NetworkShape(inputs, outputs), file);
         var layout = NetworkLayout.Of(genome, Array.Empty<string>(), Array.Empty<string>());
         Assert.All(layout.Edges, e => Assert.True(NetworkLayout.Clear(e, layout.Nodes), $"{e.From.Id} -> {e.To.Id}"));
         Assert.Contains(layout.Edges, e => e.IsCurve); // some had to bend
@@ -51,7 +51,7 @@ public sealed class NetworkPictureTests
     public void Legend_ExplainsEdgeColoursAndGlyphs()
     {
         string svg = Path.Combine(HostRunner.TempFolder(), "swing.svg");
-        Assert.Equal(0, HostRunner.Run("render", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--out", svg).ExitCode);
+        Assert.Equal(0, HostRunner.Run("render", "--net", TestPaths.Reference("swing.out"), "--task", "swingup", "--out", svg).ExitCode);
         var legend = XDocument.Load(svg).Descendants().Single(e => (string?)e.Attribute("id") == "legend");
         var texts = legend.Descendants().Select(e => e.Value).ToList();
         foreach (var text in new[] { "positive stored weight", "negative stored weight", "width grows with |weight|", "th", "tanh", "sin", "G", "gauss" })

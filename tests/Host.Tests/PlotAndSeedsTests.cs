@@ -54,7 +54,7 @@ public sealed class PlotAndSeedsTests
     public void Sweep_WritesSvg()
     {
         string svg = Path.Combine(HostRunner.TempFolder(), "sweep.svg");
-        Assert.Equal(0, HostRunner.Run("sweep", "--net", HostRunner.Reference("swing.out"), "--task", "swingup", "--count", "5", "--episodes", "2", "--backend", "cpu", "--out", svg).ExitCode);
+        Assert.Equal(0, HostRunner.Run("sweep", "--net", TestPaths.Reference("swing.out"), "--task", "swingup", "--count", "5", "--episodes", "2", "--backend", "cpu", "--out", svg).ExitCode);
         Assert.Equal("svg", XDocument.Load(svg).Root!.Name.LocalName);
     }
 

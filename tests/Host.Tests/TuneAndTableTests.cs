@@ -4,7 +4,7 @@ namespace Wann.Host.Tests;
 
 public sealed class TuneAndTableTests
 {
-    private static string Swing => HostRunner.Reference("swing.out");
+    private static string Swing => TestPaths.Reference("swing.out");
 
     private static JsonElement Condition(string condition, string backend, params string[] extra) =>
         HostRunner.Json(Ok(new[] { "eval", "--net", Swing, "--task", "swingup", "--condition", condition, "--trials", "12", "--seed", "5", "--backend", backend, "--json" }.Concat(extra).ToArray()));

@@ -3,7 +3,6 @@ using Wann.Engine.Evaluation;
 using Wann.Engine.Genomes;
 using Wann.Engine.Programs;
 using Wann.Engine.Search;
-using Wann.Engine.Tasks;
 using Wann.Kernels.Backends;
 using Wann.Kernels.Cpu;
 using Wann.Kernels.Gpu;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
 using Wann.Engine.Programs;
-using Wann.Engine.Tasks;
 using Wann.Kernels.Cpu;
 using Wann.Kernels.Tasks;
 
@@ -23,7 +22,7 @@ public sealed class GoldenEpisodeTests
             .Select(l => l.Split(',').Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray()).ToArray();
         var weights = golden.Select(g => (float)g[0]).ToArray();
         const int episodes = 300;
-        var batch = ProgramBatch.Concatenate(new[] { ProgramCompiler.Compile(genome, WeightMode.Shared) });
+        var batch = ProgramBatch.CompileOne(genome, WeightMode.Shared);
         var table = new SimdEvaluator().Evaluate(batch, new EvaluationRequest(CartPoleSwingUp.Spec, weights, episodes, 2026, 0));
         for (int w = 0; w < weights.Length; w++)
         {

@@ -3,7 +3,6 @@ using Wann.Engine.Evaluation;
 using Wann.Engine.Genomes;
 using Wann.Engine.Programs;
 using Wann.Engine.Search;
-using Wann.Engine.Tasks;
 using Wann.Kernels.Backends;
 using Wann.Kernels.Cpu;
 using Wann.Kernels.Gpu;
@@ -89,7 +88,7 @@ public sealed class GpuKernelTests
     {
         using var gpu = Open(backend, globalMemory: false);
         var genome = Engine.Formats.OutMatrixFormat.Parse(File.ReadAllText(TestPaths.Reference("swing.out")), CartPoleSwingUp.Spec.Shape, "swing.out");
-        var batch = ProgramBatch.Concatenate(new[] { ProgramCompiler.Compile(genome, WeightMode.Shared) });
+        var batch = ProgramBatch.CompileOne(genome, WeightMode.Shared);
         var request = new EvaluationRequest(CartPoleSwingUp.Spec, new[] { -1f, 0.5f, 2f }, Exact(backend) ? 2 : 32, 99, 0);
         var expected = new SimdEvaluator().Evaluate(batch, request);
         var actual = gpu.Evaluate(batch, request);
@@ -127,10 +126,15 @@ public sealed class GpuKernelTests
     {
         using var gpu = Open("ilgpu-cpu", globalMemory: false);
         var request = new EvaluationRequest(CartPoleSwingUp.Spec with { EpisodeLength = 5 }, new[] { 1f }, 2, 1, 0);
+        int? afterFirst = null;
         foreach (int genomes in new[] { 8, 3, 8, 5 })
         {
             var batch = BackendAgreementTests.RandomBatch(genomes, 8, (ulong)genomes);
             Assert.Equal(new SimdEvaluator().Evaluate(batch, request).Rewards, gpu.Evaluate(batch, request).Rewards);
+            afterFirst ??= gpu.DeviceAllocations;
+            // Smaller and equal generations after the first fit in the buffers it allocated.
+            Assert.Equal(afterFirst, gpu.DeviceAllocations);
         }
+        Assert.True(afterFirst > 0);
     }
 }

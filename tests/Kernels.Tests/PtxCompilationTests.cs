@@ -3,7 +3,6 @@ using ILGPU.Backends.PTX;
 using ILGPU.Runtime.Cuda;
 using ILGPU.Runtime;
 using System.Reflection;
-using Wann.Engine.Tasks;
 using Wann.Kernels.Gpu;
 using Wann.Kernels.Tasks;
 

@@ -12,7 +12,7 @@ public sealed record ClassificationScore(float[] Weights, double[] Accuracy, dou
 {
     public static ClassificationScore Of(Genome genome, WeightMode mode, float[] weights, ImageDataset test, IForwardEvaluator forward)
     {
-        var batch = ProgramBatch.Concatenate(new[] { ProgramCompiler.Compile(genome, mode) });
+        var batch = ProgramBatch.CompileOne(genome, mode);
         var outputs = forward.Forward(batch, weights, test.Pixels);
         int classes = batch.OutputCount, n = test.Count;
         var accuracy = new double[weights.Length];

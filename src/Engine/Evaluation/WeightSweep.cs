@@ -20,7 +20,7 @@ public sealed record WeightSweep(float[] Weights, double[] Mean, double[] Std, i
 
     public static WeightSweep Run(Genome genome, TaskSpec task, IEvaluator evaluator, float[] weights, int episodes, ulong seed)
     {
-        var batch = ProgramBatch.Concatenate(new[] { ProgramCompiler.Compile(genome, WeightMode.Shared) });
+        var batch = ProgramBatch.CompileOne(genome, WeightMode.Shared);
         var table = evaluator.Evaluate(batch, new EvaluationRequest(task, weights, episodes, seed, 0));
         var mean = new double[weights.Length];
         var std = new double[weights.Length];

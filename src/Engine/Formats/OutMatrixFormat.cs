@@ -32,9 +32,8 @@ public static class OutMatrixFormat
                 matrix[row, col] = ParseCell(cells[col].Trim(), where, row, col);
         }
 
-        // Node order in a genome: bias, inputs, outputs, then hidden; the file has outputs last.
+        // Node order in a genome: bias, inputs, outputs, then hidden; the file has outputs last. A node's id is its row.
         int firstOutputRow = n - nOut;
-        int RowToId(int row) => row;
         var nodes = new List<NodeGene>(n);
         for (int row = 0; row < n; row++)
         {
@@ -42,10 +41,10 @@ public static class OutMatrixFormat
             if (double.IsNaN(act) || act != Math.Floor(act) || !Activation.IsValidId((int)act))
                 throw new WannException($"{where}: row {row + 1}: activation column holds {act}, expected an id from 1 to 11");
         }
-        nodes.Add(new NodeGene(RowToId(0), NodeKind.Bias, (ActivationFunction)(int)matrix[0, n]));
-        for (int row = 1; row <= nIn; row++) nodes.Add(new NodeGene(RowToId(row), NodeKind.Input, (ActivationFunction)(int)matrix[row, n]));
-        for (int row = firstOutputRow; row < n; row++) nodes.Add(new NodeGene(RowToId(row), NodeKind.Output, (ActivationFunction)(int)matrix[row, n]));
-        for (int row = nIn + 1; row < firstOutputRow; row++) nodes.Add(new NodeGene(RowToId(row), NodeKind.Hidden, (ActivationFunction)(int)matrix[row, n]));
+        nodes.Add(new NodeGene(0, NodeKind.Bias, (ActivationFunction)(int)matrix[0, n]));
+        for (int row = 1; row <= nIn; row++) nodes.Add(new NodeGene(row, NodeKind.Input, (ActivationFunction)(int)matrix[row, n]));
+        for (int row = firstOutputRow; row < n; row++) nodes.Add(new NodeGene(row, NodeKind.Output, (ActivationFunction)(int)matrix[row, n]));
+        for (int row = nIn + 1; row < firstOutputRow; row++) nodes.Add(new NodeGene(row, NodeKind.Hidden, (ActivationFunction)(int)matrix[row, n]));
 
         var connections = new List<ConnectionGene>();
         long innovation = 0;
@@ -59,13 +58,13 @@ public static class OutMatrixFormat
                 if (destination <= source)
                     throw new WannException($"{where}: row {source + 1}, column {destination + 1}: a connection backwards in the node order (the format is feed-forward)");
                 bool enabled = !double.IsNaN(w);
-                connections.Add(new ConnectionGene(innovation++, RowToId(source), RowToId(destination), enabled, enabled ? (float)w : 1f));
+                connections.Add(new ConnectionGene(innovation++, source, destination, enabled, enabled ? (float)w : 1f));
             }
         // Every hidden node of a searched network was made by splitting a connection, so it has an input;
         // one without is the sign of a file read with the wrong input/output counts.
         var fed = new HashSet<int>(connections.Select(c => c.Destination));
         for (int row = nIn + 1; row < firstOutputRow; row++)
-            if (!fed.Contains(RowToId(row)))
+            if (!fed.Contains(row))
                 throw new WannException($"{where}: row {row + 1} would be a hidden node without inputs: are the input/output counts ({shape}) right? Give the network's --task or --io");
         // The format's nan is off whatever nodes it joins (the original's act() zeroes every nan), so the
         // original's rule for disabled hidden-to-hidden genes must not turn a nan here back on.

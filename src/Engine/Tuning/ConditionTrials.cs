@@ -45,7 +45,7 @@ public static class ConditionTrials
             }
             case ConditionKind.RandomShared:
             {
-                var batch = ProgramBatch.Concatenate(new[] { ProgramCompiler.Compile(genome, WeightMode.Shared) });
+                var batch = ProgramBatch.CompileOne(genome, WeightMode.Shared);
                 return Diagonal(condition, trials, (first, count) =>
                     (batch, Enumerable.Range(first, count).Select(t => RandomShared(seed, t)).ToArray()), task, evaluator, seed);
             }
@@ -110,7 +110,7 @@ public static class ConditionTrials
 
     private static ConditionResult AtWeight(Genome genome, TaskSpec task, IEvaluator evaluator, Condition condition, WeightMode mode, float weight, int trials, ulong seed)
     {
-        var batch = ProgramBatch.Concatenate(new[] { ProgramCompiler.Compile(genome, mode) });
+        var batch = ProgramBatch.CompileOne(genome, mode);
         var table = evaluator.Evaluate(batch, new EvaluationRequest(task, new[] { weight }, trials, seed, Generation: 0));
         var values = Enumerable.Range(0, trials).Select(t => (double)table.Reward(0, 0, t)).ToArray();
         return new ConditionResult(condition, values, weight, table.StepCount, null);

@@ -1,8 +1,7 @@
 using CommandLine;
-using Wann.Bench;
+using Wann.Host.Bench;
 using Wann.Host.Output;
 using Wann.Kernels.Backends;
-using Wann.Kernels.Gpu;
 
 namespace Wann.Host.Commands;
 

@@ -2,7 +2,6 @@ using CommandLine;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
 using Wann.Engine.Genomes;
-using Wann.Engine.Tasks;
 using Wann.Host.Output;
 using Wann.Kernels.Backends;
 using Wann.Kernels.Checks;

@@ -1,13 +1,10 @@
-using Wann.Engine.Config;
-using System.Diagnostics;
 using System.Globalization;
-using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
-using Wann.Engine;
+using Wann.Engine.Config;
 using Wann.Engine.Evaluation;
-using Wann.Engine.Formats;
 using Wann.Engine.Programs;
 using Wann.Engine.Tasks;
+using Wann.Engine;
 using Wann.Host.Evaluation;
 using Wann.Host.Output;
 using Wann.Kernels.Backends;
@@ -17,7 +14,6 @@ namespace Wann.Host.Commands;
 /// <summary><c>wann eval</c>: episodes of one network at each shared weight, with mean, spread and a 95 % interval.</summary>
 public static class EvalCommand
 {
-
     public static int Run(EvalOptions options)
     {
         if (options.Condition is not null) return EvalConditions.Run(options);
@@ -27,28 +23,19 @@ public static class EvalCommand
         var weights = options.Stored ? new[] { 1f } : options.Weights is null ? StandardWeights.Copy() : ParseWeights(options.Weights);
         var (network, task) = NetworkAndTask.Load(options.Net, options.Task, options);
         MemoryNeed.Check(MemoryNeed.ForLanes((double)weights.Length * options.Episodes), $"--episodes {options.Episodes}: {weights.Length} weights x {options.Episodes:N0} episodes");
-        if (task.Kind == TaskKind.Classification) return Classification(options, task, network, weights);
         TaskEvaluators.RunnableTask(task, "--task");
-        using var evaluator = BackendFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
-
-        var clock = Stopwatch.StartNew();
-        var (rows, table) = Rollouts(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared, task, evaluator, weights, options.Episodes, options.Seed);
-        double seconds = clock.Elapsed.TotalSeconds;
-
-        if (options.Json) PrintJson(options, task, evaluator, rows, table, seconds);
-        else PrintTable(options, task, evaluator, rows, table, seconds);
+        using var backend = BackendFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
+        var scores = NetworkScoring.Score(backend, network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared, task, weights, options.Episodes, options.Seed);
+        if (scores.IsClassification) PrintAccuracy(options, task, backend, scores.Accuracy!, scores.Seconds);
+        else if (options.Json) PrintJson(options, task, backend, scores.Rows!, scores.Table!, scores.Seconds);
+        else PrintTable(options, task, backend, scores.Rows!, scores.Table!, scores.Seconds);
         return 0;
     }
 
     /// <summary>Classification: accuracy on the whole held-out test set at each weight, and of the ensemble over the weights.</summary>
-    private static int Classification(EvalOptions options, TaskSpec task, NetworkFile network, float[] weights)
+    private static void PrintAccuracy(EvalOptions options, TaskSpec task, IBackend backend, ClassificationScore score, double seconds)
     {
-        TaskEvaluators.RunnableTask(task, "--task");
-        var data = Engine.Datasets.ClassificationSources.Load(task);
-        using var backend = BackendFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
-        var clock = Stopwatch.StartNew();
-        var score = ClassificationScore.Of(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared, weights, data.Test, backend);
-        double seconds = clock.Elapsed.TotalSeconds;
+        var weights = score.Weights;
         if (options.Json)
         {
             JsonOutput.Print(new
@@ -65,7 +52,7 @@ public static class EvalCommand
                 ensembleAccuracy = score.EnsembleAccuracy,
                 seconds,
             });
-            return 0;
+            return;
         }
         Console.WriteLine($"{options.Net} on {task.Name}: {score.Images} test examples, backend {backend.Name} ({backend.Device})");
         Console.WriteLine($"{(options.Stored ? "stored" : "weight"),8} {"accuracy",9} {"x-entropy",10}");
@@ -73,22 +60,6 @@ public static class EvalCommand
             Console.WriteLine($"{(options.Stored ? "-" : weights[w].ToString("0.###", CultureInfo.InvariantCulture)),8} {score.Accuracy[w] * 100,8:F2}% {score.CrossEntropy[w],10:F4}");
         Console.WriteLine($"{"ensemble",8} {score.EnsembleAccuracy * 100,8:F2}%   (softmax summed over the weights)");
         Console.WriteLine($"{score.Images * weights.Length:N0} forward passes in {seconds:F3} s");
-        return 0;
-    }
-
-    /// <summary>Episodes of one network at each weight on <paramref name="evaluator"/>, and their statistics per weight.</summary>
-    public static (List<WeightRow> Rows, FitnessTable Table) Rollouts(Engine.Genomes.Genome genome, WeightMode mode, TaskSpec task,
-        IEvaluator evaluator, float[] weights, int episodes, ulong seed)
-    {
-        var batch = ProgramBatch.Concatenate(new[] { ProgramCompiler.Compile(genome, mode) });
-        var table = evaluator.Evaluate(batch, new EvaluationRequest(task, weights, episodes, seed, Generation: 0));
-        var rows = new List<WeightRow>();
-        for (int w = 0; w < weights.Length; w++)
-        {
-            var rewards = Enumerable.Range(0, episodes).Select(r => (double)table.Reward(0, w, r)).ToArray();
-            rows.Add(WeightRow.From(weights[w], rewards));
-        }
-        return (rows, table);
     }
 
     public static float[] ParseWeights(string text)
@@ -100,19 +71,7 @@ public static class EvalCommand
             : throw new WannException($"--weights: '{p}' is not a finite number")).ToArray();
     }
 
-    /// <summary>Statistics of one weight's episodes: mean, sample standard deviation, 95 % t-interval half-width.</summary>
-    public sealed record WeightRow(float Weight, double Mean, double Std, double Ci95, double Min, double Max)
-    {
-        public static WeightRow From(float weight, double[] rewards)
-        {
-            double mean = rewards.Mean();
-            double std = rewards.Length > 1 ? rewards.StandardDeviation() : 0.0;
-            double ci = rewards.Length > 1 ? StudentT.InvCDF(0, 1, rewards.Length - 1, 0.975) * std / Math.Sqrt(rewards.Length) : 0.0;
-            return new WeightRow(weight, mean, std, ci, rewards.Minimum(), rewards.Maximum());
-        }
-    }
-
-    private static void PrintTable(EvalOptions o, TaskSpec task, IEvaluator evaluator, List<WeightRow> rows, FitnessTable table, double seconds)
+    private static void PrintTable(EvalOptions o, TaskSpec task, IBackend evaluator, IReadOnlyList<WeightRow> rows, FitnessTable table, double seconds)
     {
         Console.WriteLine($"{o.Net} on {task.Name}: {o.Episodes} episodes per weight, seed {o.Seed}, backend {evaluator.Name} ({evaluator.Device})");
         Console.WriteLine($"{(o.Stored ? "stored" : "weight"),8} {"mean",10} {"std",9} {"95% ci",9} {"min",9} {"max",9}");
@@ -122,7 +81,7 @@ public static class EvalCommand
         Console.WriteLine($"{table.StepCount:N0} environment steps in {seconds:F3} s = {table.StepCount / seconds:N0} steps/s");
     }
 
-    private static void PrintJson(EvalOptions o, TaskSpec task, IEvaluator evaluator, List<WeightRow> rows, FitnessTable table, double seconds)
+    private static void PrintJson(EvalOptions o, TaskSpec task, IBackend evaluator, IReadOnlyList<WeightRow> rows, FitnessTable table, double seconds)
     {
         var doc = new
         {

@@ -1,12 +1,11 @@
-using Wann.Engine.Config;
 using System.Diagnostics;
 using System.Globalization;
-using Wann.Engine;
+using Wann.Engine.Config;
 using Wann.Engine.Evaluation;
-using Wann.Engine.Formats;
 using Wann.Engine.Programs;
 using Wann.Engine.Tasks;
 using Wann.Engine.Tuning;
+using Wann.Engine;
 using Wann.Host.Evaluation;
 using Wann.Host.Output;
 

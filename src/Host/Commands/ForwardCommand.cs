@@ -2,7 +2,6 @@ using Wann.Host.Evaluation;
 using System.Text;
 using Wann.Engine;
 using Wann.Engine.Formats;
-using Wann.Engine.Evaluation;
 using Wann.Engine.Programs;
 using Wann.Kernels.Backends;
 using Wann.Host.Output;

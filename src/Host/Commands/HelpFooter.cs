@@ -1,5 +1,4 @@
 using CommandLine.Text;
-using Wann.Engine.Tasks;
 using Wann.Kernels.Backends;
 using Wann.Kernels.Tasks;
 

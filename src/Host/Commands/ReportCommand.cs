@@ -11,6 +11,7 @@ using Wann.Engine.Programs;
 using Wann.Engine.Tasks;
 using Wann.Engine;
 using Wann.Host.Output.Drawing;
+using Wann.Host.Evaluation;
 using Wann.Host.Output;
 using Wann.Host.Runs;
 using Wann.Kernels.Backends;
@@ -95,11 +96,14 @@ public static class ReportCommand
                 : TaskRegistry.Find(best.Task ?? "");
             if (task is { CanRun: true })
             {
-                html.Append(EvalTable(best.Genome, task, HyperparameterLoader.ApplyFile(new Hyperparameters(), configPath).SharedWeights(), options));
-                var (sweep, what, detail) = SweepCommand.Sweep(best.Genome, task, options.Backend, WeightSweep.Range(-2f, 2f, 41), options.Episodes, 1);
+                using var backend = BackendFactory.Create(BackendNames.Parse(options.Backend));
+                var weights = HyperparameterLoader.ApplyFile(new Hyperparameters(), configPath).SharedWeights();
+                html.Append(EvalTable(NetworkScoring.Score(backend, best.Genome, WeightMode.Shared, task, weights, options.EvalEpisodes, 1), backend, options));
+                var scores = NetworkScoring.Score(backend, best.Genome, WeightMode.Shared, task, WeightSweep.Range(-2f, 2f, 41), options.Episodes, 1);
+                var sweep = scores.AsSweep();
                 html.Append("<h2>Weight sweep of the best network</h2>\n");
-                html.Append(Charts.Svg(Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, what,
-                    $"best.json on {task.Name}: {detail}"))).Append('\n');
+                html.Append(Charts.Svg(Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, scores.Measure,
+                    $"best.json on {task.Name}: {scores.Detail}"))).Append('\n');
             }
         }
 
@@ -124,22 +128,21 @@ public static class ReportCommand
     }
 
     /// <summary>The eval table of the best network: per weight, the episodes' mean, spread and interval (classification: test accuracy).</summary>
-    private static string EvalTable(Engine.Genomes.Genome genome, TaskSpec task, float[] weights, ReportOptions options)
+    private static string EvalTable(NetworkScores scores, IBackend backend, ReportOptions options)
     {
         var html = new StringBuilder("<h2>Eval of the best network</h2>\n");
-        using var evaluator = BackendFactory.Create(BackendNames.Parse(options.Backend));
-        if (task.Kind == TaskKind.Classification)
+        var weights = scores.Weights;
+        if (scores.Accuracy is { } score)
         {
-            var score = ClassificationScore.Of(genome, WeightMode.Shared, weights, Engine.Datasets.ClassificationSources.Load(task).Test, evaluator);
-            html.Append($"<p>Test accuracy on {score.Images} held-out images, backend {Encode(evaluator.Name)} ({Encode(evaluator.Device)}).</p>\n");
+            html.Append($"<p>Test accuracy on {score.Images} held-out images, backend {Encode(backend.Name)} ({Encode(backend.Device)}).</p>\n");
             html.Append("<table><tr><th>weight</th><th>accuracy</th><th>cross-entropy</th></tr>\n");
             for (int w = 0; w < weights.Length; w++)
                 html.Append($"<tr><td>{Number(weights[w])}</td><td>{Number(score.Accuracy[w] * 100)} %</td><td>{Number(score.CrossEntropy[w])}</td></tr>\n");
             html.Append($"<tr><td>ensemble</td><td>{Number(score.EnsembleAccuracy * 100)} %</td><td></td></tr>\n</table>\n");
             return html.ToString();
         }
-        var (rows, table) = EvalCommand.Rollouts(genome, WeightMode.Shared, task, evaluator, weights, options.EvalEpisodes, 1);
-        html.Append($"<p>{options.EvalEpisodes} episodes per weight, seed 1, backend {Encode(evaluator.Name)} ({Encode(evaluator.Device)}); " +
+        var rows = scores.Rows!;
+        html.Append($"<p>{options.EvalEpisodes} episodes per weight, seed 1, backend {Encode(backend.Name)} ({Encode(backend.Device)}); " +
                     $"as <code>wann eval --net best.json --episodes {options.EvalEpisodes}</code> prints it.</p>\n");
         html.Append("<table><tr><th>weight</th><th>mean</th><th>std</th><th>95 % interval</th><th>min</th><th>max</th></tr>\n");
         foreach (var r in rows)

@@ -2,7 +2,6 @@ using CommandLine;
 using Wann.Engine;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
-using Wann.Engine.Tasks;
 using Wann.Host.Evaluation;
 using Wann.Host.Output;
 using Wann.Host.Output.Drawing;
@@ -56,7 +55,10 @@ public static class SweepCommand
         var (network, task) = NetworkAndTask.Load(options.Net, options.Task, options);
         MemoryNeed.Check(MemoryNeed.ForLanes((double)weights.Length * options.Episodes), $"--episodes {options.Episodes}: {weights.Length} weights x {options.Episodes:N0} episodes");
         TaskEvaluators.RunnableTask(task, "--task");
-        var (sweep, what, detail) = Sweep(network.Genome, task, options.Backend, weights, options.Episodes, options.Seed);
+        NetworkScores scores;
+        using (var backend = BackendFactory.Create(BackendNames.Parse(options.Backend)))
+            scores = NetworkScoring.Score(backend, network.Genome, Engine.Programs.WeightMode.Shared, task, weights, options.Episodes, options.Seed);
+        var (sweep, what, detail) = (scores.AsSweep(), scores.Measure, scores.Detail);
         if (options.Out is { } path)
         {
             var chart = Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, what, $"{Path.GetFileName(options.Net)} on {task.Name}: {detail}");
@@ -67,18 +69,5 @@ public static class SweepCommand
         if (options.Json)
             JsonOutput.Print(new { net = options.Net, task = task.Name, measure = what, episodes = options.Episodes, weights = sweep.Weights, mean = sweep.Mean, std = sweep.Std });
         return 0;
-    }
-
-    /// <summary>Reward per weight for rollout tasks; test accuracy per weight (no spread) for classification.</summary>
-    public static (WeightSweep Sweep, string What, string Detail) Sweep(Engine.Genomes.Genome genome, TaskSpec task, string backend, float[] weights, int episodes, ulong seed)
-    {
-        using var evaluator = BackendFactory.Create(BackendNames.Parse(backend));
-        if (task.Kind == TaskKind.Classification)
-        {
-            var data = Engine.Datasets.ClassificationSources.Load(task);
-            var score = ClassificationScore.Of(genome, Engine.Programs.WeightMode.Shared, weights, data.Test, evaluator);
-            return (new WeightSweep(weights, score.Accuracy, new double[weights.Length], score.Images), "test accuracy", $"{score.Images} test examples");
-        }
-        return (WeightSweep.Run(genome, task, evaluator, weights, episodes, seed), "reward", $"{episodes} episodes per weight");
     }
 }

@@ -1,7 +1,6 @@
-using Wann.Engine.Config;
 using System.Diagnostics;
 using System.Globalization;
-using Wann.Engine;
+using Wann.Engine.Config;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
 using Wann.Engine.Genomes;

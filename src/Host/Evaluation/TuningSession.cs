@@ -1,4 +1,3 @@
-using Wann.Engine;
 using Wann.Engine.Datasets;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Tasks;

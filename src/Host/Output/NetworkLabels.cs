@@ -1,5 +1,4 @@
 using Wann.Engine.Formats;
-using Wann.Engine.Tasks;
 using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Output;

@@ -6,7 +6,6 @@ namespace Wann.Kernels.Cpu;
 public interface IVectorLane<T> : ILane<T> where T : struct, IVectorLane<T>
 {
     static abstract int Count { get; }
-    static abstract bool IsHardwareAccelerated { get; }
     static abstract T Load(ReadOnlySpan<float> source);
     void Store(Span<float> destination);
     /// <summary>Number of non-zero lanes.</summary>

@@ -13,7 +13,6 @@ public readonly struct VectorLane : IVectorLane<VectorLane>
     public VectorLane(Vector<float> value) => Value = value;
 
     public static int Count => Vector<float>.Count;
-    public static bool IsHardwareAccelerated => Vector.IsHardwareAccelerated;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLane Load(ReadOnlySpan<float> source) => new(new Vector<float>(source));

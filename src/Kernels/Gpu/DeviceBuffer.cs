@@ -23,6 +23,9 @@ internal sealed class DeviceBuffer<T> : IDisposable where T : unmanaged
 
     public long Capacity => _buffer?.Length ?? 0;
 
+    /// <summary>How many times this buffer has allocated device memory (tests check that generations reuse it).</summary>
+    public int Allocations { get; private set; }
+
     /// <summary>A view of exactly <paramref name="length"/> elements (at least one element is always allocated).</summary>
     public ArrayView<T> View(long length)
     {
@@ -32,6 +35,7 @@ internal sealed class DeviceBuffer<T> : IDisposable where T : unmanaged
             _buffer = null;
             long capacity = Math.Max(1, (long)BitOperations.RoundUpToPowerOf2((ulong)Math.Max(length, 1)));
             _buffer = DeviceMemory.Allocate<T>(_accelerator, capacity, _what);
+            Allocations++;
         }
         return _buffer!.View.SubView(0, Math.Max(length, 1));
     }

@@ -77,6 +77,11 @@ public sealed class GpuEvaluator : IBackend
 
     public EvaluationTiming? LastTiming { get; private set; }
 
+    /// <summary>Device allocations made so far by all of this backend's buffers.</summary>
+    internal int DeviceAllocations =>
+        new[] { _instructionStart, _firstEdge, _nodeHeader, _edgeSource, _outputSlot, _order, _steps }.Sum(b => b.Allocations)
+        + new[] { _edgeScale, _weight, _episodes, _reward, _scratch, _taskState, _inputs, _outputs }.Sum(b => b.Allocations);
+
     /// <summary>Keep task state in a device buffer even where registers would do (tests run every task through the large-state path).</summary>
     internal bool ForceBufferState { get; set; }
 

@@ -1,17 +1,15 @@
-using MathNet.Numerics.Statistics;
 using System.Runtime.InteropServices;
-using Wann.Engine.Activations;
+using MathNet.Numerics.Statistics;
 using Wann.Engine.Config;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
 using Wann.Engine.Genomes;
 using Wann.Engine.Programs;
 using Wann.Engine.Search;
-using Wann.Engine.Tasks;
 using Wann.Kernels.Reference;
 using Wann.Kernels.Tasks;
 
-namespace Wann.Bench;
+namespace Wann.Host.Bench;
 
 /// <summary>What to run: the backend under test and how big the workloads are.</summary>
 public sealed record BenchSettings(int Repetitions, int Genomes, int ReferenceGenomes, int GenerationWarmup, int GenerationsMeasured, int[] HostWorkGenomes)

@@ -1,4 +1,4 @@
-namespace Wann.Bench;
+namespace Wann.Host.Bench;
 
 /// <summary>Everything one <c>wann bench</c> run measured, every speed next to its same-run baselines.</summary>
 public sealed record BenchReport(

@@ -2,10 +2,9 @@ using System.Diagnostics;
 using Wann.Engine.Config;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Search;
-using Wann.Engine.Tasks;
 using Wann.Kernels.Tasks;
 
-namespace Wann.Bench;
+namespace Wann.Host.Bench;
 
 /// <summary>Managed heap (after a full collection) and working set at one moment of a long run.</summary>
 public sealed record MemorySample(long Generation, long ManagedBytes, long WorkingSetBytes);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using MathNet.Numerics.Statistics;
 using Wann.Engine.Evaluation;
 
-namespace Wann.Bench;
+namespace Wann.Host.Bench;
 
 /// <summary>
 /// A rate measured over repeated runs: the first run is warm-up (JIT, kernel compile) and reported apart.

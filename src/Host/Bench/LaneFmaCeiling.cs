@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Wann.Bench;
+namespace Wann.Host.Bench;
 
 /// <summary>
 /// The machine's peak lane multiply-add rate with the CPU backend's vector width, on all cores: eight

@@ -1,6 +1,6 @@
-namespace Wann.Kernels.Tests;
+namespace Wann.Tests;
 
-/// <summary>Paths of the shipped reference files and golden values, found from the test binary's folder.</summary>
+/// <summary>Paths of the shipped reference files and golden values, found from the test binary's folder (shared by every test project).</summary>
 public static class TestPaths
 {
     public static string RepositoryRoot { get; } = FindRoot();

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# One script for a GPU machine: devices, bit-for-bit agreement checks of the ILGPU kernels (shared-memory
-# and global-memory paths, small and large networks, every task, the swing-up champion), and the
+# One script for a GPU machine: devices, bit-for-bit agreement checks of the ILGPU kernels (shared-memory,
+# global-memory and buffer-state paths, small and large networks, every task, the swing-up champion), and the
 # throughput suite at 8k and 100k genomes (kernel time apart from copies, host work up to 1M genomes).
 # Writes one report: REPORT_DIR/report.json (every figure and agreement result) and report.md (summary).
 # Runs from the self-contained publish (no .NET SDK): tar -xJf wann-linux-x64.tar.xz && wann-linux-x64/gpu-check.sh

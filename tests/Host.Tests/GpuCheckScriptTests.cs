@@ -29,8 +29,8 @@ public sealed class GpuCheckScriptTests
         Assert.Equal("ilgpu-cpu", root.GetProperty("backend").GetString());
         var check = root.GetProperty("check");
         Assert.True(check.GetProperty("passed").GetBoolean());
-        // Both kernel families, each with every check bit-identical.
-        Assert.Equal(2, check.GetProperty("paths").GetArrayLength());
+        // The three kernel families (shared memory, global memory, buffer state), each with every check bit-identical.
+        Assert.Equal(3, check.GetProperty("paths").GetArrayLength());
         foreach (var path in check.GetProperty("paths").EnumerateArray())
             foreach (var c in path.GetProperty("checks").EnumerateArray())
                 Assert.Equal(c.GetProperty("values").GetInt32(), c.GetProperty("identical").GetInt32());

@@ -10,7 +10,7 @@ using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Commands;
 
-[Verb("check", HelpText = "Check that a backend gives bit-identical results to the reference interpreter (run it on a new GPU machine). GPU backends are checked on both the shared-memory and the global-memory kernels.")]
+[Verb("check", HelpText = "Check that a backend gives bit-identical results to the reference interpreter (run it on a new GPU machine). GPU backends are checked on the shared-memory, global-memory and buffer-state kernels.")]
 public sealed class CheckOptions
 {
     [Option("backend", Default = "auto", HelpText = "Backend to check against the reference (see the list below).")]
@@ -36,9 +36,9 @@ public static class CheckCommand
         if (kind == BackendKind.Auto) kind = BackendFactory.AutoChoice();
         var paths = new List<(string Path, string Device, IReadOnlyList<CheckResult> Results)>();
         bool all = true;
-        foreach (var (path, forceGlobal) in Paths(kind))
+        foreach (var (path, forceGlobal, forceBufferState) in Paths(kind))
         {
-            using IBackend backend = forceGlobal is { } global ? new GpuEvaluator(kind, global) : BackendFactory.Create(kind);
+            using IBackend backend = path.Length > 0 ? new GpuEvaluator(kind, forceGlobal, forceBufferState) : BackendFactory.Create(kind);
             if (!options.Json) Console.WriteLine($"checking backend {backend.Name}{(path.Length > 0 ? $", {path}" : "")} ({backend.Device})");
             var results = BackendCheck.Run(backend, champion);
             paths.Add((path, backend.Device, results));
@@ -66,9 +66,9 @@ public static class CheckCommand
         return all ? 0 : 1;
     }
 
-    /// <summary>GPU backends run every check on both kernel families; the CPU backends have one path.</summary>
-    private static IEnumerable<(string Path, bool? ForceGlobal)> Paths(BackendKind kind) =>
+    /// <summary>GPU backends run every check on each kernel family (node values in shared or global memory, task state in registers or a buffer); the CPU backends have one path.</summary>
+    private static IEnumerable<(string Path, bool ForceGlobal, bool ForceBufferState)> Paths(BackendKind kind) =>
         kind is BackendKind.Cuda or BackendKind.OpenCL or BackendKind.IlgpuCpu
-            ? new (string, bool?)[] { ("shared-memory kernels", false), ("global-memory kernels", true) }
-            : new (string, bool?)[] { ("", null) };
+            ? new[] { ("shared-memory kernels", false, false), ("global-memory kernels", true, false), ("buffer-state kernels", false, true) }
+            : new[] { ("", false, false) };
 }

@@ -30,15 +30,15 @@ public sealed class GpuEvaluator : IBackend
     private readonly Dictionary<(bool Shared, bool Unit), Delegate> _forwards = new();
     private readonly DeviceBuffer<int> _instructionStart, _firstEdge, _nodeHeader, _edgeSource, _outputSlot, _order, _steps;
     private readonly DeviceBuffer<float> _edgeScale, _weight, _episodes, _reward, _scratch, _taskState, _inputs, _outputs;
-    private readonly bool _forceGlobalMemory;
-
-    public GpuEvaluator(BackendKind kind) : this(kind, forceGlobalMemory: false) { }
+    private readonly bool _forceGlobalMemory, _forceBufferState;
 
     /// <param name="forceGlobalMemory">Use the large-network path even where shared memory would do (tests, <c>wann check</c>).</param>
-    public GpuEvaluator(BackendKind kind, bool forceGlobalMemory)
+    /// <param name="forceBufferState">Keep task state in a device buffer even where registers would do (tests, <c>wann check</c>).</param>
+    public GpuEvaluator(BackendKind kind, bool forceGlobalMemory = false, bool forceBufferState = false)
     {
         _kind = kind;
         _forceGlobalMemory = forceGlobalMemory;
+        _forceBufferState = forceBufferState;
         _context = GpuDevices.CreateContext();
         try
         {
@@ -82,9 +82,6 @@ public sealed class GpuEvaluator : IBackend
         new[] { _instructionStart, _firstEdge, _nodeHeader, _edgeSource, _outputSlot, _order, _steps }.Sum(b => b.Allocations)
         + new[] { _edgeScale, _weight, _episodes, _reward, _scratch, _taskState, _inputs, _outputs }.Sum(b => b.Allocations);
 
-    /// <summary>Keep task state in a device buffer even where registers would do (tests run every task through the large-state path).</summary>
-    internal bool ForceBufferState { get; set; }
-
     /// <summary>Shared memory a group may use, if set below the device's (tests use it to mix shared and global launches).</summary>
     internal long? SharedBytesPerGroupLimit { get; set; }
 
@@ -120,7 +117,7 @@ public sealed class GpuEvaluator : IBackend
         };
         var launches = LaunchPlanner.Plan(batch, order, laneStride, Limits());
         var scratch = ScratchFor(launches, laneStride);
-        bool bufferState = ForceBufferState || task.StateSize > RegisterState.Capacity;
+        bool bufferState = _forceBufferState || task.StateSize > RegisterState.Capacity;
         var taskState = bufferState ? TaskStateFor(launches, laneStride, task.StateSize) : _taskState.View(1);
         Synchronize("upload");
         double upload = clock.Elapsed.TotalSeconds;

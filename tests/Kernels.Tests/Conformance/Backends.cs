@@ -25,6 +25,6 @@ internal static class Device
     {
         using (var context = GpuDevices.CreateContext())
             Skip.IfNot(GpuDevices.Has(context, kind), $"no {BackendNames.NameOf(kind)} device on this machine");
-        return new GpuEvaluator(kind, globalMemory) { ForceBufferState = bufferState };
+        return new GpuEvaluator(kind, globalMemory, bufferState);
     }
 }

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 out=publish/wann-linux-x64
 rm -rf "$out" publish/wann-linux-x64.tar.xz
 dotnet publish src/Host -c Release -r linux-x64 --self-contained true -nologo -v quiet \
-  -p:PublishSingleFile=false -p:DebugType=none -p:GenerateDocumentationFile=false -o "$out"
+  -p:PublishSingleFile=false -p:DebugType=none -p:GenerateDocumentationFile=false -p:EnforceCodeStyleInBuild=false -o "$out"
 cp reference/wann-original/swing.out LICENSE NOTICE scripts/gpu-check.sh "$out/"
 cp reference/wann-original/LICENSE "$out/LICENSE.wann-original"
 cp reference/wann-original/NOTICE "$out/NOTICE.wann-original"

@@ -35,4 +35,9 @@ internal sealed class RolloutScratch
     public long StepCount;
 
     public VectorState StateOf(int block) => new(States, block * StateSize);
+
+    private LaneByLane? _laneByLane;
+
+    /// <summary>This thread's lane-by-lane stepper for scalar-physics tasks, made on first use.</summary>
+    public LaneByLane LaneByLane(int columns) => _laneByLane ??= new LaneByLane(StateSize, columns);
 }

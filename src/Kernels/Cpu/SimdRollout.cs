@@ -9,7 +9,8 @@ namespace Wann.Kernels.Cpu;
 /// so one decode of an instruction serves all of them; genomes are spread over the cores. Network forward
 /// and task physics both run on the vectors.
 /// </summary>
-internal sealed class SimdRollout(ProgramBatch batch, EvaluationRequest request, int threads) : IRolloutTaskVisitor<FitnessTable>
+/// <param name="scalarPhysics">Step every task lane by lane, as tasks with <see cref="IRolloutTask.ScalarPhysics"/> always are (tests hold the two paths to the same results).</param>
+internal sealed class SimdRollout(ProgramBatch batch, EvaluationRequest request, int threads, bool scalarPhysics = false) : IRolloutTaskVisitor<FitnessTable>
 {
     /// <summary>Most vectors of lanes one work item runs: large enough to amortise decoding, small enough to share one network's many episodes among cores.</summary>
     private const int MaxBlocksPerItem = 4;
@@ -92,10 +93,19 @@ internal sealed class SimdRollout(ProgramBatch batch, EvaluationRequest request,
         int width = VectorLane.Count, laneBase = firstBlock * width;
         int lanesHere = Math.Min(blocks * width, layout.Lanes - laneBase);
         for (int l = 0; l < blocks * width; l++) origin[l] = l < lanesHere ? l : -1;
+        // Tasks with scalar physics step lane by lane; the scratch is reused by the thread's next work item.
+        var byLane = task.ScalarPhysics || scalarPhysics ? scratch.LaneByLane(Math.Max(nIn, nOut)) : null;
         for (int b = 0; b < blocks; b++)
         {
-            var state = scratch.StateOf(b);
-            task.Reset<VectorLane, VectorState, VectorEpisode>(ref state, new VectorEpisode(episodes, origin, b * width, laneBase));
+            // Every task starts from zeroed slots, on every backend.
+            scratch.States.AsSpan(b * task.StateSize, task.StateSize).Clear();
+            if (byLane is not null)
+                byLane.Reset(task, scratch, b, episodes, laneBase);
+            else
+            {
+                var state = scratch.StateOf(b);
+                task.Reset<VectorLane, VectorState, VectorEpisode>(ref state, new VectorEpisode(episodes, origin, b * width, laneBase));
+            }
             alive[b] = layout.InitiallyAlive[firstBlock + b];
             weight[b] = layout.Weight[firstBlock + b];
             reward[b] = zero;
@@ -109,14 +119,17 @@ internal sealed class SimdRollout(ProgramBatch batch, EvaluationRequest request,
         for (int t = 0; t < episodeLength && active > 0; t++)
         {
             for (int b = 0; b < active; b++) values[b] = one; // bias slot
-            for (int k = 0; k < nIn; k++)
+            for (int b = 0; b < active; b++)
             {
-                var inputs = values.Slice((1 + k) * active, active);
-                for (int b = 0; b < active; b++)
+                if (byLane is not null)
                 {
-                    var state = scratch.StateOf(b);
-                    inputs[b] = task.Observation<VectorLane, VectorState, VectorEpisode>(ref state, new VectorEpisode(episodes, origin, b * width, laneBase), k);
+                    byLane.Observe(task, scratch, b, episodes, laneBase, nIn, values, active);
+                    continue;
                 }
+                var state = scratch.StateOf(b);
+                var episode = new VectorEpisode(episodes, origin, b * width, laneBase);
+                for (int k = 0; k < nIn; k++)
+                    values[(1 + k) * active + b] = task.Observation<VectorLane, VectorState, VectorEpisode>(ref state, episode, k);
             }
 
             ForwardPass.Run(batch, firstInstruction, instructionEnd, active, values, weight);
@@ -125,8 +138,14 @@ internal sealed class SimdRollout(ProgramBatch batch, EvaluationRequest request,
             for (int b = 0; b < active; b++)
             {
                 for (int o = 0; o < nOut && o < TaskOutputs<VectorLane>.Capacity; o++) outputs.Set(o, values[outputSlot[o] * active + b]);
-                var state = scratch.StateOf(b);
-                var r = task.Step(ref state, new VectorEpisode(episodes, origin, b * width, laneBase), outputs, out var done);
+                VectorLane r, done;
+                if (byLane is not null)
+                    r = byLane.Step(task, scratch, b, episodes, laneBase, outputs, nOut, out done);
+                else
+                {
+                    var state = scratch.StateOf(b);
+                    r = task.Step(ref state, new VectorEpisode(episodes, origin, b * width, laneBase), outputs, out done);
+                }
                 reward[b] += VectorLane.IfPositive(alive[b], r, zero);
                 steps[b] += alive[b];
                 alive[b] = VectorLane.IfPositive(done, zero, alive[b]);

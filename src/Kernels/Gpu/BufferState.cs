@@ -11,6 +11,12 @@ public struct BufferState : ILaneState<FloatLane>
     public int Stride;
     public int Offset;
 
+    /// <summary>Zeroes slots [0, count): every task starts from zeroed slots, on every backend (the buffer holds the last launch's state).</summary>
+    public void Clear(int count)
+    {
+        for (int s = 0; s < count; s++) Slots[s * Stride + Offset] = 0f;
+    }
+
     public FloatLane this[int slot]
     {
         readonly get => new(Slots[slot * Stride + Offset]);

@@ -134,6 +134,7 @@ public sealed class GpuEvaluator : IBackend
                 LaneStride = laneStride,
                 Repetitions = request.Repetitions,
                 EpisodeSize = episodes.Size,
+                StateSize = task.StateSize,
                 EpisodeLength = request.Task.EpisodeLength,
                 InputCount = batch.InputCount,
                 OutputCount = batch.OutputCount,

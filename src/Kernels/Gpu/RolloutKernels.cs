@@ -51,6 +51,7 @@ public static class RolloutKernels
         var values = SharedMemory.GetDynamic<float>();
         int thread = Grid.GlobalIndex.X;
         var state = new BufferState { Slots = lanes.State, Stride = Grid.DimX * Group.DimX, Offset = thread };
+        state.Clear(shape.StateSize);
         RunLane<TTask, TScales, BufferState>(program, lanes, shape, task, thread, values, Group.DimX, Group.IdxX, ref state);
     }
 
@@ -61,6 +62,7 @@ public static class RolloutKernels
     {
         int thread = Grid.GlobalIndex.X;
         var state = new BufferState { Slots = lanes.State, Stride = Grid.DimX * Group.DimX, Offset = thread };
+        state.Clear(shape.StateSize);
         RunLane<TTask, TScales, BufferState>(program, lanes, shape, task, thread, lanes.Scratch, Grid.DimX * Group.DimX, thread, ref state);
     }
 

@@ -12,6 +12,8 @@ public struct RolloutShape
     public int Repetitions;
     /// <summary>Floats of episode data per repetition.</summary>
     public int EpisodeSize;
+    /// <summary>Slots of task state per lane (cleared before Reset where they live in a buffer).</summary>
+    public int StateSize;
     public int EpisodeLength;
     public int InputCount;
     public int OutputCount;

@@ -11,6 +11,14 @@ namespace Wann.Kernels.Tasks;
 /// </summary>
 public interface IRolloutTask
 {
+    /// <summary>
+    /// True when the physics branches on lane values (contacts, terrain) and so is written for one lane at a
+    /// time (<c>T</c> = <see cref="FloatLane"/>): the SIMD backend then unpacks its vectors and steps each lane
+    /// on its own, while the network forward pass stays vectorised. False for physics written with lane-wise
+    /// selects (<c>T.IfPositive</c>), which runs on whole SIMD vectors.
+    /// </summary>
+    bool ScalarPhysics { get; }
+
     /// <summary>Slots of per-lane state the task reads and writes through <see cref="ILaneState{T}"/>.</summary>
     int StateSize { get; }
 
@@ -20,6 +28,7 @@ public interface IRolloutTask
     /// <summary>Host side: the data of repetition <paramref name="repetition"/>, a pure function of its key (common random numbers).</summary>
     void WriteEpisode(ulong seed, long generation, int repetition, Span<float> episode);
 
+    /// <summary>Sets a lane's start state from its episode's data; the slots are zero when it is called, on every backend.</summary>
     void Reset<T, TState, TEpisode>(ref TState state, in TEpisode episode)
         where T : struct, ILane<T> where TState : struct, ILaneState<T> where TEpisode : struct, IEpisodeView<T>;
 

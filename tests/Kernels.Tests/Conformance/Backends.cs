@@ -9,6 +9,7 @@ namespace Wann.Kernels.Tests.Conformance;
 // One line per backend (and per kernel path worth holding to the contract): each runs every conformance test.
 public sealed class CpuConformance() : BackendConformance(() => new SimdEvaluator(2));
 public sealed class CpuOneThreadConformance() : BackendConformance(() => new SimdEvaluator(1));
+public sealed class CpuLaneByLaneConformance() : BackendConformance(() => new SimdEvaluator(2, scalarPhysics: true));
 public sealed class ReferenceOneThreadConformance() : BackendConformance(() => new ReferenceEvaluator(1));
 public sealed class IlgpuCpuConformance() : BackendConformance(() => Device.Open(BackendKind.IlgpuCpu));
 public sealed class IlgpuCpuGlobalMemoryConformance() : BackendConformance(() => Device.Open(BackendKind.IlgpuCpu, globalMemory: true));

@@ -40,7 +40,7 @@ public sealed class ClassificationEvaluator : IEvaluator
             var losses = MeanCrossEntropy(batch, request.Weights, images);
             for (int g = 0; g < batch.ProgramCount; g++)
                 for (int w = 0; w < request.Weights.Length; w++)
-                    table.Rewards[(g * request.Weights.Length + w) * request.Repetitions + r] = (float)-losses[g * request.Weights.Length + w];
+                    table.Rewards[table.Lanes.IndexOf(g, w, r)] = (float)-losses[g * request.Weights.Length + w];
         }
         table.StepCount = (long)batch.ProgramCount * request.LanesPerGenome * _batchSize;
         return table;

@@ -76,7 +76,7 @@ public static class RolloutKernels
         int lane = thread - localGenome * shape.LaneStride;
         if (localGenome >= shape.GenomeCount || lane >= shape.LanesPerGenome) return;
         int genome = program.Order[shape.FirstPosition + localGenome];
-        int repetition = lane % shape.Repetitions;
+        int repetition = lane % shape.Repetitions; // LaneIndexing.RepetitionOf: lanes are weight-major
         float weight = lanes.Weight[lane];
 
         var episode = new DeviceEpisode(lanes.Episodes, repetition * shape.EpisodeSize);

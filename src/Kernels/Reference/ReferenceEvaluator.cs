@@ -57,7 +57,7 @@ public sealed class ReferenceEvaluator : IBackend
                     for (int r = 0; r < reps; r++)
                     {
                         var (reward, taken) = Episode(task, program, request.Weights[w], episodes, r, request.Task.EpisodeLength);
-                        table.Rewards[(g * weights + w) * reps + r] = reward;
+                        table.Rewards[table.Lanes.IndexOf(g, w, r)] = reward;
                         steps[g] += taken;
                     }
             });

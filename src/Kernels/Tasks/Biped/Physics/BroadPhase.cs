@@ -1,0 +1,100 @@
+namespace Wann.Kernels.Tasks.Biped.Physics;
+
+/// <summary>
+/// The part of Box2D's <c>b2BroadPhase</c> / <c>b2DynamicTree</c> that decides which contacts exist and in
+/// which order they are created, without the tree: fat AABBs (0.1 margin, 2x displacement prediction,
+/// <c>MoveProxy</c>'s containment test), the move buffer, and <c>UpdatePairs</c>' pair list sorted by
+/// (lower proxy id, higher proxy id). Proxy ids grow with creation order in a fresh world (no proxy is ever
+/// destroyed, and a moved leaf keeps its node), so body ids sort pairs as Box2D's proxy ids do; the
+/// overlap test is the tree's own fat-AABB test, so the same pairs are found.
+/// </summary>
+public sealed class BroadPhase
+{
+    private readonly List<Body> _proxies = new();
+    private int[] _moveBuffer = new int[16];
+    private int _moveCount;
+    private long[] _pairs = new long[64];
+    private int _pairCount;
+
+    /// <summary>Number of proxies.</summary>
+    public int ProxyCount => _proxies.Count;
+
+    /// <summary><c>CreateProxy</c>: fattens the body's AABB and buffers it as moved.</summary>
+    public void CreateProxy(Body body)
+    {
+        Aabb aabb = body.ComputeAabb(body.Xf);
+        var r = new Vec2(Settings.AabbExtension, Settings.AabbExtension);
+        body.FatAabb = new Aabb { Lower = aabb.Lower - r, Upper = aabb.Upper + r };
+        _proxies.Add(body);
+        BufferMove(body.Id);
+    }
+
+    /// <summary><c>b2Fixture::Synchronize</c> + <c>MoveProxy</c>: the swept AABB from xf1 to the body's transform.</summary>
+    public void Synchronize(Body body, in Transform xf1)
+    {
+        Aabb aabb1 = body.ComputeAabb(xf1);
+        Aabb aabb2 = body.ComputeAabb(body.Xf);
+        Aabb aabb = Aabb.Combine(aabb1, aabb2);
+        Vec2 displacement = body.Xf.P - xf1.P;
+        if (body.FatAabb.Contains(aabb)) return;
+        var r = new Vec2(Settings.AabbExtension, Settings.AabbExtension);
+        Aabb b;
+        b.Lower = aabb.Lower - r;
+        b.Upper = aabb.Upper + r;
+        // Predict the AABB displacement.
+        Vec2 d = Settings.AabbMultiplier * displacement;
+        if (d.X < 0f) b.Lower.X += d.X; else b.Upper.X += d.X;
+        if (d.Y < 0f) b.Lower.Y += d.Y; else b.Upper.Y += d.Y;
+        body.FatAabb = b;
+        BufferMove(body.Id);
+    }
+
+    /// <summary><c>TestOverlap</c> of two proxies' fat AABBs.</summary>
+    public static bool TestOverlap(Body a, Body b) => Aabb.Overlap(a.FatAabb, b.FatAabb);
+
+    /// <summary>
+    /// <c>UpdatePairs</c>: every (lower id, higher id) pair of overlapping fat AABBs that involves a moved
+    /// proxy, sorted and without duplicates, handed to <paramref name="addPair"/> in that order. Pairs of
+    /// two static bodies are left out here; <c>AddPair</c> would reject them without any other effect.
+    /// </summary>
+    public void UpdatePairs(ContactManager addPair)
+    {
+        _pairCount = 0;
+        for (int i = 0; i < _moveCount; ++i)
+        {
+            Body query = _proxies[_moveBuffer[i]];
+            for (int j = 0; j < _proxies.Count; ++j)
+            {
+                Body other = _proxies[j];
+                if (other == query) continue; // a proxy cannot pair with itself
+                if (query.Type == BodyType.Static && other.Type == BodyType.Static) continue;
+                if (!Aabb.Overlap(query.FatAabb, other.FatAabb)) continue;
+                int lo = query.Id < other.Id ? query.Id : other.Id;
+                int hi = query.Id < other.Id ? other.Id : query.Id;
+                AddToBuffer(((long)lo << 32) | (uint)hi);
+            }
+        }
+        _moveCount = 0;
+        Array.Sort(_pairs, 0, _pairCount);
+        int k = 0;
+        while (k < _pairCount)
+        {
+            long primary = _pairs[k];
+            addPair.AddPair(_proxies[(int)(primary >> 32)], _proxies[(int)(primary & 0xFFFFFFFF)]);
+            ++k;
+            while (k < _pairCount && _pairs[k] == primary) ++k; // skip duplicates
+        }
+    }
+
+    private void BufferMove(int proxyId)
+    {
+        if (_moveCount == _moveBuffer.Length) Array.Resize(ref _moveBuffer, _moveBuffer.Length * 2);
+        _moveBuffer[_moveCount++] = proxyId;
+    }
+
+    private void AddToBuffer(long pair)
+    {
+        if (_pairCount == _pairs.Length) Array.Resize(ref _pairs, _pairs.Length * 2);
+        _pairs[_pairCount++] = pair;
+    }
+}

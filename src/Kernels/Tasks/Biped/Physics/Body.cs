@@ -50,7 +50,7 @@ public sealed class Body
     public int IslandIndex;
     /// <summary>The broad-phase fat AABB.</summary>
     public Aabb FatAabb;
-    /// <summary>Head of this body's contact list (contact pool index, -1 when empty); only dynamic bodies keep one.</summary>
+    /// <summary>Head of this body's contact list (a contact edge id, see <see cref="Contact"/>; -1 when empty).</summary>
     public int ContactList = -1;
     /// <summary>Joint edges in Box2D's list order (most recently created first).</summary>
     internal readonly List<(RevoluteJoint Joint, Body Other)> JointEdges = new(2);
@@ -89,15 +89,27 @@ public sealed class Body
 
     /// <summary>A dynamic body with one polygon fixture of the given density (<c>CreateBody</c> + <c>CreateFixture</c>).</summary>
     public static Body CreatePolygon(int id, Vec2 position, float angle, PolygonShape polygon, float density, float friction,
+        ushort categoryBits, ushort maskBits) =>
+        CreatePolygon(id, BodyType.Dynamic, position, angle, polygon, density, friction, categoryBits, maskBits);
+
+    /// <summary>A body of the given type with one polygon fixture (static polygons are the hardcore terrain's stumps and stairs).</summary>
+    public static Body CreatePolygon(int id, BodyType type, Vec2 position, float angle, PolygonShape polygon, float density, float friction,
         ushort categoryBits, ushort maskBits)
     {
-        var b = new Body(id, BodyType.Dynamic, position, angle, polygon, default, friction, categoryBits, maskBits);
+        var b = new Body(id, type, position, angle, polygon, default, friction, categoryBits, maskBits);
         b.ResetMassData(density);
         return b;
     }
 
+    /// <summary>The fixture shape's skin radius.</summary>
+    public float Radius => Polygon?.Radius ?? Edge.Radius;
+
     /// <summary>The shape's AABB under a transform.</summary>
     public Aabb ComputeAabb(in Transform xf) => Polygon is not null ? Polygon.ComputeAabb(xf) : Edge.ComputeAabb(xf);
+
+    /// <summary><c>b2Fixture::RayCast</c>: the shape's ray cast at the body's transform.</summary>
+    public bool RayCast(Vec2 p1, Vec2 p2, float maxFraction, out float fraction) =>
+        Polygon is not null ? Polygon.RayCast(p1, p2, maxFraction, Xf, out fraction) : Edge.RayCast(p1, p2, maxFraction, Xf, out fraction);
 
     // b2Body::ResetMassData for a body with one fixture.
     private void ResetMassData(float density)

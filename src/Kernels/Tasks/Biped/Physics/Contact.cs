@@ -1,15 +1,16 @@
 namespace Wann.Kernels.Tasks.Biped.Physics;
 
 /// <summary>
-/// Box2D's <c>b2Contact</c> as <c>b2EdgeAndPolygonContact</c>: fixture A is always a terrain edge (edge-polygon
-/// is the primary registration, so <c>b2Contact::Create</c> puts the edge first) and B a dynamic polygon.
-/// Lives in the world's pool; the links are pool indices (-1 for none).
+/// Box2D's <c>b2Contact</c> as <c>b2EdgeAndPolygonContact</c> or <c>b2PolygonContact</c>: fixture B is always a
+/// polygon, fixture A an edge or a polygon (edge-polygon is registered with the edge first, so
+/// <c>b2Contact::Create</c> swaps a polygon-edge pair). Lives in the world's pool; the world list links are
+/// pool indices, the body list links are contact edge ids (2 x index, +1 for the B side), -1 for none.
 /// </summary>
 public sealed class Contact
 {
     /// <summary>Pool index.</summary>
     public int Index { get; }
-    /// <summary>The edge body (A) and the polygon body (B).</summary>
+    /// <summary>The edge or polygon body (A) and the polygon body (B).</summary>
     public Body A = null!, B = null!;
     /// <summary>The current manifold.</summary>
     public readonly Manifold Manifold = new();
@@ -23,25 +24,27 @@ public sealed class Contact
     public bool Enabled, Touching, IslandFlag, ToiFlag;
     /// <summary>World contact list links.</summary>
     public int Prev = -1, Next = -1;
-    /// <summary>Links in body B's contact list (<c>m_nodeB</c>).</summary>
-    public int NodePrev = -1, NodeNext = -1;
+    /// <summary>Links of <c>m_nodeA</c> in body A's contact list (contact edge ids).</summary>
+    public int PrevA = -1, NextA = -1;
+    /// <summary>Links of <c>m_nodeB</c> in body B's contact list (contact edge ids).</summary>
+    public int PrevB = -1, NextB = -1;
 
     /// <summary>An unused pool slot.</summary>
     public Contact(int index) { Index = index; }
 
     /// <summary>The <c>b2Contact</c> constructor on a pooled slot.</summary>
-    public void Initialize(Body edgeBody, Body polygonBody)
+    public void Initialize(Body bodyA, Body polygonBody)
     {
-        A = edgeBody;
+        A = bodyA;
         B = polygonBody;
         Enabled = true;
         Touching = IslandFlag = ToiFlag = false;
         Manifold.PointCount = 0;
-        Prev = Next = NodePrev = NodeNext = -1;
+        Prev = Next = PrevA = NextA = PrevB = NextB = -1;
         ToiCount = 0;
         Toi = 0f;
-        Friction = MathF.Sqrt(edgeBody.Friction * polygonBody.Friction);
-        Restitution = edgeBody.Restitution > polygonBody.Restitution ? edgeBody.Restitution : polygonBody.Restitution;
+        Friction = MathF.Sqrt(bodyA.Friction * polygonBody.Friction);
+        Restitution = bodyA.Restitution > polygonBody.Restitution ? bodyA.Restitution : polygonBody.Restitution;
     }
 
     /// <summary>
@@ -53,7 +56,8 @@ public sealed class Contact
         scratch.CopyFrom(Manifold);
         Enabled = true;
         bool wasTouching = Touching;
-        collider.Collide(Manifold, A.Edge, A.Xf, B.Polygon!, B.Xf);
+        if (A.Polygon is null) collider.Collide(Manifold, A.Edge, A.Xf, B.Polygon!, B.Xf);
+        else PolygonCollider.Collide(Manifold, A.Polygon, A.Xf, B.Polygon!, B.Xf);
         bool touching = Manifold.PointCount > 0;
         // Match old contact ids to new ones and copy the stored impulses to warm start the solver.
         for (int i = 0; i < Manifold.PointCount; ++i)

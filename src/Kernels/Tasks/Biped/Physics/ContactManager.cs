@@ -2,7 +2,7 @@ namespace Wann.Kernels.Tasks.Biped.Physics;
 
 /// <summary>
 /// Box2D's <c>b2ContactManager</c> (Dynamics/b2ContactManager.cpp): creates contacts for new broad-phase
-/// pairs (prepending them to the world list and to the dynamic body's list, as Box2D does), updates them
+/// pairs (prepending them to the world list and to both bodies' lists, as Box2D does), updates them
 /// in list order, and destroys those whose fat AABBs stopped overlapping. Contacts come from a fixed pool.
 /// </summary>
 public sealed class ContactManager
@@ -12,7 +12,7 @@ public sealed class ContactManager
     private int _freeCount;
     private readonly Manifold _scratch = new();
 
-    /// <summary>The collider shared by all contact updates.</summary>
+    /// <summary>The edge-polygon collider shared by all contact updates.</summary>
     public EdgePolygonCollider Collider { get; } = new();
     /// <summary>Head of the world contact list (pool index, -1 when empty).</summary>
     public int ContactList { get; private set; } = -1;
@@ -43,17 +43,35 @@ public sealed class ContactManager
     /// <summary><c>FindNewContacts</c>.</summary>
     public void FindNewContacts() => BroadPhase.UpdatePairs(this);
 
+    /// <summary>The next contact edge in a body's list (<c>b2ContactEdge::next</c>).</summary>
+    public int NextEdge(int edge)
+    {
+        Contact c = _pool[edge >> 1];
+        return (edge & 1) == 0 ? c.NextA : c.NextB;
+    }
+
+    /// <summary>The contact of a contact edge.</summary>
+    public Contact EdgeContact(int edge) => _pool[edge >> 1];
+
+    /// <summary>The body at the other end of a contact edge (<c>b2ContactEdge::other</c>).</summary>
+    public Body EdgeOther(int edge)
+    {
+        Contact c = _pool[edge >> 1];
+        return (edge & 1) == 0 ? c.B : c.A;
+    }
+
     /// <summary><c>b2ContactManager::AddPair</c> for proxies with ids idA &lt; idB.</summary>
     public void AddPair(Body bodyA, Body bodyB)
     {
         // Does a contact already exist? (one fixture per body, so the bodies decide)
-        for (int e = bodyB.ContactList; e != -1; e = _pool[e].NodeNext)
-            if (_pool[e].A == bodyA) return;
+        for (int e = bodyB.ContactList; e != -1; e = NextEdge(e))
+            if (EdgeOther(e) == bodyA) return;
         if (!bodyB.ShouldCollide(bodyA)) return;
         // b2ContactFilter::ShouldCollide with group index 0 everywhere.
         if ((bodyA.MaskBits & bodyB.CategoryBits) == 0 || (bodyA.CategoryBits & bodyB.MaskBits) == 0) return;
-        if (bodyA.Polygon is not null || bodyB.Polygon is null || bodyB.Type != BodyType.Dynamic)
-            throw new NotSupportedException("this Box2D port collides static edges with dynamic polygons only");
+        // b2Contact::Create: edge-polygon is registered with the edge as A; there is no edge-edge contact.
+        if (bodyA.Polygon is not null && bodyB.Polygon is null) (bodyA, bodyB) = (bodyB, bodyA);
+        if (bodyB.Polygon is null) return;
         if (_freeCount == 0) throw new InvalidOperationException($"more than {_pool.Length} contacts at once");
 
         Contact c = _pool[_free[--_freeCount]];
@@ -63,11 +81,16 @@ public sealed class ContactManager
         c.Next = ContactList;
         if (ContactList != -1) _pool[ContactList].Prev = c.Index;
         ContactList = c.Index;
-        // Connect to body B's list (the static edge's list is never walked).
-        c.NodePrev = -1;
-        c.NodeNext = bodyB.ContactList;
-        if (bodyB.ContactList != -1) _pool[bodyB.ContactList].NodePrev = c.Index;
-        bodyB.ContactList = c.Index;
+        // Connect to body A's and body B's lists.
+        int edgeA = 2 * c.Index, edgeB = 2 * c.Index + 1;
+        c.PrevA = -1;
+        c.NextA = bodyA.ContactList;
+        if (bodyA.ContactList != -1) SetPrev(bodyA.ContactList, edgeA);
+        bodyA.ContactList = edgeA;
+        c.PrevB = -1;
+        c.NextB = bodyB.ContactList;
+        if (bodyB.ContactList != -1) SetPrev(bodyB.ContactList, edgeB);
+        bodyB.ContactList = edgeB;
         bodyA.SetAwake(true);
         bodyB.SetAwake(true);
         ++ContactCount;
@@ -80,9 +103,13 @@ public sealed class ContactManager
         if (c.Prev != -1) _pool[c.Prev].Next = c.Next;
         if (c.Next != -1) _pool[c.Next].Prev = c.Prev;
         if (c.Index == ContactList) ContactList = c.Next;
-        if (c.NodePrev != -1) _pool[c.NodePrev].NodeNext = c.NodeNext;
-        if (c.NodeNext != -1) _pool[c.NodeNext].NodePrev = c.NodePrev;
-        if (c.Index == c.B.ContactList) c.B.ContactList = c.NodeNext;
+        int edgeA = 2 * c.Index, edgeB = 2 * c.Index + 1;
+        if (c.PrevA != -1) SetNext(c.PrevA, c.NextA);
+        if (c.NextA != -1) SetPrev(c.NextA, c.PrevA);
+        if (edgeA == c.A.ContactList) c.A.ContactList = c.NextA;
+        if (c.PrevB != -1) SetNext(c.PrevB, c.NextB);
+        if (c.NextB != -1) SetPrev(c.NextB, c.PrevB);
+        if (edgeB == c.B.ContactList) c.B.ContactList = c.NextB;
         // b2Contact::Destroy wakes the bodies of a contact that had points.
         if (c.Manifold.PointCount > 0)
         {
@@ -91,6 +118,18 @@ public sealed class ContactManager
         }
         _free[_freeCount++] = c.Index;
         --ContactCount;
+    }
+
+    private void SetPrev(int edge, int prev)
+    {
+        Contact c = _pool[edge >> 1];
+        if ((edge & 1) == 0) c.PrevA = prev; else c.PrevB = prev;
+    }
+
+    private void SetNext(int edge, int next)
+    {
+        Contact c = _pool[edge >> 1];
+        if ((edge & 1) == 0) c.NextA = next; else c.NextB = next;
     }
 
     /// <summary><c>b2ContactManager::Collide</c>: narrow phase for every contact with an awake dynamic body.</summary>

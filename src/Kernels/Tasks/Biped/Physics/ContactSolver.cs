@@ -52,7 +52,7 @@ public sealed class ContactSolver
             vc.LocalNormal = manifold.LocalNormal;
             vc.LocalPoint = manifold.LocalPoint;
             vc.PositionPointCount = pointCount;
-            vc.RadiusA = bodyA.Edge.Radius;
+            vc.RadiusA = bodyA.Radius;
             vc.RadiusB = bodyB.Polygon!.Radius;
             vc.Type = manifold.Type;
 

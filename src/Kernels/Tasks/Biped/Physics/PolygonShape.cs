@@ -147,4 +147,43 @@ public sealed class PolygonShape
         var r = new Vec2(Radius, Radius);
         return new Aabb { Lower = lower - r, Upper = upper + r };
     }
+
+    /// <summary>
+    /// <c>b2PolygonShape::RayCast</c>: the fraction along p1..p2 where the ray enters the polygon, or false when
+    /// it misses, starts inside, or enters beyond <paramref name="maxFraction"/>.
+    /// </summary>
+    public bool RayCast(Vec2 point1, Vec2 point2, float maxFraction, in Transform xf, out float fraction)
+    {
+        fraction = 0f;
+        Vec2 p1 = Rot.MulT(xf.Q, point1 - xf.P);
+        Vec2 p2 = Rot.MulT(xf.Q, point2 - xf.P);
+        Vec2 d = p2 - p1;
+        float lower = 0f, upper = maxFraction;
+        int index = -1;
+        for (int i = 0; i < Count; ++i)
+        {
+            // p = p1 + a * d; dot(normal, p - v) = 0; dot(normal, p1 - v) + a * dot(normal, d) = 0
+            float numerator = Vec2.Dot(Normals[i], Vertices[i] - p1);
+            float denominator = Vec2.Dot(Normals[i], d);
+            if (denominator == 0f)
+            {
+                if (numerator < 0f) return false;
+            }
+            else if (denominator < 0f && numerator < lower * denominator)
+            {
+                // The segment enters this half-space.
+                lower = numerator / denominator;
+                index = i;
+            }
+            else if (denominator > 0f && numerator < upper * denominator)
+            {
+                // The segment exits this half-space.
+                upper = numerator / denominator;
+            }
+            if (upper < lower) return false;
+        }
+        if (index < 0) return false;
+        fraction = lower;
+        return true;
+    }
 }

@@ -119,14 +119,14 @@ public sealed class World
                 // Islands do not propagate across static bodies.
                 if (b.Type == BodyType.Static) continue;
 
-                for (int ci = b.ContactList; ci != -1; ci = Contacts[ci].NodeNext)
+                for (int e = b.ContactList; e != -1; e = Contacts.NextEdge(e))
                 {
-                    Contact contact = Contacts[ci];
+                    Contact contact = Contacts.EdgeContact(e);
                     if (contact.IslandFlag) continue;
                     if (!contact.Enabled || !contact.Touching) continue;
                     island.Add(contact);
                     contact.IslandFlag = true;
-                    Body other = contact.A == b ? contact.B : contact.A;
+                    Body other = Contacts.EdgeOther(e);
                     if (other.IslandFlag) continue;
                     _stack[stackCount++] = other;
                     other.IslandFlag = true;
@@ -296,13 +296,13 @@ public sealed class World
                 {
                     Body body = k == 0 ? bA : bB;
                     if (body.Type != BodyType.Dynamic) continue;
-                    for (int ci = body.ContactList; ci != -1; ci = Contacts[ci].NodeNext)
+                    for (int e = body.ContactList; e != -1; e = Contacts.NextEdge(e))
                     {
                         if (island.BodyCount == island.BodyCapacity) break;
                         if (island.ContactCount == island.ContactCapacity) break;
-                        Contact contact = Contacts[ci];
+                        Contact contact = Contacts.EdgeContact(e);
                         if (contact.IslandFlag) continue;
-                        Body other = contact.A == body ? contact.B : contact.A;
+                        Body other = Contacts.EdgeOther(e);
                         // Only static (or bullet) others.
                         if (other.Type == BodyType.Dynamic) continue;
 
@@ -343,10 +343,10 @@ public sealed class World
                     if (body.Type != BodyType.Dynamic) continue;
                     SynchronizeFixtures(body);
                     // Invalidate all contact TOIs on this displaced body.
-                    for (int ci = body.ContactList; ci != -1; ci = Contacts[ci].NodeNext)
+                    for (int e = body.ContactList; e != -1; e = Contacts.NextEdge(e))
                     {
-                        Contacts[ci].ToiFlag = false;
-                        Contacts[ci].IslandFlag = false;
+                        Contacts.EdgeContact(e).ToiFlag = false;
+                        Contacts.EdgeContact(e).IslandFlag = false;
                     }
                 }
 
@@ -357,10 +357,11 @@ public sealed class World
     }
 
     /// <summary>
-    /// The walker's lidar through <c>b2World::RayCast</c>: the fraction along p1..p2 of the terrain edge the
-    /// ray hits (1 when none). Box2D reports the first edge its tree reaches and the callback stops there;
-    /// in every recorded ray that edge was also the nearest, which is what this returns. Fixtures without
-    /// category bit 1 (the walker itself) are skipped, as the callback's "return 1" does.
+    /// The walker's lidar through <c>b2World::RayCast</c>: the fraction along p1..p2 of the ground fixture
+    /// (category bit 1: terrain edges and polygons) the ray hits, 1 when none. Box2D reports the first
+    /// fixture its tree reaches and the callback stops there; in every recorded ray that fixture was also
+    /// the nearest, which is what this returns. Other fixtures (the walker itself) are skipped, as the
+    /// callback's "return 1" does.
     /// </summary>
     public float RayCastTerrain(Vec2 p1, Vec2 p2)
     {
@@ -369,9 +370,9 @@ public sealed class World
         Aabb segment = new() { Lower = Vec2.Min(p1, p2), Upper = Vec2.Max(p1, p2) };
         foreach (Body b in _bodies)
         {
-            if (b.Polygon is not null || (b.CategoryBits & 1) == 0) continue;
+            if ((b.CategoryBits & 1) == 0) continue;
             if (!Aabb.Overlap(segment, b.FatAabb)) continue;
-            if (b.Edge.RayCast(p1, p2, 1f, b.Xf, out float fraction) && (!hit || fraction < best))
+            if (b.RayCast(p1, p2, 1f, out float fraction) && (!hit || fraction < best))
             {
                 best = fraction;
                 hit = true;

@@ -6,11 +6,18 @@ namespace Wann.Kernels.Tasks.Biped.Physics;
 /// <c>MoveProxy</c>'s containment test), the move buffer, and <c>UpdatePairs</c>' pair list sorted by
 /// (lower proxy id, higher proxy id). Proxy ids grow with creation order in a fresh world (no proxy is ever
 /// destroyed, and a moved leaf keeps its node), so body ids sort pairs as Box2D's proxy ids do; the
-/// overlap test is the tree's own fat-AABB test, so the same pairs are found.
+/// overlap test is the tree's own fat-AABB test, so the same pairs are found. Static proxies never move:
+/// they are kept sorted by their fat AABB's lower x with a running maximum of the upper x, so a query
+/// scans only the window of static proxies whose x-range can overlap (the terrain runs left to right).
 /// </summary>
 public sealed class BroadPhase
 {
     private readonly List<Body> _proxies = new();
+    private readonly List<Body> _dynamic = new();
+    private Body[] _static = [];
+    private float[] _staticLowerX = [];
+    private float[] _staticMaxUpperX = [];
+    private bool _staticDirty;
     private int[] _moveBuffer = new int[16];
     private int _moveCount;
     private long[] _pairs = new long[64];
@@ -26,7 +33,48 @@ public sealed class BroadPhase
         var r = new Vec2(Settings.AabbExtension, Settings.AabbExtension);
         body.FatAabb = new Aabb { Lower = aabb.Lower - r, Upper = aabb.Upper + r };
         _proxies.Add(body);
+        if (body.Type == BodyType.Static) _staticDirty = true; else _dynamic.Add(body);
         BufferMove(body.Id);
+    }
+
+    /// <summary>
+    /// The static proxies, sorted by lower x; those whose fat AABB x-range can overlap [lowerX, upperX] lie in
+    /// [start, end).
+    /// </summary>
+    public ReadOnlySpan<Body> StaticWindow(float lowerX, float upperX)
+    {
+        if (_staticDirty) SortStatic();
+        // First index whose running maximum of upper x reaches lowerX (the running maximum never decreases).
+        int lo = 0, hi = _static.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_staticMaxUpperX[mid] < lowerX) lo = mid + 1; else hi = mid;
+        }
+        int start = lo;
+        // First index whose lower x exceeds upperX.
+        hi = _static.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_staticLowerX[mid] <= upperX) lo = mid + 1; else hi = mid;
+        }
+        return _static.AsSpan(start, lo - start);
+    }
+
+    private void SortStatic()
+    {
+        _static = _proxies.Where(p => p.Type == BodyType.Static).OrderBy(p => p.FatAabb.Lower.X).ThenBy(p => p.Id).ToArray();
+        _staticLowerX = new float[_static.Length];
+        _staticMaxUpperX = new float[_static.Length];
+        float max = float.NegativeInfinity;
+        for (int i = 0; i < _static.Length; ++i)
+        {
+            _staticLowerX[i] = _static[i].FatAabb.Lower.X;
+            if (_static[i].FatAabb.Upper.X > max) max = _static[i].FatAabb.Upper.X;
+            _staticMaxUpperX[i] = max;
+        }
+        _staticDirty = false;
     }
 
     /// <summary><c>b2Fixture::Synchronize</c> + <c>MoveProxy</c>: the swept AABB from xf1 to the body's transform.</summary>
@@ -63,16 +111,12 @@ public sealed class BroadPhase
         for (int i = 0; i < _moveCount; ++i)
         {
             Body query = _proxies[_moveBuffer[i]];
-            for (int j = 0; j < _proxies.Count; ++j)
-            {
-                Body other = _proxies[j];
-                if (other == query) continue; // a proxy cannot pair with itself
-                if (query.Type == BodyType.Static && other.Type == BodyType.Static) continue;
-                if (!Aabb.Overlap(query.FatAabb, other.FatAabb)) continue;
-                int lo = query.Id < other.Id ? query.Id : other.Id;
-                int hi = query.Id < other.Id ? other.Id : query.Id;
-                AddToBuffer(((long)lo << 32) | (uint)hi);
-            }
+            // Static-static pairs are never contacts, so a static query looks at the dynamic proxies only.
+            if (query.Type != BodyType.Static)
+                foreach (Body other in StaticWindow(query.FatAabb.Lower.X, query.FatAabb.Upper.X))
+                    AddIfOverlapping(query, other);
+            foreach (Body other in _dynamic)
+                if (other != query) AddIfOverlapping(query, other); // a proxy cannot pair with itself
         }
         _moveCount = 0;
         Array.Sort(_pairs, 0, _pairCount);
@@ -84,6 +128,14 @@ public sealed class BroadPhase
             ++k;
             while (k < _pairCount && _pairs[k] == primary) ++k; // skip duplicates
         }
+    }
+
+    private void AddIfOverlapping(Body query, Body other)
+    {
+        if (!Aabb.Overlap(query.FatAabb, other.FatAabb)) return;
+        int lo = query.Id < other.Id ? query.Id : other.Id;
+        int hi = query.Id < other.Id ? other.Id : query.Id;
+        AddToBuffer(((long)lo << 32) | (uint)hi);
     }
 
     private void BufferMove(int proxyId)

@@ -361,14 +361,14 @@ public sealed class World
     /// (category bit 1: terrain edges and polygons) the ray hits, 1 when none. Box2D reports the first
     /// fixture its tree reaches and the callback stops there; in every recorded ray that fixture was also
     /// the nearest, which is what this returns. Other fixtures (the walker itself) are skipped, as the
-    /// callback's "return 1" does.
+    /// callback's "return 1" does; only static fixtures are considered (the walker's ground is static).
     /// </summary>
     public float RayCastTerrain(Vec2 p1, Vec2 p2)
     {
         float best = 1f;
         bool hit = false;
         Aabb segment = new() { Lower = Vec2.Min(p1, p2), Upper = Vec2.Max(p1, p2) };
-        foreach (Body b in _bodies)
+        foreach (Body b in Contacts.BroadPhase.StaticWindow(segment.Lower.X, segment.Upper.X))
         {
             if ((b.CategoryBits & 1) == 0) continue;
             if (!Aabb.Overlap(segment, b.FatAabb)) continue;

@@ -1,3 +1,4 @@
+using Wann.Kernels.Tasks.Biped;
 using Xunit.Abstractions;
 
 namespace Wann.Kernels.Tests.Biped;
@@ -11,7 +12,7 @@ public sealed class BipedGoldenEpisodeTests(ITestOutputHelper output)
     [MemberData(nameof(Episodes))]
     public void Replay_ReproducesEveryRecordedStep_BitForBit(string name)
     {
-        GoldenEpisode episode = GoldenEpisode.Load(name);
+        BipedRecordedEpisode episode = GoldenEpisode.Load(name);
         EpisodeReplay.Result result = EpisodeReplay.Run(episode);
         output.WriteLine($"{name}: {result.MatchingSteps} of {result.TotalSteps} steps exact; {result.FirstDifference ?? "no difference"}");
         Assert.True(result.FirstDifference is null, $"{name}: {result.MatchingSteps} of {result.TotalSteps} steps exact; first difference {result.FirstDifference}");

@@ -14,9 +14,9 @@ public sealed class BipedModelTests
     {
         using JsonDocument doc = GoldenEpisode.OpenJson("model.json.gz");
         JsonElement model = doc.RootElement;
-        GoldenEpisode episode = GoldenEpisode.Load("random_seed10");
+        BipedRecordedEpisode episode = GoldenEpisode.Load("random_seed10");
         var walker = new BipedWalker();
-        walker.CreateBodies(BipedTerrain.FromEdges(episode.Edges), episode.InitialForceX);
+        walker.CreateBodies(episode.Terrain, episode.InitialForceX);
 
         Assert.Equal(model.GetProperty("world").GetProperty("bodyCountAfterReset").GetInt32(), walker.World.Bodies.Count);
         Assert.Equal(model.GetProperty("world").GetProperty("jointCountAfterReset").GetInt32(), walker.Joints.Count);

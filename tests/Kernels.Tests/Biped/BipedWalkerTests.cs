@@ -10,10 +10,10 @@ public sealed class BipedWalkerTests(ITestOutputHelper output)
     [Fact]
     public void Step_AllocatesNothing_AndReportsStepsPerSecond()
     {
-        GoldenEpisode episode = GoldenEpisode.Load("champion_w-2_seed0");
+        BipedRecordedEpisode episode = GoldenEpisode.Load("champion_w-2_seed0");
         var walker = new BipedWalker();
         var obs = new double[BipedConstants.ObservationCount];
-        var terrain = BipedTerrain.FromEdges(episode.Edges);
+        BipedTerrain terrain = episode.Terrain;
 
         // Warm up (JIT), then measure allocation over a whole episode after its reset.
         for (int round = 0; round < 3; ++round)
@@ -44,14 +44,8 @@ public sealed class BipedWalkerTests(ITestOutputHelper output)
     public void Replay_WithThePushOneUlpOff_PartsFromTheRecording()
     {
         // The comparison is bit-exact and the walk is chaotic: a one-ulp change in the float32 push must show.
-        GoldenEpisode episode = GoldenEpisode.Load("champion_w-2_seed0");
-        float push = (float)episode.InitialForceX;
-        var nudged = new GoldenEpisode
-        {
-            Name = episode.Name, Seed = episode.Seed, SeedKey = episode.SeedKey, TerrainX = episode.TerrainX,
-            TerrainY = episode.TerrainY, Edges = episode.Edges, Clouds = episode.Clouds, Steps = episode.Steps,
-            TotalReward = episode.TotalReward, InitialForceX = MathF.BitIncrement(push),
-        };
+        BipedRecordedEpisode episode = GoldenEpisode.Load("champion_w-2_seed0");
+        BipedRecordedEpisode nudged = episode with { InitialForceX = MathF.BitIncrement((float)episode.InitialForceX) };
         EpisodeReplay.Result result = EpisodeReplay.Run(nudged);
         output.WriteLine($"push + 1 ulp: {result.MatchingSteps} steps exact; {result.FirstDifference}");
         Assert.NotNull(result.FirstDifference);
@@ -86,5 +80,29 @@ public sealed class BipedWalkerTests(ITestOutputHelper output)
     {
         var e = Assert.Throws<ArgumentException>(() => BipedTerrain.FromPoints([0, 1, 2], [0, 1]));
         Assert.Contains("matching x and y", e.Message);
+    }
+
+    [Theory]
+    [InlineData("{}", "terrain: missing")]
+    [InlineData("{\"terrain\":{\"fixtures\":[{\"kind\":\"polygon\"}]}}", "terrain.fixtures[0]: only edge fixtures")]
+    [InlineData("{\"terrain\":{\"fixtures\":[{\"kind\":\"edge\",\"v\":[[0,0]]}]}}", "terrain.fixtures[0].v: expected 2 points, got 1")]
+    [InlineData("{\"terrain\":{\"fixtures\":[{\"kind\":\"edge\",\"v\":[[0,0],[1,0]]}]},\"initialForce\":[1,0],\"steps\":[{\"action\":[0,0,0],\"obs\":[],\"reward\":0,\"done\":false,\"hull\":[0,0]}]}",
+        "steps[0].action: expected 4 numbers, got 3")]
+    [InlineData("{\"terrain\":", "not a readable episode file")]
+    public void EpisodeFile_Malformed_IsOneLineNamingFileAndField(string json, string expected)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"biped-bad-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        try
+        {
+            var e = Assert.Throws<Wann.Engine.WannException>(() => BipedEpisodeFile.Load(path));
+            Assert.StartsWith(path + ": ", e.Message);
+            Assert.Contains(expected, e.Message);
+            Assert.DoesNotContain("\n", e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -9,16 +9,16 @@ public static class EpisodeReplay
     public sealed record Result(int MatchingSteps, int TotalSteps, string? FirstDifference);
 
     /// <summary>Replays <paramref name="episode"/> and stops at the first step that differs in any recorded value.</summary>
-    public static Result Run(GoldenEpisode episode)
+    public static Result Run(BipedRecordedEpisode episode)
     {
         var walker = new BipedWalker();
         var obs = new double[BipedConstants.ObservationCount];
         for (int k = 0; k < episode.Steps.Length; ++k)
         {
-            GoldenEpisode.StepRecord rec = episode.Steps[k];
+            BipedRecordedStep rec = episode.Steps[k];
             double reward = 0;
             bool done = false;
-            if (k == 0) walker.Reset(BipedTerrain.FromEdges(episode.Edges), episode.InitialForceX, obs);
+            if (k == 0) walker.Reset(episode.Terrain, episode.InitialForceX, obs);
             else done = walker.Step(rec.Action, obs, out reward);
             string? diff = Compare(k, rec, obs, reward, done, walker.HullPosition.X, walker.HullPosition.Y);
             if (diff is not null) return new Result(k, episode.Steps.Length, diff);
@@ -26,7 +26,7 @@ public static class EpisodeReplay
         return new Result(episode.Steps.Length, episode.Steps.Length, null);
     }
 
-    private static string? Compare(int k, GoldenEpisode.StepRecord rec, double[] obs, double reward, bool done, float hullX, float hullY)
+    private static string? Compare(int k, BipedRecordedStep rec, double[] obs, double reward, bool done, float hullX, float hullY)
     {
         for (int i = 0; i < obs.Length; ++i)
             if (!Same(obs[i], rec.Observation[i])) return $"step {k}: obs[{i}] = {obs[i]:R}, recorded {rec.Observation[i]:R}";

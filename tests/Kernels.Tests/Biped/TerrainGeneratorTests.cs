@@ -12,18 +12,18 @@ public sealed class TerrainGeneratorTests
     [MemberData(nameof(Episodes))]
     public void Generate_WithGymSeeding_ReproducesRecordedTerrainCloudsAndPush(string name)
     {
-        GoldenEpisode episode = GoldenEpisode.Load(name);
+        BipedRecordedEpisode episode = GoldenEpisode.Load(name);
         uint[] key = NumpyRandomState.GymSeedKey(episode.Seed);
         Assert.Equal(episode.SeedKey, key);
 
         GeneratedTerrain generated = TerrainGenerator.Generate(new NumpyRandomState(key));
 
-        Assert.Equal(episode.TerrainX, generated.Terrain.X!);
-        Assert.Equal(episode.TerrainY, generated.Terrain.Y!);
-        Assert.Equal(episode.Edges.Length, generated.Terrain.Edges.Count);
-        for (int i = 0; i < episode.Edges.Length; ++i)
+        Assert.Equal(episode.Terrain.X!, generated.Terrain.X!);
+        Assert.Equal(episode.Terrain.Y!, generated.Terrain.Y!);
+        Assert.Equal(episode.Terrain.Edges.Count, generated.Terrain.Edges.Count);
+        for (int i = 0; i < episode.Terrain.Edges.Count; ++i)
         {
-            EdgeShape expected = episode.Edges[i], actual = generated.Terrain.Edges[i];
+            EdgeShape expected = episode.Terrain.Edges[i], actual = generated.Terrain.Edges[i];
             Assert.True(expected.V1.X == actual.V1.X && expected.V1.Y == actual.V1.Y && expected.V2.X == actual.V2.X && expected.V2.Y == actual.V2.Y,
                 $"{name}: edge {i} is {actual.V1}-{actual.V2}, recorded {expected.V1}-{expected.V2}");
         }

@@ -28,6 +28,15 @@ public sealed class BipedTerrain
         return new BipedTerrain(edges, (double[])x.Clone(), (double[])y.Clone());
     }
 
+    /// <summary>A terrain from recorded edges together with the points they were made from (kept for reference; the edges are used).</summary>
+    public static BipedTerrain FromEdgesAndPoints(IEnumerable<EdgeShape> edges, double[] x, double[] y)
+    {
+        EdgeShape[] e = edges.ToArray();
+        if (e.Length == 0) throw new ArgumentException("terrain needs at least one edge");
+        if (x.Length != y.Length) throw new ArgumentException($"terrain needs matching x and y, got {x.Length} and {y.Length}");
+        return new BipedTerrain(e, (double[])x.Clone(), (double[])y.Clone());
+    }
+
     /// <summary>A terrain from recorded edges (float32 vertices), e.g. an episode file's fixtures.</summary>
     public static BipedTerrain FromEdges(IEnumerable<EdgeShape> edges)
     {

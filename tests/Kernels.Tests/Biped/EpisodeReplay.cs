@@ -6,13 +6,14 @@ namespace Wann.Kernels.Tests.Biped;
 public static class EpisodeReplay
 {
     /// <summary>Outcome: how many steps (from the reset step on) matched bit for bit, and the first difference.</summary>
-    public sealed record Result(int MatchingSteps, int TotalSteps, string? FirstDifference);
+    public sealed record Result(int MatchingSteps, int TotalSteps, string? FirstDifference, int MaxContacts = 0, long ToiEvents = 0);
 
     /// <summary>Replays <paramref name="episode"/> and stops at the first step that differs in any recorded value.</summary>
     public static Result Run(BipedRecordedEpisode episode)
     {
         var walker = new BipedWalker();
         var obs = new double[BipedConstants.ObservationCount];
+        int maxContacts = 0;
         for (int k = 0; k < episode.Steps.Length; ++k)
         {
             BipedRecordedStep rec = episode.Steps[k];
@@ -20,10 +21,11 @@ public static class EpisodeReplay
             bool done = false;
             if (k == 0) walker.Reset(episode.Terrain, episode.InitialForceX, obs);
             else done = walker.Step(rec.Action, obs, out reward);
+            maxContacts = Math.Max(maxContacts, walker.World.Contacts.ContactCount);
             string? diff = Compare(k, rec, obs, reward, done, walker.HullPosition.X, walker.HullPosition.Y);
-            if (diff is not null) return new Result(k, episode.Steps.Length, diff);
+            if (diff is not null) return new Result(k, episode.Steps.Length, diff, maxContacts, walker.World.ToiEvents);
         }
-        return new Result(episode.Steps.Length, episode.Steps.Length, null);
+        return new Result(episode.Steps.Length, episode.Steps.Length, null, maxContacts, walker.World.ToiEvents);
     }
 
     private static string? Compare(int k, BipedRecordedStep rec, double[] obs, double reward, bool done, float hullX, float hullY)

@@ -64,7 +64,12 @@ public sealed class BroadPhase
 
     private void SortStatic()
     {
-        _static = _proxies.Where(p => p.Type == BodyType.Static).OrderBy(p => p.FatAabb.Lower.X).ThenBy(p => p.Id).ToArray();
+        int count = 0;
+        foreach (Body p in _proxies) if (p.Type == BodyType.Static) ++count;
+        _static = new Body[count];
+        count = 0;
+        foreach (Body p in _proxies) if (p.Type == BodyType.Static) _static[count++] = p;
+        Array.Sort(_static, static (a, b) => a.FatAabb.Lower.X != b.FatAabb.Lower.X ? a.FatAabb.Lower.X.CompareTo(b.FatAabb.Lower.X) : a.Id.CompareTo(b.Id));
         _staticLowerX = new float[_static.Length];
         _staticMaxUpperX = new float[_static.Length];
         float max = float.NegativeInfinity;

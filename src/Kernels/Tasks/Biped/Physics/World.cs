@@ -27,8 +27,11 @@ public sealed class World
     /// <summary>Number of TOI sub-steps performed so far (a diagnostic; the recording's tool counted the same events).</summary>
     public long ToiEvents { get; private set; }
 
-    /// <summary>An empty world.</summary>
-    public World(Vec2 gravity, int contactCapacity = 64)
+    /// <summary>
+    /// An empty world. <paramref name="contactCapacity"/> bounds the contacts alive at once (the walker's 12
+    /// recorded episodes peak far below the default; a body's fat AABB can reach about 15 terrain edges).
+    /// </summary>
+    public World(Vec2 gravity, int contactCapacity = 256)
     {
         Gravity = gravity;
         Contacts = new ContactManager(contactCapacity);

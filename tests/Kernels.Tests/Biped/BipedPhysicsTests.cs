@@ -69,4 +69,23 @@ public sealed class BipedPhysicsTests
         // Nothing below y = 2 reached.
         Assert.Equal(1f, world.RayCastTerrain(new Vec2(3f, 5f), new Vec2(3f, 2f)));
     }
+
+    [Fact]
+    public void StackedBoxes_TouchEachOther_UntilAJointBetweenThemFiltersTheirContact()
+    {
+        var world = new World(new Vec2(0f, -10f));
+        world.Add(Body.CreatePolygon(0, BodyType.Static, Vec2.Zero, 0f, PolygonShape.Box(3f, 1f), 0f, 0.6f, 0x0001, 0xFFFF));
+        Body lower = world.Add(Body.CreatePolygon(1, new Vec2(0f, 1.6f), 0f, PolygonShape.Box(0.5f, 0.5f), 1f, 0.6f, 0x0001, 0xFFFF));
+        Body upper = world.Add(Body.CreatePolygon(2, new Vec2(0.1f, 2.7f), 0f, PolygonShape.Box(0.5f, 0.5f), 1f, 0.6f, 0x0001, 0xFFFF));
+        for (int i = 0; i < 100; ++i) world.Step(1f / 50f, 8, 3);
+
+        Assert.Equal(2, world.Contacts.ContactCount);
+        Assert.InRange(upper.Xf.P.Y - lower.Xf.P.Y, 1f, 1f + 2 * Settings.PolygonRadius + Settings.LinearSlop);
+
+        world.Add(new RevoluteJoint(lower, upper, new Vec2(0f, 0.5f), new Vec2(0f, -0.5f), 0f, false, 0f, 0f, false, 0f, 0f));
+        world.Step(1f / 50f, 8, 3);
+        Assert.Equal(1, world.Contacts.ContactCount);
+        Contact left = world.Contacts[world.Contacts.ContactList];
+        Assert.Same(lower, left.B);
+    }
 }

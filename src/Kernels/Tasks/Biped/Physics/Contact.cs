@@ -20,8 +20,8 @@ public sealed class Contact
     public float Toi;
     /// <summary>TOI sub-steps this step.</summary>
     public int ToiCount;
-    /// <summary><c>e_enabledFlag</c>, <c>e_touchingFlag</c>, <c>e_islandFlag</c>, <c>e_toiFlag</c>.</summary>
-    public bool Enabled, Touching, IslandFlag, ToiFlag;
+    /// <summary><c>e_enabledFlag</c>, <c>e_touchingFlag</c>, <c>e_islandFlag</c>, <c>e_toiFlag</c>, <c>e_filterFlag</c>.</summary>
+    public bool Enabled, Touching, IslandFlag, ToiFlag, FilterFlag;
     /// <summary>World contact list links.</summary>
     public int Prev = -1, Next = -1;
     /// <summary>Links of <c>m_nodeA</c> in body A's contact list (contact edge ids).</summary>
@@ -38,7 +38,7 @@ public sealed class Contact
         A = bodyA;
         B = polygonBody;
         Enabled = true;
-        Touching = IslandFlag = ToiFlag = false;
+        Touching = IslandFlag = ToiFlag = FilterFlag = false;
         Manifold.PointCount = 0;
         Prev = Next = PrevA = NextA = PrevB = NextB = -1;
         ToiCount = 0;

@@ -139,6 +139,17 @@ public sealed class ContactManager
         while (ci != -1)
         {
             Contact c = _pool[ci];
+            if (c.FilterFlag)
+            {
+                // A joint created since: should these bodies still collide?
+                if (!c.B.ShouldCollide(c.A))
+                {
+                    ci = c.Next;
+                    Destroy(c);
+                    continue;
+                }
+                c.FilterFlag = false;
+            }
             bool activeA = c.A.Awake && c.A.Type != BodyType.Static;
             bool activeB = c.B.Awake && c.B.Type != BodyType.Static;
             if (!activeA && !activeB)

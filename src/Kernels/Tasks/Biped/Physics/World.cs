@@ -48,12 +48,17 @@ public sealed class World
         return body;
     }
 
-    /// <summary><c>CreateJoint</c>: prepends the joint to both bodies' joint lists.</summary>
+    /// <summary>
+    /// <c>CreateJoint</c>: prepends the joint to both bodies' joint lists and flags their existing contacts
+    /// for filtering (the joint does not collide its bodies).
+    /// </summary>
     public RevoluteJoint Add(RevoluteJoint joint)
     {
         _joints.Add(joint);
         joint.BodyA.JointEdges.Insert(0, (joint, joint.BodyB));
         joint.BodyB.JointEdges.Insert(0, (joint, joint.BodyA));
+        for (int e = joint.BodyB.ContactList; e != -1; e = Contacts.NextEdge(e))
+            if (Contacts.EdgeOther(e) == joint.BodyA) Contacts.EdgeContact(e).FilterFlag = true;
         _island = null;
         return joint;
     }

@@ -6,7 +6,7 @@ namespace Wann.Kernels.Tasks.Biped;
 /// <summary>
 /// gym's BipedalWalker-v2 as the WANN release modified it (normal terrain, no -100 fall penalty, at most 1600
 /// steps) on the exact Box2D port: <see cref="Reset"/> builds a fresh world from a terrain and a push and
-/// makes the reset step; <see cref="Step"/> applies an action and returns 24 observations, reward and done.
+/// makes the reset step; <see cref="Step(ReadOnlySpan{double}, Span{double}, out double)"/> applies an action and returns 24 observations, reward and done.
 /// Observation and reward arithmetic is double, on the float32 values Box2D holds, in the Python's order.
 /// </summary>
 public sealed class BipedWalker : IContactListener

@@ -37,7 +37,7 @@ public sealed class World
         Contacts = new ContactManager(contactCapacity);
     }
 
-    /// <summary>Adds a body made with <see cref="Body.CreateEdge"/> or <see cref="Body.CreatePolygon"/> (its id must be the next index).</summary>
+    /// <summary>Adds a body made with <c>Body.CreateEdge</c> or <c>Body.CreatePolygon</c> (its id must be the next index).</summary>
     public Body Add(Body body)
     {
         if (body.Id != _bodies.Count) throw new ArgumentException($"body id {body.Id} is not the next index {_bodies.Count}", nameof(body));

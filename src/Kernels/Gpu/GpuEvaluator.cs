@@ -35,14 +35,17 @@ public sealed class GpuEvaluator : IEvaluator, IForwardEvaluator
     public GpuEvaluator(BackendKind kind) : this(kind, forceGlobalMemory: false) { }
 
     /// <param name="forceGlobalMemory">Use the large-network path even where shared memory would do (tests, <c>wann check</c>).</param>
-    public GpuEvaluator(BackendKind kind, bool forceGlobalMemory)
+    public GpuEvaluator(BackendKind kind, bool forceGlobalMemory) : this(kind, 0, forceGlobalMemory) { }
+
+    /// <summary>Device number <paramref name="deviceIndex"/> of the kind (<c>cuda:1</c>: the second CUDA device).</summary>
+    public GpuEvaluator(BackendKind kind, int deviceIndex, bool forceGlobalMemory = false)
     {
         _kind = kind;
         _forceGlobalMemory = forceGlobalMemory;
         _context = GpuDevices.CreateContext();
         try
         {
-            _accelerator = GpuDevices.Open(_context, kind);
+            _accelerator = GpuDevices.Open(_context, kind, deviceIndex);
         }
         catch
         {

@@ -27,6 +27,9 @@ public sealed class TrainOptions : CsvDataOptions
                                                           "cuda:0,cuda:1, cpu,ilgpu-cpu, all (every CUDA/OpenCL device) or all+cpu.")]
     public string Backend { get; set; } = "auto";
 
+    [Option("cluster", HelpText = "Cluster configuration file: evaluate on the workers ('wann worker') it names; selection, breeding and checkpoints stay here.")]
+    public string? Cluster { get; set; }
+
     [Option("threads", HelpText = "CPU threads for the cpu and reference backends (default: all cores).")]
     public int? Threads { get; set; }
 

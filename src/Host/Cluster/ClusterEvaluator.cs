@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Runtime;
+using Wann.Engine;
+using Wann.Engine.Evaluation;
+using Wann.Engine.Programs;
+using Wann.Engine.Tasks;
+
+namespace Wann.Host.Cluster;
+
+/// <summary>
+/// The host's side of the cluster, an <see cref="IEvaluator"/> like any backend: each batch is cut into
+/// one contiguous shard per live worker (sized by the worker's speed in the previous generation), the
+/// shards are sent with a timeout on every call, and a shard whose worker fails or times out is sent to
+/// another worker. The rows come back whole, so the table is the one a single process computes.
+/// Workers are looked up every batch: one that joined gets work from the next generation on.
+/// </summary>
+public sealed class ClusterEvaluator : IEvaluator
+{
+    private readonly IClusterClient _client;
+    private readonly IHost? _clientHost;
+    private readonly TimeSpan _callTimeout;
+    private readonly Action<string> _warn;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SiloAddress, double> _speeds = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SiloAddress, WorkerInfo> _workers = new();
+    // Workers that failed, timed out or were refused: never asked again (a restarted worker has a new address).
+    private readonly HashSet<SiloAddress> _excluded = new();
+
+    public ClusterEvaluator(IClusterClient client, TimeSpan callTimeout, Action<string> warn, IHost? clientHost = null)
+    {
+        _client = client;
+        _callTimeout = callTimeout;
+        _warn = warn;
+        _clientHost = clientHost;
+    }
+
+    /// <summary>Connects to the cluster the config names and waits (up to its join timeout) for a worker.</summary>
+    public static ClusterEvaluator Connect(ClusterConfig config, Action<string> warn)
+    {
+        var host = ClusterHosting.StartClient(config).GetAwaiter().GetResult();
+        var evaluator = new ClusterEvaluator(host.Services.GetRequiredService<IClusterClient>(), TimeSpan.FromSeconds(config.CallTimeoutSeconds), warn, host);
+        var deadline = DateTime.UtcNow.AddSeconds(config.JoinTimeoutSeconds);
+        while (evaluator.LiveWorkers().Count == 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                evaluator.Dispose();
+                throw new WannException($"{config.Path}: no usable worker joined cluster '{config.ClusterId}' within {config.JoinTimeoutSeconds} s");
+            }
+            Thread.Sleep(250);
+        }
+        return evaluator;
+    }
+
+    public string Name => "cluster";
+    public string Device => _workers.Count == 0
+        ? "no workers yet"
+        : string.Join("; ", _workers.Where(w => !_excluded.Contains(w.Key)).Select(w => $"{w.Key.Endpoint}: {w.Value.Backend} ({w.Value.Device})"));
+
+    /// <summary>The last batch's timings: host wall time, the slowest worker's own evaluation time, and slicing the shards.</summary>
+    public ClusterTiming? LastClusterTiming { get; private set; }
+
+    public FitnessTable Evaluate(ProgramBatch batch, EvaluationRequest request)
+    {
+        if (request.Task.Kind != TaskKind.Rollout)
+            throw new WannException($"--cluster: task {request.Task.Name} is a classification task; the cluster evaluates rollout tasks (run it without --cluster)");
+        return EvaluateAsync(batch, request).GetAwaiter().GetResult();
+    }
+
+    private async Task<FitnessTable> EvaluateAsync(ProgramBatch batch, EvaluationRequest request)
+    {
+        var wall = Stopwatch.StartNew();
+        var table = new FitnessTable(batch.ProgramCount, request.Weights.Length, request.Repetitions);
+        int lanes = request.LanesPerGenome;
+        var workers = LiveWorkers();
+        if (workers.Count == 0) throw new WannException("--cluster: no worker is left in the cluster");
+        var measured = workers.Where(_speeds.ContainsKey).Select(w => _speeds[w]).ToList();
+        double fallback = measured.Count > 0 ? measured.Average() : 1;
+        int[] counts = ShardSplit.Counts(batch.ProgramCount, workers.Select(w => _speeds.GetValueOrDefault(w, fallback)).ToList());
+
+        var slicing = Stopwatch.StartNew();
+        var shards = new List<(SiloAddress Worker, ShardRequest Shard)>();
+        for (int i = 0, first = 0; i < workers.Count; first += counts[i], i++)
+            if (counts[i] > 0) shards.Add((workers[i], ShardValidator.From(batch, first, counts[i], request)));
+        double sliceSeconds = slicing.Elapsed.TotalSeconds;
+
+        long steps = 0;
+        double slowestWorker = 0;
+        var load = new Dictionary<SiloAddress, int>();
+        var running = new List<Task<(SiloAddress Worker, ShardRequest Shard, ShardResult? Result, string? Error)>>();
+        void Start(SiloAddress worker, ShardRequest shard)
+        {
+            load[worker] = load.GetValueOrDefault(worker) + 1;
+            running.Add(Send(worker, shard));
+        }
+        foreach (var (worker, shard) in shards) Start(worker, shard);
+        while (running.Count > 0)
+        {
+            var done = await Task.WhenAny(running);
+            running.Remove(done);
+            var (worker, shard, result, error) = await done;
+            load[worker]--;
+            if (result is not null)
+            {
+                Array.Copy(result.Rewards, 0, table.Rewards, (long)shard.FirstGenome * lanes, result.Rewards.Length);
+                steps += result.StepCount;
+                slowestWorker = Math.Max(slowestWorker, result.EvaluateSeconds);
+                continue;
+            }
+            Exclude(worker, error!);
+            var others = LiveWorkers();
+            if (others.Count == 0) throw new WannException($"--cluster: no worker is left to evaluate genomes {shard.FirstGenome}.. of generation {request.Generation} ({error})");
+            // The least loaded survivor takes the shard; its result is the same whoever computes it.
+            Start(others.OrderBy(w => load.GetValueOrDefault(w)).ThenByDescending(w => _speeds.GetValueOrDefault(w)).First(), shard);
+        }
+        table.StepCount = steps;
+        LastClusterTiming = new ClusterTiming(wall.Elapsed.TotalSeconds, slowestWorker, sliceSeconds, shards.Count);
+        return table;
+    }
+
+    private async Task<(SiloAddress Worker, ShardRequest Shard, ShardResult? Result, string? Error)> Send(SiloAddress worker, ShardRequest shard)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var result = await _client.GetGrain<IShardWorkerGrain>(worker.ToParsableString()).Evaluate(shard).WaitAsync(_callTimeout);
+            int expected = (shard.InstructionStart.Length - 1) * shard.Weights.Length * shard.Repetitions;
+            if (result.ProtocolVersion != ClusterProtocol.Version || result.Rewards.Length != expected || result.FirstGenome != shard.FirstGenome)
+                return (worker, shard, null, $"its answer does not fit the shard ({result.Rewards.Length} rewards for {expected})");
+            _speeds[worker] = expected / Math.Max(clock.Elapsed.TotalSeconds, 1e-6);
+            return (worker, shard, result, null);
+        }
+        catch (TimeoutException)
+        {
+            return (worker, shard, null, $"no answer within {_callTimeout.TotalSeconds:0.#} s");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return (worker, shard, null, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The workers to use now: the last membership the background lookup returned, minus those excluded
+    /// since. A lookup can hang while a dead silo is still listed (or held the management grain), so it
+    /// never blocks a generation once a first list exists; a worker that joined is used from the
+    /// generation after the lookup that saw it.
+    /// </summary>
+    private List<SiloAddress> LiveWorkers()
+    {
+        if (_lookup is null || _lookup.IsCompleted)
+        {
+            if (_lookup is { IsCompletedSuccessfully: true }) _known = _lookup.Result;
+            _lookup = LookUpWorkers();
+        }
+        if (_known is null) _known = WaitForFirstLookup();
+        lock (_excluded) return _known.Where(w => !_excluded.Contains(w)).ToList();
+    }
+
+    private List<SiloAddress> WaitForFirstLookup()
+    {
+        try
+        {
+            return _lookup!.WaitAsync(_callTimeout).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _lookup = null;
+            _warn($"cannot list the cluster's workers: {e.GetType().Name}: {e.Message}");
+            return new List<SiloAddress>();
+        }
+    }
+
+    private List<SiloAddress>? _known;
+    private Task<List<SiloAddress>>? _lookup;
+
+    /// <summary>The active silos, each new one asked once who it is; one of another protocol version is refused here.</summary>
+    private async Task<List<SiloAddress>> LookUpWorkers()
+    {
+        var hosts = await _client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(_callTimeout);
+        var live = new List<SiloAddress>();
+        foreach (var silo in hosts.Keys.OrderBy(s => s.ToParsableString(), StringComparer.Ordinal))
+        {
+            lock (_excluded)
+                if (_excluded.Contains(silo)) continue;
+            if (!_workers.ContainsKey(silo))
+            {
+                WorkerInfo info;
+                try
+                {
+                    info = await _client.GetGrain<IShardWorkerGrain>(silo.ToParsableString()).Describe().WaitAsync(_callTimeout);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    Exclude(silo, $"did not say who it is ({e.GetType().Name}: {e.Message})");
+                    continue;
+                }
+                if (info.ProtocolVersion != ClusterProtocol.Version)
+                {
+                    Exclude(silo, $"refused: it speaks cluster protocol {info.ProtocolVersion} (wann {info.WannVersion}), this host {ClusterProtocol.Version} (wann {BuildInfo.Version})");
+                    continue;
+                }
+                _workers[silo] = info;
+                _warn($"worker {silo.Endpoint} joined: {info.Backend} ({info.Device})");
+            }
+            live.Add(silo);
+        }
+        return live;
+    }
+
+    private void Exclude(SiloAddress worker, string why)
+    {
+        bool added;
+        lock (_excluded) added = _excluded.Add(worker);
+        if (added) _warn($"worker {worker.Endpoint} {(why.StartsWith("refused") ? why : $"dropped: {why}; its shards go to the others")}");
+        _speeds.TryRemove(worker, out _);
+    }
+
+    public void Dispose()
+    {
+        if (_clientHost is null) return;
+        try
+        {
+            _clientHost.StopAsync().Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // Stopping a client whose workers are gone can fail; nothing is left to tidy.
+        }
+        _clientHost.Dispose();
+    }
+}

@@ -1,0 +1,14 @@
+namespace Wann.Host.Cluster;
+
+/// <summary>
+/// The evaluator of one worker silo, keyed by that silo's address (<see cref="WorkerPlacement"/> puts the
+/// activation there), so the host can send each shard to the worker it chose.
+/// </summary>
+public interface IShardWorkerGrain : IGrainWithStringKey
+{
+    /// <summary>The worker's protocol and wann versions and its devices.</summary>
+    Task<WorkerInfo> Describe();
+
+    /// <summary>Validates the shard, evaluates it on this worker's devices and returns its rewards; refuses what does not validate.</summary>
+    Task<ShardResult> Evaluate(ShardRequest shard);
+}

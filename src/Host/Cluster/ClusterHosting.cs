@@ -118,11 +118,12 @@ public static class ClusterHosting
 
     private static void RegisterPostgres() => DbProviderFactories.RegisterFactory(PostgresInvariant, NpgsqlFactory.Instance);
 
-    // Orleans logs every connection and membership change; the user sees wann's own lines and Orleans' warnings.
+    // Orleans logs every connection and membership change, failures with whole stack traces; wann reports
+    // what matters in its own lines. WANN_CLUSTER_LOG=debug shows Orleans' log.
     private static void Quiet(ILoggingBuilder logging)
     {
         logging.ClearProviders();
         logging.AddSimpleConsole(o => o.SingleLine = true);
-        logging.SetMinimumLevel(Environment.GetEnvironmentVariable("WANN_CLUSTER_LOG") is "debug" ? LogLevel.Information : LogLevel.Error);
+        logging.SetMinimumLevel(Environment.GetEnvironmentVariable("WANN_CLUSTER_LOG") is "debug" ? LogLevel.Information : LogLevel.Critical);
     }
 }

@@ -36,13 +36,22 @@ public static class WorkerCommand
         if (config.Certificate is not null) ClusterHosting.LoadCertificate(config);
         var backend = new WorkerBackend(BackendList.Create(options.Backend ?? config.Backend, options.Threads));
         using var host = ClusterHosting.BuildWorker(config, backend);
-        try
+        // A silo that cannot reach the cluster (primary down, wrong certificate) retries for minutes: give up at the join timeout.
+        using (var joining = new CancellationTokenSource(TimeSpan.FromSeconds(config.JoinTimeoutSeconds)))
         {
-            host.StartAsync().GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is not Engine.WannException)
-        {
-            throw new Engine.WannException($"{config.Path}: the worker could not start on {config.AdvertisedAddress}:{config.SiloPort} (gateway {config.GatewayPort}): {e.Message}");
+            try
+            {
+                host.StartAsync(joining.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                throw new Engine.WannException($"{config.Path}: the worker could not join cluster '{config.ClusterId}' within {config.JoinTimeoutSeconds} s " +
+                                               "(is the primary worker up, and does this machine hold the cluster's certificate?)");
+            }
+            catch (Exception e) when (e is not Engine.WannException)
+            {
+                throw new Engine.WannException($"{config.Path}: the worker could not start on {config.AdvertisedAddress}:{config.SiloPort} (gateway {config.GatewayPort}): {e.Message}");
+            }
         }
         Console.WriteLine($"worker ready: cluster {config.ClusterId}, silo {config.AdvertisedAddress}:{config.SiloPort}, gateway {config.GatewayPort}, " +
                           $"{backend.Evaluator.Name} ({backend.Evaluator.Device}), protocol {ClusterProtocol.Version}");

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+using Wann.Engine.Evaluation;
+using Wann.Engine.Genomes;
+using Wann.Engine.Programs;
+using Wann.Engine.Search;
+using Wann.Engine.Tasks;
+using Wann.Host.Cluster;
+using Wann.Kernels.Cpu;
+
+namespace Wann.Host.Tests;
+
+/// <summary>Three worker silos in this process (Orleans' TestingHost): the cluster's table equals one process's, also when a silo dies.</summary>
+public sealed class ClusterTestingHostTests
+{
+    private sealed class WorkerSilo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.Services.AddSingleton(new WorkerBackend(new SimdEvaluator(1)));
+            silo.Services.AddPlacementDirector<WorkerPlacementStrategy, WorkerPlacementDirector>();
+        }
+    }
+
+    private static ProgramBatch Population(int genomes, ulong seed) =>
+        ProgramBatch.Compile(SyntheticPopulation.Grow(new NetworkShape(5, 1), genomes, 12, seed,
+            Enumerable.Range(1, 11).Select(i => (Engine.Activations.ActivationFunction)i).ToArray()), WeightMode.Shared);
+
+    private static EvaluationRequest Request(long generation) =>
+        new(TaskCatalog.SwingUp with { EpisodeLength = 200 }, new[] { -2f, -1f, 1f, 2f }, 3, 21, generation);
+
+    [Fact]
+    public async Task ThreeSilos_OneKilledMidRun_GiveTheSingleProcessTables()
+    {
+        var builder = new TestClusterBuilder { Options = { InitialSilosCount = 3 } };
+        builder.AddSiloBuilderConfigurator<WorkerSilo>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        try
+        {
+            var messages = new List<string>();
+            using var evaluator = new ClusterEvaluator(cluster.Client, TimeSpan.FromSeconds(5), m => { lock (messages) messages.Add(m); });
+            using var single = new SimdEvaluator(1);
+            for (int generation = 0; generation < 6; generation++)
+            {
+                var batch = Population(150 + generation, (ulong)generation);
+                var request = Request(generation);
+                var evaluation = Task.Run(() => evaluator.Evaluate(batch, request));
+                // Generation 3: a worker dies while its shard is being evaluated.
+                if (generation == 3)
+                {
+                    await Task.Delay(30);
+                    await cluster.KillSiloAsync(cluster.SecondarySilos[1]);
+                }
+                var table = await evaluation;
+                var expected = single.Evaluate(batch, request);
+                Assert.Equal(expected.Rewards, table.Rewards);
+                Assert.Equal(expected.StepCount, table.StepCount);
+                // The best network's re-evaluation: one genome, one shard.
+                var one = batch.Slice(7, 1);
+                Assert.Equal(single.Evaluate(one, request).Rewards, evaluator.Evaluate(one, request).Rewards);
+            }
+            Assert.Contains(messages, m => m.Contains("joined"));
+            Assert.True(evaluator.LastClusterTiming!.Shards >= 1);
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ShardOfAnotherVersion_IsRefusedByTheWorker_NeverEvaluated()
+    {
+        var builder = new TestClusterBuilder { Options = { InitialSilosCount = 1 } };
+        builder.AddSiloBuilderConfigurator<WorkerSilo>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        try
+        {
+            var silo = cluster.Primary.SiloAddress.ToParsableString();
+            var worker = cluster.Client.GetGrain<IShardWorkerGrain>(silo);
+            var info = await worker.Describe();
+            Assert.Equal(ClusterProtocol.Version, info.ProtocolVersion);
+            var shard = ShardValidator.From(Population(3, 1), 0, 3, Request(0)) with { ProtocolVersion = ClusterProtocol.Version + 1 };
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => worker.Evaluate(shard));
+            Assert.Contains($"shard refused: protocol version {ClusterProtocol.Version + 1}", error.Message);
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+}

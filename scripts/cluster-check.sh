@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # End to end on loopback: three 'wann worker' processes and a 'wann train --cluster' host; worker 3 is
-# SIGKILLed mid-run. The run's log.jsonl fitness values and best.json must equal a single-process run of
-# the same seed. From a built tree (dotnet build -c Release), or WANN="wann" to use an installed tool.
+# SIGKILLed mid-run (KILL=1 kills the primary instead). The run's log.jsonl fitness values and best.json
+# must equal a single-process run of the same seed. From a built tree (dotnet build -c Release), or
+# WANN="wann" to use an installed tool.
 # Last line: "cluster-check: identical ..." (exit 0) or "cluster-check: DIFFERENT ..." (exit 1).
-# Environment: POP (default 600), GENS (24), CALL_TIMEOUT (seconds before a shard is re-sent, 5), PORT_BASE (silo ports BASE+1..3, gateways BASE+101..103;
-# default from the process id), KEEP=1 keeps the work folder.
+# Environment: POP (default 600), GENS (24), CALL_TIMEOUT (seconds before a shard is re-sent, 5),
+# PORT_BASE (silo ports BASE+1..3, gateways BASE+101..103; default from the process id), KEEP=1 keeps
+# the work folder.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 if [ -n "${WANN:-}" ]; then read -r -a wann <<< "$WANN"
@@ -49,7 +51,7 @@ start_worker() {
 
 # The first worker holds the static membership table, so it starts first and is not the one killed.
 start_worker 1; start_worker 2; start_worker 3
-victim=${pids[2]}
+victim=${pids[$(( ${KILL:-3} - 1 ))]}
 echo "cluster-check: three workers up (silo ports $((base + 1))-$((base + 3)))"
 
 "${wann[@]}" train --task swingup --pop "$pop" --gens "$gens" --seed 5 --backend cpu --out "$work/single" --quiet \
@@ -65,7 +67,7 @@ for _ in $(seq 1 600); do
   sleep 0.05
 done
 killed_at=$( [ -f "$work/cluster/log.jsonl" ] && wc -l < "$work/cluster/log.jsonl" || echo 0)
-kill -9 "$victim" 2>/dev/null && echo "cluster-check: SIGKILLed worker 3 after $killed_at of $gens generations"
+kill -9 "$victim" 2>/dev/null && echo "cluster-check: SIGKILLed worker ${KILL:-3} after $killed_at of $gens generations"
 wait "$victim" 2>/dev/null
 wait "$host"; status=$?
 cat "$work/host.log" >&2
@@ -82,4 +84,4 @@ elif ! diff <(strip "$work/single/log.jsonl") <(strip "$work/cluster/log.jsonl")
 elif ! diff <(created "$work/single/best.json") <(created "$work/cluster/best.json") > /dev/null; then
   echo "cluster-check: DIFFERENT: best.json of the cluster run differs from the single-process run"; exit 1
 fi
-echo "cluster-check: identical: $gens generations of $pop swingup genomes on 3 workers (one SIGKILLed after generation $killed_at) equal the single-process run (log.jsonl and best.json)"
+echo "cluster-check: identical: $gens generations of $pop swingup genomes on 3 workers (worker ${KILL:-3} SIGKILLed after generation $killed_at) equal the single-process run (log.jsonl and best.json)"

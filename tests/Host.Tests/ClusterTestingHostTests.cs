@@ -42,7 +42,8 @@ public sealed class ClusterTestingHostTests
             var messages = new List<string>();
             using var evaluator = new ClusterEvaluator(cluster.Client, TimeSpan.FromSeconds(5), m => { lock (messages) messages.Add(m); });
             using var single = new SimdEvaluator(1);
-            for (int generation = 0; generation < 6; generation++)
+            int shards = 0;
+            for (int generation = 0; generation < 8; generation++)
             {
                 var batch = Population(150 + generation, (ulong)generation);
                 var request = Request(generation);
@@ -53,7 +54,10 @@ public sealed class ClusterTestingHostTests
                     await Task.Delay(30);
                     await cluster.KillSiloAsync(cluster.SecondarySilos[1]);
                 }
+                // Generation 4: a new worker joins; it gets work from a later generation on.
+                if (generation == 4) await cluster.StartAdditionalSiloAsync();
                 var table = await evaluation;
+                shards = evaluator.LastClusterTiming!.Shards;
                 var expected = single.Evaluate(batch, request);
                 Assert.Equal(expected.Rewards, table.Rewards);
                 Assert.Equal(expected.StepCount, table.StepCount);
@@ -61,8 +65,10 @@ public sealed class ClusterTestingHostTests
                 var one = batch.Slice(7, 1);
                 Assert.Equal(single.Evaluate(one, request).Rewards, evaluator.Evaluate(one, request).Rewards);
             }
-            Assert.Contains(messages, m => m.Contains("joined"));
-            Assert.True(evaluator.LastClusterTiming!.Shards >= 1);
+            Assert.Equal(4, messages.Count(m => m.Contains("joined")));
+            Assert.Single(messages, m => m.Contains("dropped"));
+            // The last generation ran on the three live workers: the two first and the one that joined.
+            Assert.Equal(3, shards);
         }
         finally
         {

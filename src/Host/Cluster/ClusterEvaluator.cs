@@ -88,7 +88,8 @@ public sealed class ClusterEvaluator : IEvaluator
         long steps = 0;
         double slowestWorker = 0;
         var load = new Dictionary<SiloAddress, int>();
-        var running = new List<Task<(SiloAddress Worker, ShardRequest Shard, ShardResult? Result, string? Error)>>();
+        var skipped = new HashSet<SiloAddress>();
+        var running = new List<Task<Outcome>>();
         void Start(SiloAddress worker, ShardRequest shard)
         {
             load[worker] = load.GetValueOrDefault(worker) + 1;
@@ -99,7 +100,7 @@ public sealed class ClusterEvaluator : IEvaluator
         {
             var done = await Task.WhenAny(running);
             running.Remove(done);
-            var (worker, shard, result, error) = await done;
+            var (worker, shard, result, error, permanent) = await done;
             load[worker]--;
             if (result is not null)
             {
@@ -108,18 +109,41 @@ public sealed class ClusterEvaluator : IEvaluator
                 slowestWorker = Math.Max(slowestWorker, result.EvaluateSeconds);
                 continue;
             }
-            Exclude(worker, error!);
+            if (permanent)
+            {
+                Exclude(worker, error!);
+            }
+            else
+            {
+                // A failed send (say, through a gateway that just died) says little about the worker: skip it
+                // for this batch; only repeated failures drop it.
+                skipped.Add(worker);
+                _warn($"worker {worker.Endpoint} failed a shard ({error}); it is skipped this generation");
+            }
             var others = LiveWorkers();
-            if (others.Count == 0) throw new WannException($"--cluster: no worker is left to evaluate genomes {shard.FirstGenome}.. of generation {request.Generation} ({error})");
+            var candidates = others.Where(w => !skipped.Contains(w)).ToList();
+            if (candidates.Count == 0 && others.Count > 0)
+            {
+                await Task.Delay(500);
+                candidates = others;
+            }
+            if (candidates.Count == 0) throw new WannException($"--cluster: no worker is left to evaluate genomes {shard.FirstGenome}.. of generation {request.Generation} ({error})");
             // The least loaded survivor takes the shard; its result is the same whoever computes it.
-            Start(others.OrderBy(w => load.GetValueOrDefault(w)).ThenByDescending(w => _speeds.GetValueOrDefault(w)).First(), shard);
+            Start(candidates.OrderBy(w => load.GetValueOrDefault(w)).ThenByDescending(w => _speeds.GetValueOrDefault(w)).First(), shard);
         }
         table.StepCount = steps;
         LastClusterTiming = new ClusterTiming(wall.Elapsed.TotalSeconds, slowestWorker, sliceSeconds, shards.Count);
         return table;
     }
 
-    private async Task<(SiloAddress Worker, ShardRequest Shard, ShardResult? Result, string? Error)> Send(SiloAddress worker, ShardRequest shard)
+    /// <summary>How one shard's call ended: its result, or why not and whether the worker is done for.</summary>
+    private readonly record struct Outcome(SiloAddress Worker, ShardRequest Shard, ShardResult? Result, string? Error, bool Permanent);
+
+    // A worker whose sends fail this many times in a row is dropped.
+    private const int FailuresToDrop = 3;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SiloAddress, int> _failures = new();
+
+    private async Task<Outcome> Send(SiloAddress worker, ShardRequest shard)
     {
         var clock = Stopwatch.StartNew();
         try
@@ -127,19 +151,27 @@ public sealed class ClusterEvaluator : IEvaluator
             var result = await _client.GetGrain<IShardWorkerGrain>(worker.ToParsableString()).Evaluate(shard).WaitAsync(_callTimeout);
             int expected = (shard.InstructionStart.Length - 1) * shard.Weights.Length * shard.Repetitions;
             if (result.ProtocolVersion != ClusterProtocol.Version || result.Rewards.Length != expected || result.FirstGenome != shard.FirstGenome)
-                return (worker, shard, null, $"its answer does not fit the shard ({result.Rewards.Length} rewards for {expected})");
+                return new(worker, shard, null, $"its answer does not fit the shard ({result.Rewards.Length} rewards for {expected})", true);
             _speeds[worker] = expected / Math.Max(clock.Elapsed.TotalSeconds, 1e-6);
-            return (worker, shard, result, null);
+            _failures[worker] = 0;
+            return new(worker, shard, result, null, false);
         }
         catch (TimeoutException)
         {
-            return (worker, shard, null, $"no answer within {_callTimeout.TotalSeconds:0.#} s");
+            return new(worker, shard, null, $"no answer within {_callTimeout.TotalSeconds:0.#} s", true);
+        }
+        catch (ShardRefusedException e)
+        {
+            return new(worker, shard, null, e.Message, true);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return (worker, shard, null, $"{e.GetType().Name}: {e.Message}");
+            int failures = _failures.AddOrUpdate(worker, 1, (_, n) => n + 1);
+            return new(worker, shard, null, $"{e.GetType().Name}: {FirstLine(e.Message)}", failures >= FailuresToDrop);
         }
     }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 
     /// <summary>
     /// The workers to use now: the last membership the background lookup returned, minus those excluded
@@ -193,7 +225,7 @@ public sealed class ClusterEvaluator : IEvaluator
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    Exclude(silo, $"did not say who it is ({e.GetType().Name}: {e.Message})");
+                    Exclude(silo, $"did not say who it is ({e.GetType().Name}: {FirstLine(e.Message)})");
                     continue;
                 }
                 if (info.ProtocolVersion != ClusterProtocol.Version)

@@ -66,7 +66,8 @@ public sealed class ClusterTestingHostTests
                 Assert.Equal(single.Evaluate(one, request).Rewards, evaluator.Evaluate(one, request).Rewards);
             }
             Assert.Equal(4, messages.Count(m => m.Contains("joined")));
-            Assert.Single(messages, m => m.Contains("dropped"));
+            // The killed worker's shard failed (at once, or by its timeout) and went elsewhere.
+            Assert.Contains(messages, m => m.Contains("dropped") || m.Contains("failed a shard"));
             // The last generation ran on the three live workers: the two first and the one that joined.
             Assert.Equal(3, shards);
         }

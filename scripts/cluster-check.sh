@@ -4,7 +4,7 @@
 # must equal a single-process run of the same seed. From a built tree (dotnet build -c Release), or
 # WANN="wann" to use an installed tool.
 # Last line: "cluster-check: identical ..." (exit 0) or "cluster-check: DIFFERENT ..." (exit 1).
-# Environment: POP (default 600), GENS (24), CALL_TIMEOUT (seconds before a shard is re-sent, 5),
+# Environment: POP (default 600), GENS (24), CALL_TIMEOUT (seconds before a shard is re-sent, 30),
 # PORT_BASE (silo ports BASE+1..3, gateways BASE+101..103; default from the process id), KEEP=1 keeps
 # the work folder.
 set -uo pipefail
@@ -32,7 +32,7 @@ cat > "$work/cluster.json" <<JSON
   "membership": { "kind": "static", "primary": "127.0.0.1:$((base + 1))",
                   "gateways": ["127.0.0.1:$((base + 101))", "127.0.0.1:$((base + 102))", "127.0.0.1:$((base + 103))"] },
   "worker": { "siloPort": $((base + 1)), "gatewayPort": $((base + 101)), "backend": "cpu" },
-  "callTimeoutSeconds": ${CALL_TIMEOUT:-5},
+  "callTimeoutSeconds": ${CALL_TIMEOUT:-30},
   "joinTimeoutSeconds": 60
 }
 JSON

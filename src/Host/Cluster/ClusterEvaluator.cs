@@ -90,47 +90,77 @@ public sealed class ClusterEvaluator : IEvaluator
         var load = new Dictionary<SiloAddress, int>();
         var skipped = new HashSet<SiloAddress>();
         var running = new List<Task<Outcome>>();
+        var started = new Dictionary<Task<Outcome>, DateTime>();
+        var copies = new Dictionary<int, int>();          // copies of each shard (by first genome) still out
+        var finished = new HashSet<int>();                 // shards whose rows are in the table
+        var gone = new Dictionary<SiloAddress, CancellationTokenSource>();
         void Start(SiloAddress worker, ShardRequest shard)
         {
             load[worker] = load.GetValueOrDefault(worker) + 1;
-            running.Add(Send(worker, shard));
+            copies[shard.FirstGenome] = copies.GetValueOrDefault(shard.FirstGenome) + 1;
+            if (!gone.ContainsKey(worker)) gone[worker] = new CancellationTokenSource();
+            var send = Send(worker, shard, gone[worker].Token);
+            running.Add(send);
+            started[send] = DateTime.UtcNow;
         }
-        foreach (var (worker, shard) in shards) Start(worker, shard);
-        while (running.Count > 0)
+        SiloAddress Pick(string? error, int firstGenome)
         {
-            var done = await Task.WhenAny(running);
+            var others = LiveWorkers();
+            var candidates = others.Where(w => !skipped.Contains(w)).ToList();
+            if (candidates.Count == 0) candidates = others;
+            if (candidates.Count == 0) throw new WannException($"--cluster: no worker is left to evaluate genomes {firstGenome}.. of generation {request.Generation} ({error ?? "every worker failed"})");
+            // The least loaded survivor takes the shard; its result is the same whoever computes it.
+            return candidates.OrderBy(w => load.GetValueOrDefault(w)).ThenByDescending(w => _speeds.GetValueOrDefault(w)).First();
+        }
+
+        foreach (var (worker, shard) in shards) Start(worker, shard);
+        while (finished.Count < shards.Count)
+        {
+            var tick = Task.Delay(PingEvery);
+            var first = await Task.WhenAny(running.Cast<Task>().Append(tick));
+            if (first == tick)
+            {
+                await PingBusyWorkers(load, gone);
+                foreach (var (worker, shard) in Stragglers(running, started, copies, finished, lanes))
+                {
+                    _warn($"worker {worker.Endpoint} is slow with genomes {shard.FirstGenome}..; a copy of that shard goes out too");
+                    Start(Pick(null, shard.FirstGenome), shard);
+                }
+                continue;
+            }
+            var done = (Task<Outcome>)first;
             running.Remove(done);
-            var (worker, shard, result, error, permanent) = await done;
-            load[worker]--;
+            started.Remove(done);
+            var outcome = await done;
+            var (worker2, shard2, result, error, permanent) = outcome;
+            load[worker2]--;
+            copies[shard2.FirstGenome]--;
+            // A copy's late answer, or failure, changes nothing once the shard's rows are in.
+            if (finished.Contains(shard2.FirstGenome)) continue;
             if (result is not null)
             {
-                Array.Copy(result.Rewards, 0, table.Rewards, (long)shard.FirstGenome * lanes, result.Rewards.Length);
+                Array.Copy(result.Rewards, 0, table.Rewards, (long)shard2.FirstGenome * lanes, result.Rewards.Length);
                 steps += result.StepCount;
                 slowestWorker = Math.Max(slowestWorker, result.EvaluateSeconds);
+                finished.Add(shard2.FirstGenome);
                 continue;
             }
             if (permanent)
             {
-                Exclude(worker, error!);
+                Exclude(worker2, error!);
             }
             else
             {
                 // A failed send (say, through a gateway that just died) says little about the worker: skip it
                 // for this batch; only repeated failures drop it.
-                skipped.Add(worker);
-                _warn($"worker {worker.Endpoint} failed a shard ({error}); it is skipped this generation");
+                skipped.Add(worker2);
+                _warn($"worker {worker2.Endpoint} failed a shard ({error}); it is skipped this generation");
+                await Task.Delay(100);
             }
-            var others = LiveWorkers();
-            var candidates = others.Where(w => !skipped.Contains(w)).ToList();
-            if (candidates.Count == 0 && others.Count > 0)
-            {
-                await Task.Delay(500);
-                candidates = others;
-            }
-            if (candidates.Count == 0) throw new WannException($"--cluster: no worker is left to evaluate genomes {shard.FirstGenome}.. of generation {request.Generation} ({error})");
-            // The least loaded survivor takes the shard; its result is the same whoever computes it.
-            Start(candidates.OrderBy(w => load.GetValueOrDefault(w)).ThenByDescending(w => _speeds.GetValueOrDefault(w)).First(), shard);
+            if (copies[shard2.FirstGenome] == 0) Start(Pick(error, shard2.FirstGenome), shard2);
         }
+        foreach (var source in gone.Values) source.Dispose();
+        _sent.Clear();
         table.StepCount = steps;
         LastClusterTiming = new ClusterTiming(wall.Elapsed.TotalSeconds, slowestWorker, sliceSeconds, shards.Count);
         return table;
@@ -143,12 +173,68 @@ public sealed class ClusterEvaluator : IEvaluator
     private const int FailuresToDrop = 3;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<SiloAddress, int> _failures = new();
 
-    private async Task<Outcome> Send(SiloAddress worker, ShardRequest shard)
+    // A shard out this many times longer than its worker's speed says (and at least StragglerSeconds) gets a
+    // copy on another worker: a message lost with a gateway that died would otherwise wait for the timeout.
+    private const double StragglerFactor = 4, StragglerSeconds = 3;
+
+    private IEnumerable<(SiloAddress Worker, ShardRequest Shard)> Stragglers(List<Task<Outcome>> running, Dictionary<Task<Outcome>, DateTime> started,
+        Dictionary<int, int> copies, HashSet<int> finished, int lanesPerGenome)
+    {
+        var now = DateTime.UtcNow;
+        var slow = new List<(SiloAddress, ShardRequest)>();
+        foreach (var send in running)
+        {
+            var (worker, shard) = _sent[send];
+            if (finished.Contains(shard.FirstGenome) || copies[shard.FirstGenome] > 1) continue;
+            if (!_speeds.TryGetValue(worker, out double speed) || speed <= 0) continue;
+            double expected = (double)(shard.InstructionStart.Length - 1) * lanesPerGenome / speed;
+            if ((now - started[send]).TotalSeconds > Math.Max(StragglerSeconds, StragglerFactor * expected)) slow.Add((worker, shard));
+        }
+        return slow;
+    }
+
+    // While shards are out, their workers are pinged this often: a SIGKILLed worker's shard is then re-sent
+    // at once (its address no longer answers) instead of after the call timeout. A ping that merely times
+    // out (a worker busy on every core) proves nothing and is ignored.
+    private static readonly TimeSpan PingEvery = TimeSpan.FromSeconds(1), PingTimeout = TimeSpan.FromSeconds(2);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SiloAddress, string> _pingFailures = new();
+
+    private async Task PingBusyWorkers(Dictionary<SiloAddress, int> load, Dictionary<SiloAddress, CancellationTokenSource> gone)
+    {
+        var busy = load.Where(l => l.Value > 0 && !gone[l.Key].IsCancellationRequested).Select(l => l.Key).ToList();
+        await Task.WhenAll(busy.Select(async worker =>
+        {
+            try
+            {
+                await _client.GetGrain<IShardWorkerGrain>(worker.ToParsableString()).Describe().WaitAsync(PingTimeout);
+            }
+            catch (TimeoutException)
+            {
+                // Busy, or on a slow link: the call timeout decides.
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                _pingFailures[worker] = $"{e.GetType().Name}: {FirstLine(e.Message)}";
+                gone[worker].Cancel();
+            }
+        }));
+    }
+
+    private Task<Outcome> Send(SiloAddress worker, ShardRequest shard, CancellationToken workerGone)
+    {
+        var send = SendAsync(worker, shard, workerGone);
+        _sent[send] = (worker, shard);
+        return send;
+    }
+
+    private readonly Dictionary<Task<Outcome>, (SiloAddress Worker, ShardRequest Shard)> _sent = new();
+
+    private async Task<Outcome> SendAsync(SiloAddress worker, ShardRequest shard, CancellationToken workerGone)
     {
         var clock = Stopwatch.StartNew();
         try
         {
-            var result = await _client.GetGrain<IShardWorkerGrain>(worker.ToParsableString()).Evaluate(shard).WaitAsync(_callTimeout);
+            var result = await _client.GetGrain<IShardWorkerGrain>(worker.ToParsableString()).Evaluate(shard).WaitAsync(_callTimeout, workerGone);
             int expected = (shard.InstructionStart.Length - 1) * shard.Weights.Length * shard.Repetitions;
             if (result.ProtocolVersion != ClusterProtocol.Version || result.Rewards.Length != expected || result.FirstGenome != shard.FirstGenome)
                 return new(worker, shard, null, $"its answer does not fit the shard ({result.Rewards.Length} rewards for {expected})", true);
@@ -159,6 +245,10 @@ public sealed class ClusterEvaluator : IEvaluator
         catch (TimeoutException)
         {
             return new(worker, shard, null, $"no answer within {_callTimeout.TotalSeconds:0.#} s", true);
+        }
+        catch (OperationCanceledException) when (workerGone.IsCancellationRequested)
+        {
+            return new(worker, shard, null, $"it stopped answering ({_pingFailures.GetValueOrDefault(worker)})", true);
         }
         catch (ShardRefusedException e)
         {

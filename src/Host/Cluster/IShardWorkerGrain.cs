@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Wann.Host.Cluster;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace Wann.Host.Cluster;
 /// </summary>
 public interface IShardWorkerGrain : IGrainWithStringKey
 {
-    /// <summary>The worker's protocol and wann versions and its devices.</summary>
+    /// <summary>The worker's protocol and wann versions and its devices; answered even while a shard is being evaluated (the host's ping).</summary>
+    [AlwaysInterleave]
     Task<WorkerInfo> Describe();
 
     /// <summary>Validates the shard, evaluates it on this worker's devices and returns its rewards; refuses what does not validate.</summary>

@@ -87,7 +87,7 @@ public sealed class ClusterTestingHostTests
         await cluster.DeployAsync();
         try
         {
-            var silo = cluster.Primary.SiloAddress.ToParsableString();
+            var silo = cluster.Primary!.SiloAddress.ToParsableString();
             var worker = cluster.Client.GetGrain<IShardWorkerGrain>(silo);
             var info = await worker.Describe();
             Assert.Equal(ClusterProtocol.Version, info.ProtocolVersion);

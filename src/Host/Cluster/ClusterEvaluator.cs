@@ -14,7 +14,7 @@ namespace Wann.Host.Cluster;
 /// one contiguous shard per live worker (sized by the worker's speed in the previous generation), the
 /// shards are sent with a timeout on every call, and a shard whose worker fails or times out is sent to
 /// another worker. The rows come back whole, so the table is the one a single process computes.
-/// Workers are looked up every batch: one that joined gets work from the next generation on.
+/// Workers come from a <see cref="WorkerRoster"/>: one that joined gets work from a following generation.
 /// </summary>
 public sealed class ClusterEvaluator : IEvaluator
 {
@@ -23,9 +23,7 @@ public sealed class ClusterEvaluator : IEvaluator
     private readonly TimeSpan _callTimeout;
     private readonly Action<string> _warn;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<SiloAddress, double> _speeds = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<SiloAddress, WorkerInfo> _workers = new();
-    // Workers that failed, timed out or were refused: never asked again (a restarted worker has a new address).
-    private readonly HashSet<SiloAddress> _excluded = new();
+    private readonly WorkerRoster _roster;
 
     public ClusterEvaluator(IClusterClient client, TimeSpan callTimeout, Action<string> warn, IHost? clientHost = null)
     {
@@ -33,6 +31,7 @@ public sealed class ClusterEvaluator : IEvaluator
         _callTimeout = callTimeout;
         _warn = warn;
         _clientHost = clientHost;
+        _roster = new WorkerRoster(client, callTimeout, warn);
     }
 
     /// <summary>Connects to the cluster the config names and waits (up to its join timeout) for a worker.</summary>
@@ -54,9 +53,7 @@ public sealed class ClusterEvaluator : IEvaluator
     }
 
     public string Name => "cluster";
-    public string Device => _workers.Count == 0
-        ? "no workers yet"
-        : string.Join("; ", _workers.Where(w => !_excluded.Contains(w.Key)).Select(w => $"{w.Key.Endpoint}: {w.Value.Backend} ({w.Value.Device})"));
+    public string Device => _roster.Describe();
 
     /// <summary>The last batch's timings: host wall time, the slowest worker's own evaluation time, and slicing the shards.</summary>
     public ClusterTiming? LastClusterTiming { get; private set; }
@@ -214,7 +211,7 @@ public sealed class ClusterEvaluator : IEvaluator
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                _pingFailures[worker] = $"{e.GetType().Name}: {FirstLine(e.Message)}";
+                _pingFailures[worker] = $"{e.GetType().Name}: {WorkerRoster.FirstLine(e.Message)}";
                 gone[worker].Cancel();
             }
         }));
@@ -257,87 +254,17 @@ public sealed class ClusterEvaluator : IEvaluator
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             int failures = _failures.AddOrUpdate(worker, 1, (_, n) => n + 1);
-            return new(worker, shard, null, $"{e.GetType().Name}: {FirstLine(e.Message)}", failures >= FailuresToDrop);
+            return new(worker, shard, null, $"{e.GetType().Name}: {WorkerRoster.FirstLine(e.Message)}", failures >= FailuresToDrop);
         }
-    }
-
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
-
-    /// <summary>
-    /// The workers to use now: the last membership the background lookup returned, minus those excluded
-    /// since. A lookup can hang while a dead silo is still listed (or held the management grain), so it
-    /// never blocks a generation once a first list exists; a worker that joined is used from the
-    /// generation after the lookup that saw it.
-    /// </summary>
-    private List<SiloAddress> LiveWorkers()
-    {
-        if (_lookup is null || _lookup.IsCompleted)
-        {
-            if (_lookup is { IsCompletedSuccessfully: true }) _known = _lookup.Result;
-            _lookup = LookUpWorkers();
-        }
-        if (_known is null) _known = WaitForFirstLookup();
-        lock (_excluded) return _known.Where(w => !_excluded.Contains(w)).ToList();
-    }
-
-    private List<SiloAddress> WaitForFirstLookup()
-    {
-        try
-        {
-            return _lookup!.WaitAsync(_callTimeout).GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            _lookup = null;
-            _warn($"cannot list the cluster's workers: {e.GetType().Name}: {e.Message}");
-            return new List<SiloAddress>();
-        }
-    }
-
-    private List<SiloAddress>? _known;
-    private Task<List<SiloAddress>>? _lookup;
-
-    /// <summary>The active silos, each new one asked once who it is; one of another protocol version is refused here.</summary>
-    private async Task<List<SiloAddress>> LookUpWorkers()
-    {
-        var hosts = await _client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(_callTimeout);
-        var live = new List<SiloAddress>();
-        foreach (var silo in hosts.Keys.OrderBy(s => s.ToParsableString(), StringComparer.Ordinal))
-        {
-            lock (_excluded)
-                if (_excluded.Contains(silo)) continue;
-            if (!_workers.ContainsKey(silo))
-            {
-                WorkerInfo info;
-                try
-                {
-                    info = await _client.GetGrain<IShardWorkerGrain>(silo.ToParsableString()).Describe().WaitAsync(_callTimeout);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    Exclude(silo, $"did not say who it is ({e.GetType().Name}: {FirstLine(e.Message)})");
-                    continue;
-                }
-                if (info.ProtocolVersion != ClusterProtocol.Version)
-                {
-                    Exclude(silo, $"refused: it speaks cluster protocol {info.ProtocolVersion} (wann {info.WannVersion}), this host {ClusterProtocol.Version} (wann {BuildInfo.Version})");
-                    continue;
-                }
-                _workers[silo] = info;
-                _warn($"worker {silo.Endpoint} joined: {info.Backend} ({info.Device})");
-            }
-            live.Add(silo);
-        }
-        return live;
     }
 
     private void Exclude(SiloAddress worker, string why)
     {
-        bool added;
-        lock (_excluded) added = _excluded.Add(worker);
-        if (added) _warn($"worker {worker.Endpoint} {(why.StartsWith("refused") ? why : $"dropped: {why}; its shards go to the others")}");
+        _roster.Exclude(worker, why);
         _speeds.TryRemove(worker, out _);
     }
+
+    private List<SiloAddress> LiveWorkers() => _roster.Live();
 
     public void Dispose()
     {

@@ -14,11 +14,12 @@ public static class ShardValidator
 {
     private const int MaxEpisodeLength = 1_000_000;
 
-    public static (ProgramBatch Batch, EvaluationRequest Request) Check(ShardRequest shard)
+    /// <param name="speaks">The protocol version of the worker checking it.</param>
+    public static (ProgramBatch Batch, EvaluationRequest Request) Check(ShardRequest shard, int speaks = ClusterProtocol.Version)
     {
         if (shard is null) Refuse("empty message");
-        if (shard.ProtocolVersion != ClusterProtocol.Version)
-            Refuse($"protocol version {shard.ProtocolVersion}, this worker speaks {ClusterProtocol.Version} (run the same wann version on host and workers)");
+        if (shard.ProtocolVersion != speaks)
+            Refuse($"protocol version {shard.ProtocolVersion}, this worker speaks {speaks} (run the same wann version on host and workers)");
         var known = TaskCatalog.Find(shard.Task ?? "");
         if (known is null || known.Kind != TaskKind.Rollout || !known.CanRun)
             Refuse($"task '{shard.Task}' is not a rollout task this worker runs");

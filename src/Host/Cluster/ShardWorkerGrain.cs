@@ -13,7 +13,7 @@ public sealed class ShardWorkerGrain(WorkerBackend backend) : Grain, IShardWorke
 {
     public Task<WorkerInfo> Describe() => Task.FromResult(new WorkerInfo
     {
-        ProtocolVersion = ClusterProtocol.Version,
+        ProtocolVersion = backend.ProtocolVersion,
         WannVersion = BuildInfo.Version,
         Backend = backend.Evaluator.Name,
         Device = backend.Evaluator.Device,
@@ -21,7 +21,7 @@ public sealed class ShardWorkerGrain(WorkerBackend backend) : Grain, IShardWorke
 
     public async Task<ShardResult> Evaluate(ShardRequest shard)
     {
-        var (batch, request) = ShardValidator.Check(shard);
+        var (batch, request) = ShardValidator.Check(shard, backend.ProtocolVersion);
         var clock = Stopwatch.StartNew();
         // Off the grain's turn: an evaluation takes seconds, and the silo keeps answering probes meanwhile.
         FitnessTable table = await Task.Run(() => backend.Evaluator.Evaluate(batch, request));

@@ -7,5 +7,8 @@ public sealed class WorkerBackend(IEvaluator evaluator) : IDisposable
 {
     public IEvaluator Evaluator { get; } = evaluator;
 
+    /// <summary>The cluster protocol this worker speaks: <see cref="ClusterProtocol.Version"/> (tests set another to play an older worker).</summary>
+    public int ProtocolVersion { get; init; } = ClusterProtocol.Version;
+
     public void Dispose() => Evaluator.Dispose();
 }

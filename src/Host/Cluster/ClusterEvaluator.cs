@@ -110,7 +110,7 @@ public sealed class ClusterEvaluator : IEvaluator
             return candidates.OrderBy(w => load.GetValueOrDefault(w)).ThenByDescending(w => _speeds.GetValueOrDefault(w)).First();
         }
 
-        foreach (var (worker, shard) in shards) Start(worker, shard);
+        foreach (var (firstWorker, shard) in shards) Start(firstWorker, shard);
         while (finished.Count < shards.Count)
         {
             var tick = Task.Delay(PingEvery);
@@ -118,9 +118,9 @@ public sealed class ClusterEvaluator : IEvaluator
             if (first == tick)
             {
                 await PingBusyWorkers(load, gone);
-                foreach (var (worker, shard) in Stragglers(running, started, copies, finished, lanes))
+                foreach (var (slow, shard) in Stragglers(running, started, copies, finished, lanes))
                 {
-                    _warn($"worker {worker.Endpoint} is slow with genomes {shard.FirstGenome}..; a copy of that shard goes out too");
+                    _warn($"worker {slow.Endpoint} is slow with genomes {shard.FirstGenome}..; a copy of that shard goes out too");
                     Start(Pick(null, shard.FirstGenome), shard);
                 }
                 continue;
@@ -128,33 +128,32 @@ public sealed class ClusterEvaluator : IEvaluator
             var done = (Task<Outcome>)first;
             running.Remove(done);
             started.Remove(done);
-            var outcome = await done;
-            var (worker2, shard2, result, error, permanent) = outcome;
-            load[worker2]--;
-            copies[shard2.FirstGenome]--;
+            var (worker, answered, result, error, permanent) = await done;
+            load[worker]--;
+            copies[answered.FirstGenome]--;
             // A copy's late answer, or failure, changes nothing once the shard's rows are in.
-            if (finished.Contains(shard2.FirstGenome)) continue;
+            if (finished.Contains(answered.FirstGenome)) continue;
             if (result is not null)
             {
-                Array.Copy(result.Rewards, 0, table.Rewards, (long)shard2.FirstGenome * lanes, result.Rewards.Length);
+                Array.Copy(result.Rewards, 0, table.Rewards, (long)answered.FirstGenome * lanes, result.Rewards.Length);
                 steps += result.StepCount;
                 slowestWorker = Math.Max(slowestWorker, result.EvaluateSeconds);
-                finished.Add(shard2.FirstGenome);
+                finished.Add(answered.FirstGenome);
                 continue;
             }
             if (permanent)
             {
-                Exclude(worker2, error!);
+                Exclude(worker, error!);
             }
             else
             {
                 // A failed send (say, through a gateway that just died) says little about the worker: skip it
                 // for this batch; only repeated failures drop it.
-                skipped.Add(worker2);
-                _warn($"worker {worker2.Endpoint} failed a shard ({error}); it is skipped this generation");
+                skipped.Add(worker);
+                _warn($"worker {worker.Endpoint} failed a shard ({error}); it is skipped this generation");
                 await Task.Delay(100);
             }
-            if (copies[shard2.FirstGenome] == 0) Start(Pick(error, shard2.FirstGenome), shard2);
+            if (copies[answered.FirstGenome] == 0) Start(Pick(error, answered.FirstGenome), answered);
         }
         foreach (var source in gone.Values) source.Dispose();
         _sent.Clear();
@@ -165,6 +164,8 @@ public sealed class ClusterEvaluator : IEvaluator
 
     /// <summary>How one shard's call ended: its result, or why not and whether the worker is done for.</summary>
     private readonly record struct Outcome(SiloAddress Worker, ShardRequest Shard, ShardResult? Result, string? Error, bool Permanent);
+
+    private const int MinGenomesToMeasure = 32;
 
     // A worker whose sends fail this many times in a row is dropped.
     private const int FailuresToDrop = 3;
@@ -235,7 +236,8 @@ public sealed class ClusterEvaluator : IEvaluator
             int expected = (shard.InstructionStart.Length - 1) * shard.Weights.Length * shard.Repetitions;
             if (result.ProtocolVersion != ClusterProtocol.Version || result.Rewards.Length != expected || result.FirstGenome != shard.FirstGenome)
                 return new(worker, shard, null, $"its answer does not fit the shard ({result.Rewards.Length} rewards for {expected})", true);
-            _speeds[worker] = expected / Math.Max(clock.Elapsed.TotalSeconds, 1e-6);
+            // A tiny shard (a best network's re-evaluation) is mostly overhead: it leaves the speed as it was.
+            if (shard.InstructionStart.Length - 1 >= MinGenomesToMeasure) _speeds[worker] = expected / Math.Max(clock.Elapsed.TotalSeconds, 1e-6);
             _failures[worker] = 0;
             return new(worker, shard, result, null, false);
         }

@@ -23,7 +23,7 @@ public static class Program
     {
         typeof(ForwardOptions), typeof(EvalOptions), typeof(TrainOptions), typeof(DevicesOptions), typeof(CheckOptions), typeof(BenchOptions),
         typeof(RenderOptions), typeof(PlotOptions), typeof(SweepOptions), typeof(ReportOptions),
-        typeof(ExportOptions), typeof(EpisodeOptions), typeof(TuneOptions), typeof(TableOptions),
+        typeof(ExportOptions), typeof(EpisodeOptions), typeof(TuneOptions), typeof(TableOptions), typeof(WorkerOptions), typeof(ClusterBenchOptions),
     };
 
     /// <summary>Parses the verb and runs it; exit status 0 on success, 2 on bad input.</summary>
@@ -50,6 +50,8 @@ public static class Program
             (EpisodeOptions o) => EpisodeCommand.Run(o),
             (TuneOptions o) => TuneCommand.Run(o),
             (TableOptions o) => TableCommand.Run(o),
+            (WorkerOptions o) => WorkerCommand.Run(o),
+            (ClusterBenchOptions o) => ClusterBenchCommand.Run(o),
             errors => ReportParseErrors(args, result, errors.ToList()));
     }
 

@@ -104,6 +104,44 @@ public sealed class ProgramBatch
         };
     }
 
+    /// <summary>
+    /// Programs <c>[first, first + count)</c> as a batch of their own, equal array for array to compiling
+    /// those genomes alone: the shard one device or worker evaluates. Its fitness rows are rows
+    /// <c>first..first + count - 1</c> of the whole batch's, because evaluation depends only on the program,
+    /// the request and the lane, never on a program's position in the batch.
+    /// </summary>
+    public ProgramBatch Slice(int first, int count)
+    {
+        if (first < 0 || count < 1 || first > ProgramCount - count)
+            throw new ArgumentOutOfRangeException(nameof(count), $"programs [{first}, {first + count}) are not within the batch's {ProgramCount}");
+        if (first == 0 && count == ProgramCount) return this;
+        int s0 = InstructionStart[first], s1 = InstructionStart[first + count];
+        int e0 = s1 > s0 ? FirstEdge[s0] : 0;
+        int e1 = s1 > s0 ? FirstEdge[s1 - 1] + EdgeCount[s1 - 1] : 0;
+        var start = new int[count + 1];
+        int maxInstructions = 0;
+        for (int g = 0; g <= count; g++)
+        {
+            start[g] = InstructionStart[first + g] - s0;
+            if (g > 0) maxInstructions = Math.Max(maxInstructions, start[g] - start[g - 1]);
+        }
+        var firstEdge = FirstEdge[s0..s1];
+        for (int i = 0; i < firstEdge.Length; i++) firstEdge[i] -= e0;
+        return new ProgramBatch
+        {
+            InputCount = InputCount,
+            OutputCount = OutputCount,
+            InstructionStart = start,
+            Activation = Activation[s0..s1],
+            FirstEdge = firstEdge,
+            EdgeCount = EdgeCount[s0..s1],
+            EdgeSource = EdgeSource[e0..e1],
+            EdgeScale = EdgeScale[e0..e1],
+            OutputSlot = OutputSlot[(first * OutputCount)..((first + count) * OutputCount)],
+            MaxNodeCount = 1 + InputCount + maxInstructions,
+        };
+    }
+
     /// <summary>Program g as a stand-alone <see cref="NetworkProgram"/> (for the reference interpreter and tests).</summary>
     public NetworkProgram ProgramAt(int g)
     {

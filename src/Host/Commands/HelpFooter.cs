@@ -17,7 +17,8 @@ public static class HelpFooter
     {
         help.AddPostOptionsLine($"Tasks (--task): {RunnableTasks}; csv (your own CSV files: --train, --test); " +
                                 $"known by shape only (forward, render, export): {ShapeOnlyTasks}.");
-        help.AddPostOptionsLine($"Backends (--backend): {BackendNames.All}; auto picks cuda, then opencl, then cpu ('wann devices' shows what it picks).");
+        help.AddPostOptionsLine($"Backends (--backend): {BackendNames.All}; auto picks cuda, then opencl, then cpu ('wann devices' shows what it picks); " +
+                                "train and worker also take several devices: cuda:0,cuda:1, cpu,ilgpu-cpu, all, all+cpu.");
         return help;
     }
 }

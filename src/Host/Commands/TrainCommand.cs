@@ -5,6 +5,7 @@ using Wann.Engine.Formats;
 using Wann.Engine.Search;
 using Wann.Engine.Tasks;
 using Wann.Engine;
+using Wann.Host.Cluster;
 using Wann.Host.Evaluation;
 using Wann.Host.Output;
 using Wann.Host.Runs;
@@ -27,7 +28,9 @@ public static class TrainCommand
         var (existing, settings, seed, state, task) = plan.Value;
         if (options.Resume is null)
             MemoryNeed.Check(MemoryNeed.ForSearch(settings, task), $"--pop {settings.PopulationSize}: a population of {settings.PopulationSize:N0} {task.Name} networks");
-        using var evaluator = TaskEvaluators.Create(task, options.Backend, options.Threads);
+        using var evaluator = options.Cluster is { } cluster
+            ? ClusterTraining.Connect(cluster, task)
+            : TaskEvaluators.Create(task, options.Backend, options.Threads);
         state ??= WannSearch.NewRun(settings, task, seed);
         var folder = existing ?? RunFolder.Create(options.Out!);
         if (options.Resume is null || options.Generations is not null) folder.WriteConfig(settings);
@@ -121,7 +124,7 @@ public static class TrainCommand
         foreach (var (name, given) in fixedOptions)
             if (given)
                 throw new WannException($"{name} cannot be given with --resume: a resumed run keeps its own settings " +
-                                        "(only --gens, --backend, --threads, --checkpoint-every, --checkpoint-seconds and --quiet may change)");
+                                        "(only --gens, --backend, --cluster, --threads, --checkpoint-every, --checkpoint-seconds and --quiet may change)");
         var folder = RunFolder.Open(options.Resume!);
         var checkpoint = folder.ReadCheckpoint(message => Console.Error.WriteLine($"wann: warning: {message}"));
         var settings = checkpoint.Settings;

@@ -23,8 +23,12 @@ public sealed class TrainOptions : CsvDataOptions
     [Option("seed", HelpText = "Seed of the whole run (default 1).")]
     public ulong? Seed { get; set; }
 
-    [Option("backend", Default = "auto", HelpText = "Backend to evaluate on (see the list below).")]
+    [Option("backend", Default = "auto", HelpText = "Backend to evaluate on (see the list below); several devices split each generation: " +
+                                                          "cuda:0,cuda:1, cpu,ilgpu-cpu, all (every CUDA/OpenCL device) or all+cpu.")]
     public string Backend { get; set; } = "auto";
+
+    [Option("cluster", HelpText = "Cluster configuration file: evaluate on the workers ('wann worker') it names; selection, breeding and checkpoints stay here.")]
+    public string? Cluster { get; set; }
 
     [Option("threads", HelpText = "CPU threads for the cpu and reference backends (default: all cores).")]
     public int? Threads { get; set; }

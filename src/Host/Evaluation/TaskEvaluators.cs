@@ -25,9 +25,8 @@ public static class TaskEvaluators
     public static IEvaluator Create(TaskSpec task, string backend, int? threads = null)
     {
         CheckThreads(threads);
-        var kind = BackendNames.Parse(backend);
         var data = task.Kind == TaskKind.Classification ? ClassificationSources.Load(task) : null;
-        var evaluator = BackendFactory.Create(kind, threads);
+        var evaluator = BackendList.Create(backend, threads);
         return data is null ? evaluator : new ClassificationEvaluator(evaluator, data);
     }
 

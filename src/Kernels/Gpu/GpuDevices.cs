@@ -62,17 +62,16 @@ public static class GpuDevices
     }
 
     /// <summary>The first device of the asked-for kind, as an open accelerator; a clear error when there is none.</summary>
-    public static Accelerator Open(Context context, BackendKind kind)
+    public static Accelerator Open(Context context, BackendKind kind) => Open(context, kind, 0);
+
+    /// <summary>Device number <paramref name="index"/> of the asked-for kind (0 = the first), as an open accelerator.</summary>
+    public static Accelerator Open(Context context, BackendKind kind, int index)
     {
-        Device? device = kind switch
-        {
-            BackendKind.Cuda => context.Devices.OfType<CudaDevice>().FirstOrDefault(),
-            BackendKind.OpenCL => context.Devices.OfType<CLDevice>().FirstOrDefault(),
-            BackendKind.IlgpuCpu => context.Devices.OfType<CPUDevice>().FirstOrDefault(),
-            _ => null,
-        };
+        Device? device = OfKind(context, kind).ElementAtOrDefault(index);
         if (device is null)
-            throw new WannException($"--backend {BackendNames.NameOf(kind)}: no such device here (run 'wann devices' to see what there is)");
+            throw new WannException(index == 0
+                ? $"--backend {BackendNames.NameOf(kind)}: no such device here (run 'wann devices' to see what there is)"
+                : $"--backend {BackendNames.NameOf(kind)}:{index}: no such device here, {OfKind(context, kind).Count()} {BackendNames.NameOf(kind)} device(s) numbered from 0 (run 'wann devices')");
         try
         {
             return device.CreateAccelerator(context);
@@ -82,6 +81,15 @@ public static class GpuDevices
             throw new WannException($"--backend {BackendNames.NameOf(kind)}: cannot open {device.Name}: {e.Message}");
         }
     }
+
+    /// <summary>The devices of one kind, in ILGPU's order: the numbers of <c>cuda:N</c>.</summary>
+    public static IEnumerable<Device> OfKind(Context context, BackendKind kind) => kind switch
+    {
+        BackendKind.Cuda => context.Devices.OfType<CudaDevice>(),
+        BackendKind.OpenCL => context.Devices.OfType<CLDevice>(),
+        BackendKind.IlgpuCpu => context.Devices.OfType<CPUDevice>(),
+        _ => Enumerable.Empty<Device>(),
+    };
 
     public static bool Has(Context context, BackendKind kind) => kind switch
     {

@@ -34,7 +34,10 @@ public sealed class GpuEvaluator : IBackend
 
     /// <param name="forceGlobalMemory">Use the large-network path even where shared memory would do (tests, <c>wann check</c>).</param>
     /// <param name="forceBufferState">Keep task state in a device buffer even where registers would do (tests, <c>wann check</c>).</param>
-    public GpuEvaluator(BackendKind kind, bool forceGlobalMemory = false, bool forceBufferState = false)
+    public GpuEvaluator(BackendKind kind, bool forceGlobalMemory = false, bool forceBufferState = false) : this(kind, 0, forceGlobalMemory, forceBufferState) { }
+
+    /// <summary>Device number <paramref name="deviceIndex"/> of the kind (<c>cuda:1</c>: the second CUDA device).</summary>
+    public GpuEvaluator(BackendKind kind, int deviceIndex, bool forceGlobalMemory = false, bool forceBufferState = false)
     {
         _kind = kind;
         _forceGlobalMemory = forceGlobalMemory;
@@ -42,7 +45,7 @@ public sealed class GpuEvaluator : IBackend
         _context = GpuDevices.CreateContext();
         try
         {
-            _accelerator = GpuDevices.Open(_context, kind);
+            _accelerator = GpuDevices.Open(_context, kind, deviceIndex);
         }
         catch
         {

@@ -18,6 +18,8 @@ public sealed class CudaConformance() : BackendConformance(() => Device.Open(Bac
 public sealed class CudaGlobalMemoryConformance() : BackendConformance(() => Device.Open(BackendKind.Cuda, globalMemory: true));
 public sealed class CudaBufferStateConformance() : BackendConformance(() => Device.Open(BackendKind.Cuda, bufferState: true));
 public sealed class OpenClConformance() : BackendConformance(() => Device.Open(BackendKind.OpenCL));
+public sealed class ShardedCpuAndIlgpuCpuConformance() : BackendConformance(() => new ShardedEvaluator(new[] { new SimdEvaluator(1), Device.Open(BackendKind.IlgpuCpu) }));
+public sealed class ShardedByBackendListConformance() : BackendConformance(() => BackendList.Create("cpu,reference,ilgpu-cpu"));
 
 /// <summary>Opens an ILGPU backend, or skips the test where this machine has no such device.</summary>
 internal static class Device

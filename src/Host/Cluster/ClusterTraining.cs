@@ -1,0 +1,18 @@
+using Wann.Engine;
+using Wann.Engine.Evaluation;
+using Wann.Engine.Tasks;
+
+namespace Wann.Host.Cluster;
+
+/// <summary><c>wann train --cluster FILE</c>: the cluster as the search's evaluator, after checking the config and the task.</summary>
+public static class ClusterTraining
+{
+    public static IEvaluator Connect(string configFile, TaskSpec task)
+    {
+        var config = ClusterConfigLoader.Load(configFile);
+        if (task.Kind != TaskKind.Rollout)
+            throw new WannException($"--cluster: task {task.Name} is a classification task; the cluster evaluates rollout tasks (run it without --cluster)");
+        if (config.Certificate is not null) ClusterHosting.LoadCertificate(config);
+        return ClusterEvaluator.Connect(config, message => Console.Error.WriteLine($"wann: cluster: {message}"));
+    }
+}

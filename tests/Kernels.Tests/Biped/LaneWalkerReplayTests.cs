@@ -1,0 +1,23 @@
+using Wann.Kernels.Tasks.Biped.Lanes;
+using Xunit.Abstractions;
+
+namespace Wann.Kernels.Tests.Biped;
+
+/// <summary>The lane-generic walker (the registered task's physics) against the twelve recorded episodes, open loop.</summary>
+public sealed class LaneWalkerReplayTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Episodes => new(GoldenEpisode.Names);
+
+    [Theory]
+    [MemberData(nameof(Episodes))]
+    public void WithGlibcTrig_ReplaysTheRecording(string name)
+    {
+        var episode = GoldenEpisode.Load(name);
+        var r = LaneReplay<GlibcTrig>.Run(episode);
+        output.WriteLine(r.ToString());
+        Assert.Equal(-1, r.FirstBodyDifference);
+        Assert.Equal(-1, r.FirstHullDifference);
+        Assert.Equal(-1, r.FirstDoneDifference);
+        Assert.Equal(episode.Steps.Length, r.Steps);
+    }
+}

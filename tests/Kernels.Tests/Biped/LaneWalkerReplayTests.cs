@@ -20,4 +20,12 @@ public sealed class LaneWalkerReplayTests(ITestOutputHelper output)
         Assert.Equal(-1, r.FirstDoneDifference);
         Assert.Equal(episode.Steps.Length, r.Steps);
     }
+
+    [Theory]
+    [MemberData(nameof(Episodes))]
+    public void WithLaneTrig_Diagnose(string name)
+    {
+        var r = LaneReplay<LaneTrig>.Run(GoldenEpisode.Load(name));
+        output.WriteLine(r.ToString());
+    }
 }

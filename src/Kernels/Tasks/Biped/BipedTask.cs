@@ -88,7 +88,7 @@ public readonly struct BipedTask<TTrig> : IRolloutTask where TTrig : struct, ITr
     {
         float magnitude = MathF.Abs(action);
         if (magnitude > 1f) magnitude = 1f;
-        return magnitude >= 0f ? magnitude : 0f;
+        return magnitude > 0f ? magnitude : 0f;
     }
 
     // The task has scalar physics, so T is FloatLane: one float.

@@ -19,12 +19,12 @@ public struct LaneClipVertex
         int numOut = 0;
         float distance0 = Vec2.Dot(normal, in0.V) - offset;
         float distance1 = Vec2.Dot(normal, in1.V) - offset;
-        if (distance0 <= 0f)
+        if (!(distance0 > 0f))
         {
             out0 = in0;
             numOut++;
         }
-        if (distance1 <= 0f)
+        if (!(distance1 > 0f))
         {
             if (numOut == 0) out0 = in1; else out1 = in1;
             numOut++;

@@ -111,14 +111,14 @@ public struct LaneSimplex
         Vec2 w2 = V1.W;
         Vec2 e12 = w2 - w1;
         float d12_2 = -Vec2.Dot(w1, e12);
-        if (d12_2 <= 0f)
+        if (!(d12_2 > 0f))
         {
             V0.A = 1f;
             Count = 1;
             return;
         }
         float d12_1 = Vec2.Dot(w2, e12);
-        if (d12_1 <= 0f)
+        if (!(d12_1 > 0f))
         {
             V1.A = 1f;
             Count = 1;
@@ -157,13 +157,13 @@ public struct LaneSimplex
         float d123_2 = n123 * Vec2.Cross(w3, w1);
         float d123_3 = n123 * Vec2.Cross(w1, w2);
 
-        if (d12_2 <= 0f && d13_2 <= 0f)
+        if (!(d12_2 > 0f) && !(d13_2 > 0f))
         {
             V0.A = 1f;
             Count = 1;
             return;
         }
-        if (d12_1 > 0f && d12_2 > 0f && d123_3 <= 0f)
+        if (d12_1 > 0f && d12_2 > 0f && !(d123_3 > 0f))
         {
             float invD12 = 1f / (d12_1 + d12_2);
             V0.A = d12_1 * invD12;
@@ -171,7 +171,7 @@ public struct LaneSimplex
             Count = 2;
             return;
         }
-        if (d13_1 > 0f && d13_2 > 0f && d123_2 <= 0f)
+        if (d13_1 > 0f && d13_2 > 0f && !(d123_2 > 0f))
         {
             float invD13 = 1f / (d13_1 + d13_2);
             V0.A = d13_1 * invD13;
@@ -180,21 +180,21 @@ public struct LaneSimplex
             V1 = V2;
             return;
         }
-        if (d12_1 <= 0f && d23_2 <= 0f)
+        if (!(d12_1 > 0f) && !(d23_2 > 0f))
         {
             V1.A = 1f;
             Count = 1;
             V0 = V1;
             return;
         }
-        if (d13_1 <= 0f && d23_1 <= 0f)
+        if (!(d13_1 > 0f) && !(d23_1 > 0f))
         {
             V2.A = 1f;
             Count = 1;
             V0 = V2;
             return;
         }
-        if (d23_1 > 0f && d23_2 > 0f && d123_1 <= 0f)
+        if (d23_1 > 0f && d23_2 > 0f && !(d123_1 > 0f))
         {
             float invD23 = 1f / (d23_1 + d23_2);
             V1.A = d23_1 * invD23;

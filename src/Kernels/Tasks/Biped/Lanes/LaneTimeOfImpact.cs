@@ -70,7 +70,7 @@ public static class LaneTimeOfImpact
         sweepB.Normalize();
         float totalRadius = proxyA.Radius + proxyB.Radius;
         float reduced = totalRadius - 3f * Settings.LinearSlop;
-        float target = Settings.LinearSlop > reduced ? Settings.LinearSlop : reduced;
+        float target = reduced < Settings.LinearSlop ? Settings.LinearSlop : reduced;
         const float tolerance = 0.25f * Settings.LinearSlop;
         float t1 = 0f;
         int iter = 0;
@@ -124,7 +124,7 @@ public static class LaneTimeOfImpact
                     done = true;
                     break;
                 }
-                if (s1 <= target + tolerance)
+                if (!(s1 > target + tolerance))
                 {
                     state = 3;
                     t = t1;

@@ -36,7 +36,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         edge1.Normalize();
         var normal1 = new Vec2(edge1.Y, -edge1.X);
         float offset1 = Vec2.Dot(normal1, centroidB - v1);
-        bool front = offset1 >= 0f;
+        bool front = !(offset1 < 0f);
         Vec2 normal, lowerLimit, upperLimit;
         if (front)
         {
@@ -80,7 +80,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
                 polygonSeparation = s;
                 break;
             }
-            if (Vec2.Dot(n, perp) >= 0f)
+            if (!(Vec2.Dot(n, perp) < 0f))
             {
                 if (Vec2.Dot(n - upperLimit, normal) < -Settings.AngularSlop) continue;
             }
@@ -171,7 +171,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         {
             LaneClipVertex cv = i == 0 ? clip2a : clip2b;
             float separation = Vec2.Dot(rfNormal, cv.V - rfV1);
-            if (separation <= radius)
+            if (!(separation > radius))
             {
                 Vec2 local = edgePrimary ? Transform.MulT(xf, cv.V) : cv.V;
                 int id = edgePrimary ? cv.Id : LaneManifold.Swap(cv.Id);

@@ -303,23 +303,23 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
                 {
                     // Case 1: both constraints active, x = -inv(K) b.
                     x = -Mat22.Mul(normalMass, b);
-                    if (x.X >= 0f && x.Y >= 0f) break;
+                    if (!(x.X < 0f) && !(x.Y < 0f)) break;
                     // Case 2: only the first point active.
                     x.X = -S(cp1 + CpNormalMass) * b.X;
                     x.Y = 0f;
                     vn2 = k.Ex.Y * x.X + b.Y;
-                    if (x.X >= 0f && vn2 >= 0f) break;
+                    if (!(x.X < 0f) && !(vn2 < 0f)) break;
                     // Case 3: only the second point active.
                     x.X = 0f;
                     x.Y = -S(cp2 + CpNormalMass) * b.Y;
                     vn1 = k.Ey.X * x.Y + b.X;
-                    if (x.Y >= 0f && vn1 >= 0f) break;
+                    if (!(x.Y < 0f) && !(vn1 < 0f)) break;
                     // Case 4: neither.
                     x.X = 0f;
                     x.Y = 0f;
                     vn1 = b.X;
                     vn2 = b.Y;
-                    if (vn1 >= 0f && vn2 >= 0f) break;
+                    if (!(vn1 < 0f) && !(vn2 < 0f)) break;
                     // No solution: leave the impulses as they are.
                     solved = false;
                     break;
@@ -430,6 +430,6 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     private static float Clamp(float a, float low, float high)
     {
         float m = a < high ? a : high;
-        return low > m ? low : m;
+        return m < low ? low : m;
     }
 }

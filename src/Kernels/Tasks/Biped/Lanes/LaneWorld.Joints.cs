@@ -257,6 +257,6 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         }
         SetSolverC(bodyA, cA, aA);
         SetSolverC(bodyB, cB, aB);
-        return positionError <= Settings.LinearSlop && angularError <= Settings.AngularSlop;
+        return !(positionError > Settings.LinearSlop) && !(angularError > Settings.AngularSlop);
     }
 }

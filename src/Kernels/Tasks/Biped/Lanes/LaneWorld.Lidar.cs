@@ -47,13 +47,13 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         float denominator = Vec2.Dot(normal, d);
         if (denominator == 0f) return false;
         float t = numerator / denominator;
-        if (t < 0f || 1f < t) return false;
+        if (t < 0f || t > 1f) return false;
         Vec2 q = p1 + t * d;
         Vec2 r = v2 - v1;
         float rr = Vec2.Dot(r, r);
         if (rr == 0f) return false;
         float s = Vec2.Dot(q - v1, r) / rr;
-        if (s < 0f || 1f < s) return false;
+        if (s < 0f || s > 1f) return false;
         fraction = t;
         return true;
     }

@@ -66,7 +66,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
 
         for (int i = 0; i < BipedConstants.PositionIterations; i++)
         {
-            bool contactsOkay = SolvePositions(Settings.Baumgarte, -1, false) >= -3f * Settings.LinearSlop;
+            bool contactsOkay = !(SolvePositions(Settings.Baumgarte, -1, false) < -3f * Settings.LinearSlop);
             bool jointsOkay = true;
             for (int k = 0; k < JointCount; k++)
             {
@@ -116,7 +116,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         Aabb aabb2 = PolygonAabb(b, xf2);
         Aabb aabb = Aabb.Combine(aabb1, aabb2);
         Vec2 displacement = xf2.P - xf1.P;
-        if (S(s + FatLowerX) <= aabb.Lower.X && S(s + FatLowerY) <= aabb.Lower.Y && aabb.Upper.X <= S(s + FatUpperX) && aabb.Upper.Y <= S(s + FatUpperY))
+        if (!(S(s + FatLowerX) > aabb.Lower.X) && !(S(s + FatLowerY) > aabb.Lower.Y) && !(aabb.Upper.X > S(s + FatUpperX)) && !(aabb.Upper.Y > S(s + FatUpperY)))
             return;
         var r = new Vec2(Settings.AabbExtension, Settings.AabbExtension);
         Aabb fat;

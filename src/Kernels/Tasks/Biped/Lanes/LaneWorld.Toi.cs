@@ -142,7 +142,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
                 }
             }
 
-            if (minContact == -1 || 1f - 10f * Settings.Epsilon < minAlpha) break;
+            if (minContact == -1 || minAlpha > 1f - 10f * Settings.Epsilon) break;
 
             // Advance the bodies to the TOI.
             int ms = C(minContact);
@@ -225,7 +225,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         Set(s + SolverW, S(s + W));
         InitializeContacts(1f, warmStarting: false);
         for (int i = 0; i < 20; i++)
-            if (SolvePositions(Settings.ToiBaumgarte, body, true) >= -1.5f * Settings.LinearSlop) break;
+            if (!(SolvePositions(Settings.ToiBaumgarte, body, true) < -1.5f * Settings.LinearSlop)) break;
 
         // Leap of faith to the new safe state.
         Set(s + C0x, S(s + SolverCx));

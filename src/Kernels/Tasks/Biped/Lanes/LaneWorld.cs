@@ -12,6 +12,9 @@ namespace Wann.Kernels.Tasks.Biped.Lanes;
 /// and float only; trigonometry through <typeparamref name="TTrig"/>. <typeparamref name="T"/> is always
 /// <see cref="FloatLane"/> at run time (the task has scalar physics); the views are copied by value, which
 /// is right for the array- and buffer-backed states the backends give a task this large.
+/// Comparisons are written so that ILGPU's PTX has only ordered ones (docs/ARCHITECTURE.md, rule 5): never
+/// <c>a &lt;= b</c> or <c>a &gt;= b</c> (C# branches on their unordered negation) but <c>!(a &gt; b)</c>, and never a
+/// constant on the left. That changes nothing for numbers; with a NaN it differs from Box2D, alike everywhere.
 /// </summary>
 public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     where T : struct, ILane<T> where TState : struct, ILaneState<T> where TEpisode : struct, IEpisodeView<T> where TTrig : struct, ITrig

@@ -24,8 +24,11 @@ public static class LaneReplay<TTrig> where TTrig : struct, ITrig
     /// <param name="RecordedTotal">Sum of the recorded rewards.</param>
     /// <param name="MaxContacts">Most contacts alive at once.</param>
     /// <param name="Overflows">Pairs dropped because the contact pool was full.</param>
+    /// <param name="HullDeparture">First step whose hull position is more than 1 cm from the recording's (-1: none).</param>
+    /// <param name="ToiSubSteps">Time-of-impact sub-steps performed.</param>
     public sealed record Result(int Steps, int FirstHullDifference, int FirstBodyDifference, int FirstDoneDifference,
-        double MaxObservationError, double MaxRewardError, int EndStep, double TotalReward, double RecordedTotal, int MaxContacts, int Overflows);
+        double MaxObservationError, double MaxRewardError, int EndStep, double TotalReward, double RecordedTotal, int MaxContacts, int Overflows,
+        int HullDeparture, int ToiSubSteps);
 
     public static Result Run(BipedRecordedEpisode episode)
     {
@@ -34,6 +37,7 @@ public static class LaneReplay<TTrig> where TTrig : struct, ITrig
         var world = new LaneWorld<FloatLane, ScalarState, ScalarEpisode, TTrig>(new ScalarState(slots), new ScalarEpisode(table, 0));
         var exact = new BipedWalker();
         var obs = new double[BipedConstants.ObservationCount];
+        int departure = -1;
         int firstHull = -1, firstBody = -1, firstDone = -1, endStep = -1, maxContacts = 0;
         double maxObs = 0, maxReward = 0, total = 0, recordedTotal = 0;
         int k = 0;
@@ -66,6 +70,7 @@ public static class LaneReplay<TTrig> where TTrig : struct, ITrig
             maxContacts = Math.Max(maxContacts, world.LiveContacts);
             var hull = world.HullPosition;
             if (firstHull < 0 && (!Same(hull.X, rec.HullX) || !Same(hull.Y, rec.HullY))) firstHull = k;
+            if (departure < 0 && Math.Max(Math.Abs(hull.X - rec.HullX), Math.Abs(hull.Y - rec.HullY)) > 0.01) departure = k;
             if (firstBody < 0 && !SameBodies(world, exact)) firstBody = k;
             if (firstBody < 0)
             {
@@ -80,7 +85,7 @@ public static class LaneReplay<TTrig> where TTrig : struct, ITrig
                 break;
             }
         }
-        return new Result(k, firstHull, firstBody, firstDone, maxObs, maxReward, endStep, total, recordedTotal, maxContacts, world.ContactOverflows);
+        return new Result(k, firstHull, firstBody, firstDone, maxObs, maxReward, endStep, total, recordedTotal, maxContacts, world.ContactOverflows, departure, world.ToiSubSteps);
     }
 
     private static bool SameBodies(in LaneWorld<FloatLane, ScalarState, ScalarEpisode, TTrig> world, BipedWalker exact)

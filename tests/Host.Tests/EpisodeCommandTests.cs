@@ -125,7 +125,7 @@ public sealed class EpisodeCommandTests
 
     [Theory]
     [InlineData("--task=digits", "classification task")]
-    [InlineData("--task=biped", "has no simulator")]
+    [InlineData("--task=racer", "has no simulator")]
     public void TasksWithoutEpisodes_AreOneLine(string task, string message)
     {
         var result = HostRunner.Run("episode", "--net", TestPaths.Reference("swing.out"), task, "--weight", "1", "--out", Path.Combine(HostRunner.TempFolder(), "e.gif"));

@@ -11,4 +11,7 @@ public readonly struct GlibcTrig : ITrig
 
     /// <inheritdoc/>
     public float Cos(float x) => MathF.Cos(x);
+
+    /// <inheritdoc/>
+    public Physics.Rot Rotation(float angle) => new() { S = MathF.Sin(angle), C = MathF.Cos(angle) };
 }

@@ -12,4 +12,7 @@ public interface ITrig
 
     /// <summary>cos(<paramref name="x"/>).</summary>
     float Cos(float x);
+
+    /// <summary>The rotation by <paramref name="angle"/>: (sin, cos), each as <see cref="Sin"/> and <see cref="Cos"/> give them.</summary>
+    Physics.Rot Rotation(float angle);
 }

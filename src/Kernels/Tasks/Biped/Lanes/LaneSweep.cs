@@ -20,8 +20,7 @@ public struct LaneSweep
         Transform xf;
         xf.P = (1f - beta) * C0 + beta * C;
         float angle = (1f - beta) * A0 + beta * A;
-        var trig = default(TTrig);
-        xf.Q = new Rot { S = trig.Sin(angle), C = trig.Cos(angle) };
+        xf.Q = default(TTrig).Rotation(angle);
         xf.P -= Rot.Mul(xf.Q, LocalCenter);
         return xf;
     }

@@ -14,4 +14,12 @@ public readonly struct LaneTrig : ITrig
 
     /// <inheritdoc/>
     public float Cos(float x) => LaneMath.Cos(new FloatLane(x)).Value;
+
+    /// <inheritdoc/>
+    public Physics.Rot Rotation(float angle)
+    {
+        // One range reduction for both (LaneMath.Sin and Cos each make the same one).
+        LaneMath.SinCos(new FloatLane(angle), out FloatLane sin, out FloatLane cos);
+        return new Physics.Rot { S = sin.Value, C = cos.Value };
+    }
 }

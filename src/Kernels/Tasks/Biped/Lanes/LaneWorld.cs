@@ -51,11 +51,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     private float E(int index) => F(Episode[index]);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Rot RotOf(float angle)
-    {
-        var trig = default(TTrig);
-        return new Rot { S = trig.Sin(angle), C = trig.Cos(angle) };
-    }
+    private static Rot RotOf(float angle) => default(TTrig).Rotation(angle);
 
     private static int B(int body) => StateBodies + body * StateBodyStride;
     private static int EB(int body) => Bodies + body * BodyStride;
@@ -172,7 +168,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     private void EnvStep(float torqueCost) => EnvStep(torqueCost, out _);
 
     /// <summary>The largest float not above the double (TERRAIN_LENGTH - TERRAIN_GRASS) x TERRAIN_STEP, so x &gt; it as floats is x &gt; it as doubles.</summary>
-    public const float FinishX = 88.66666f;
+    public const float FinishX = 88.666664f;
 
     private float JointAngle(int joint) => S(B(JointBodyB(joint)) + A) - S(B(JointBodyA(joint)) + A) - E(EJ(joint) + JointReference);
 

@@ -34,6 +34,24 @@ public sealed class EpisodeCommandTests
         Assert.Equal(EpisodeAnimation.Width, codec.Info.Width);
     }
 
+    [Fact]
+    public void BipedChampion_TrajectoryTotalsWhatEvalGivesTheSameSeed()
+    {
+        string stem = Path.Combine(HostRunner.TempFolder(), "biped");
+        var result = HostRunner.Run("episode", "--net", TestPaths.Reference("biped.out"), "--task", "biped", "--weight=-2", "--out", stem + ".csv");
+        Assert.True(result.ExitCode == 0, result.Error);
+        var eval = HostRunner.Json(HostRunner.Run("eval", "--net", TestPaths.Reference("biped.out"), "--task", "biped", "--weights=-2",
+            "--episodes", "1", "--backend", "reference", "--json").Out);
+        float expected = (float)eval.GetProperty("mean")[0].GetDouble();
+        var rows = File.ReadAllLines(stem + ".csv");
+        Assert.StartsWith("step,obs:in0,", rows[0]);
+        Assert.EndsWith("out:hip1,out:knee1,out:hip2,out:knee2,reward,done", rows[0]);
+        float total = 0f;
+        foreach (var row in rows.Skip(1)) total += float.Parse(row.Split(',')[^2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expected, total);
+        Assert.InRange(rows.Length - 1, 100, 1600);
+    }
+
     [Theory]
     [InlineData("cartpole", "4x2")]
     [InlineData("acrobot", "6x3")]
@@ -125,7 +143,7 @@ public sealed class EpisodeCommandTests
 
     [Theory]
     [InlineData("--task=digits", "classification task")]
-    [InlineData("--task=biped", "has no simulator")]
+    [InlineData("--task=racer", "has no simulator")]
     public void TasksWithoutEpisodes_AreOneLine(string task, string message)
     {
         var result = HostRunner.Run("episode", "--net", TestPaths.Reference("swing.out"), task, "--weight", "1", "--out", Path.Combine(HostRunner.TempFolder(), "e.gif"));

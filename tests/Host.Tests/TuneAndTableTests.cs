@@ -128,7 +128,7 @@ public sealed class TuneAndTableTests
     [InlineData(new[] { "--net", "N", "--task", "swingup", "--out", "O" }, "exactly one of --shared")]
     [InlineData(new[] { "--net", "N", "--task", "swingup", "--weights", "--optimizer", "adam", "--out", "O" }, "--optimizer: unknown optimizer 'adam'")]
     [InlineData(new[] { "--net", "N", "--task", "swingup", "--weights", "--pop", "7", "--out", "O" }, "--pop")]
-    [InlineData(new[] { "--net", "N", "--task", "biped", "--weights", "--out", "O" }, "--task: task 'biped' has no simulator")]
+    [InlineData(new[] { "--net", "N", "--task", "racer", "--weights", "--out", "O" }, "--task: task 'racer' has no simulator")]
     [InlineData(new[] { "--resume", "O", "--pop", "8" }, "--resume continues a run with its own settings")]
     [InlineData(new[] { "--net", "N", "--task", "swingup", "--shared", "--start-weight=-1.5", "--out", "O" }, "--start-weight: only with --weights")]
     public void Tune_BadInput_IsOneLineAndStatus2(string[] args, string message)

@@ -59,9 +59,19 @@ public sealed class PtxCompilationTests
         string ptx = CompileToPtx(kernel, task, unit);
         Assert.Contains(".entry", ptx);
         Assert.Contains(".target sm_", ptx);
-        Assert.DoesNotContain(".local", ptx);
+        // The walker's Box2D world keeps a few small structs whose address ILGPU takes (out parameters of the
+        // clipper, GJK and time of impact, fully inlined) in local memory: 296 bytes a thread when measured,
+        // next to its 14 KB of state in a device buffer. Every other task must have none.
+        if (task == BipedTaskName) Assert.InRange(LocalBytes(ptx), 0, 512);
+        else Assert.DoesNotContain(".local", ptx);
         Assert.Empty(PtxRounding.InexactInstructions(PtxRounding.RoundEachOperation(ptx)));
     }
+
+    private static readonly string BipedTaskName = Wann.Kernels.Tasks.Biped.BipedTask<Wann.Kernels.Tasks.Biped.Lanes.LaneTrig>.Spec.Name;
+
+    /// <summary>Bytes of local memory a PTX module declares (the sum of its <c>.local</c> arrays).</summary>
+    public static int LocalBytes(string ptx) =>
+        System.Text.RegularExpressions.Regex.Matches(ptx, @"\.local\s+\.align\s+\d+\s+\.b8\s+\w+\[(\d+)\]").Sum(m => int.Parse(m.Groups[1].Value));
 
     [Fact]
     public void SharedWeightKernels_DoNotReadEdgeScales()

@@ -5,49 +5,48 @@ using Wann.Kernels.Tasks;
 namespace Wann.Kernels.Cpu;
 
 /// <summary>
-/// Runs a task with scalar physics (<see cref="IRolloutTask.ScalarPhysics"/>) inside the SIMD rollout: a
-/// vector's state slots are unpacked into one float array per lane, the task runs on each live lane with
-/// <see cref="FloatLane"/>, and the results are packed back. The network forward pass stays vectorised.
+/// Runs a task with scalar physics (<see cref="IRolloutTask.ScalarPhysics"/>) inside the SIMD rollout: the task
+/// runs on each live lane with <see cref="FloatLane"/>, reading and writing its slots in place in the vectors
+/// (<see cref="VectorLaneState"/>). The network forward pass stays vectorised.
 /// Ended and padding lanes are skipped: nothing reads their state or observations again.
 /// </summary>
 internal sealed class LaneByLane
 {
     private readonly int _stateSize, _width = VectorLane.Count;
-    private readonly float[] _states;
     private readonly float[] _columns;
     private readonly float[] _alive;
 
     public LaneByLane(int stateSize, int columns)
     {
         _stateSize = stateSize;
-        _states = new float[Math.Max(1, stateSize) * _width];
         _columns = new float[Math.Max(1, columns) * _width];
         _alive = new float[_width];
     }
 
     public void Reset<TTask>(TTask task, RolloutScratch scratch, int block, EpisodeTable episodes, int laneBase) where TTask : struct, IRolloutTask
     {
-        Array.Clear(_states);
+        // The block's slots are zero (SimdRollout clears them).
         for (int i = 0; i < _width; i++)
         {
-            var state = new ScalarState(_states, i * _stateSize);
-            task.Reset<FloatLane, ScalarState, ScalarEpisode>(ref state, EpisodeOf(scratch, block, i, episodes, laneBase));
+            var state = StateOf(scratch, block, i);
+            task.Reset<FloatLane, VectorLaneState, ScalarEpisode>(ref state, EpisodeOf(scratch, block, i, episodes, laneBase));
         }
-        Pack(scratch, block);
     }
+
+    private VectorLaneState StateOf(RolloutScratch scratch, int block, int lane) => new(scratch.States, block * _stateSize, lane);
 
     /// <summary>Observation components [0, count) of every live lane of <paramref name="block"/>, as vectors into <paramref name="values"/>[(1 + k) x active + block].</summary>
     public void Observe<TTask>(TTask task, RolloutScratch scratch, int block, EpisodeTable episodes, int laneBase, int count, Span<VectorLane> values, int active)
         where TTask : struct, IRolloutTask
     {
-        Unpack(scratch, block);
+        scratch.Alive[block].Store(_alive);
         Array.Clear(_columns);
         for (int i = 0; i < _width; i++)
         {
             if (_alive[i] == 0f) continue;
-            var state = new ScalarState(_states, i * _stateSize);
+            var state = StateOf(scratch, block, i);
             var episode = EpisodeOf(scratch, block, i, episodes, laneBase);
-            for (int k = 0; k < count; k++) _columns[k * _width + i] = task.Observation<FloatLane, ScalarState, ScalarEpisode>(ref state, episode, k).Value;
+            for (int k = 0; k < count; k++) _columns[k * _width + i] = task.Observation<FloatLane, VectorLaneState, ScalarEpisode>(ref state, episode, k).Value;
         }
         for (int k = 0; k < count; k++) values[(1 + k) * active + block] = VectorLane.Load(_columns.AsSpan(k * _width, _width));
     }
@@ -56,7 +55,7 @@ internal sealed class LaneByLane
     public VectorLane Step<TTask>(TTask task, RolloutScratch scratch, int block, EpisodeTable episodes, int laneBase, in TaskOutputs<VectorLane> outputs, int outputCount, out VectorLane done)
         where TTask : struct, IRolloutTask
     {
-        Unpack(scratch, block);
+        scratch.Alive[block].Store(_alive);
         int count = Math.Min(outputCount, TaskOutputs<VectorLane>.Capacity);
         for (int o = 0; o < count; o++) outputs[o].Store(_columns.AsSpan(o * _width, _width));
         Span<float> reward = stackalloc float[_width], ended = stackalloc float[_width];
@@ -69,11 +68,10 @@ internal sealed class LaneByLane
             }
             var laneOutputs = new TaskOutputs<FloatLane>();
             for (int o = 0; o < count; o++) laneOutputs.Set(o, new FloatLane(_columns[o * _width + i]));
-            var state = new ScalarState(_states, i * _stateSize);
+            var state = StateOf(scratch, block, i);
             reward[i] = task.Step(ref state, EpisodeOf(scratch, block, i, episodes, laneBase), laneOutputs, out var laneDone).Value;
             ended[i] = laneDone.Value;
         }
-        Pack(scratch, block);
         done = VectorLane.Load(ended);
         return VectorLane.Load(reward);
     }
@@ -83,26 +81,5 @@ internal sealed class LaneByLane
         int origin = scratch.Origin[block * _width + lane];
         // Padding lanes (origin -1) read repetition 0: they never count.
         return new ScalarEpisode(episodes, origin < 0 ? 0 : (laneBase + origin) % episodes.Repetitions);
-    }
-
-    private void Unpack(RolloutScratch scratch, int block)
-    {
-        Span<float> column = stackalloc float[_width];
-        for (int s = 0; s < _stateSize; s++)
-        {
-            scratch.States[block * _stateSize + s].Store(column);
-            for (int i = 0; i < _width; i++) _states[i * _stateSize + s] = column[i];
-        }
-        scratch.Alive[block].Store(_alive);
-    }
-
-    private void Pack(RolloutScratch scratch, int block)
-    {
-        Span<float> column = stackalloc float[_width];
-        for (int s = 0; s < _stateSize; s++)
-        {
-            for (int i = 0; i < _width; i++) column[i] = _states[i * _stateSize + s];
-            scratch.States[block * _stateSize + s] = VectorLane.Load(column);
-        }
     }
 }

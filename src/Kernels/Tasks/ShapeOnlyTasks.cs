@@ -8,12 +8,6 @@ namespace Wann.Kernels.Tasks;
 /// <summary>Tasks of the original release known for their network shape (so their champions import and run <c>forward</c>) but not simulated here.</summary>
 public static class ShapeOnlyTasks
 {
-    public static TaskSpec Biped { get; } = new("biped", new NetworkShape(24, 4), ActivationSets.Control, 1600,
-        ClassificationTasks.Numbered("in", 24), new[] { "hip1", "knee1", "hip2", "knee2" }, CanRun: false)
-    {
-        WhyNot = "has no simulator in this build (Box2D's BipedalWalker is not ported yet)",
-    };
-
     public static TaskSpec Racer { get; } = new("racer", new NetworkShape(16, 3), ActivationSets.Control, 1000,
         ClassificationTasks.Numbered("z", 16), new[] { "steer", "gas", "brake" }, CanRun: false)
     {

@@ -19,10 +19,10 @@ public static class TaskRegistry
         RegisteredTask.Rollout<MountainCarContinuous>(MountainCarContinuous.Spec),
         RegisteredTask.Rollout<Pendulum>(Pendulum.Spec),
         RegisteredTask.Rollout<PointMass>(PointMass.Spec),
+        RegisteredTask.Rollout<Biped.BipedTask<Biped.Lanes.LaneTrig>>(Biped.BipedTask<Biped.Lanes.LaneTrig>.Spec),
         RegisteredTask.Unsimulated(ClassificationTasks.Digits),
         RegisteredTask.Unsimulated(ClassificationTasks.Fashion16),
         RegisteredTask.Unsimulated(ClassificationTasks.Mnist256),
-        RegisteredTask.Unsimulated(ShapeOnlyTasks.Biped),
         RegisteredTask.Unsimulated(ShapeOnlyTasks.Racer),
     };
 

@@ -1,0 +1,25 @@
+using Wann.Engine.Lanes;
+
+namespace Wann.Kernels.Tasks.Biped.Lanes;
+
+/// <summary>
+/// The engine's <see cref="LaneMath"/> sine and cosine (basic float operations only): the same bits on the
+/// reference path, the SIMD backend and every GPU, so the registered <c>biped</c> task is bit-identical
+/// across backends. Its results differ from glibc's by an ulp here and there, which chaos amplifies.
+/// </summary>
+public readonly struct LaneTrig : ITrig
+{
+    /// <inheritdoc/>
+    public float Sin(float x) => LaneMath.Sin(new FloatLane(x)).Value;
+
+    /// <inheritdoc/>
+    public float Cos(float x) => LaneMath.Cos(new FloatLane(x)).Value;
+
+    /// <inheritdoc/>
+    public Physics.Rot Rotation(float angle)
+    {
+        // One range reduction for both (LaneMath.Sin and Cos each make the same one).
+        LaneMath.SinCos(new FloatLane(angle), out FloatLane sin, out FloatLane cos);
+        return new Physics.Rot { S = sin.Value, C = cos.Value };
+    }
+}

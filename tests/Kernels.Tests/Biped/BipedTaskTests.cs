@@ -1,0 +1,112 @@
+using Wann.Engine.Lanes;
+using Wann.Kernels.Gpu;
+using Wann.Kernels.Reference;
+using Wann.Kernels.Tasks;
+using Wann.Kernels.Tasks.Biped;
+using Wann.Kernels.Tasks.Biped.Lanes;
+
+namespace Wann.Kernels.Tests.Biped;
+
+/// <summary>The registered <c>biped</c> task: its registration, episode data, motor mapping and allocation-free steps.</summary>
+public sealed class BipedTaskTests
+{
+    private static readonly BipedTask<LaneTrig> Task = new();
+
+    [Fact]
+    public void Biped_IsASimulatedTask_WithItsStateInABuffer()
+    {
+        var spec = TaskRegistry.Get("biped", "test");
+        Assert.True(spec.CanRun);
+        Assert.Contains(spec, TaskRegistry.Simulated);
+        Assert.DoesNotContain(spec, TaskRegistry.ShapeOnly);
+        Assert.Equal((24, 4, 1600), (spec.Shape.Inputs, spec.Shape.Outputs, spec.EpisodeLength));
+        var simulator = TaskRegistry.Simulator(spec);
+        Assert.True(simulator.ScalarPhysics);
+        Assert.True(simulator.StateSize > RegisterState.Capacity);
+        Assert.Equal(BipedLayout.EpisodeSize, simulator.EpisodeSize);
+    }
+
+    [Fact]
+    public void EpisodeData_IsCommonPerGeneration_AndDiffersAcrossRepetitionsAndGenerations()
+    {
+        float[] a = Episode(7, 3, 1), b = Episode(7, 3, 1), c = Episode(7, 3, 2), d = Episode(7, 4, 1);
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+        Assert.NotEqual(a, d);
+    }
+
+    [Fact]
+    public void GeneratedTerrains_FollowTheOriginalShape()
+    {
+        for (int r = 0; r < 20; r++)
+        {
+            var generated = BipedTask<LaneTrig>.Terrain(11, 0, r);
+            Assert.Equal(BipedLayout.MaxEdges, generated.Terrain.Edges.Count);
+            Assert.InRange(generated.InitialForceX, -BipedConstants.InitialRandom, BipedConstants.InitialRandom);
+            // The start pad is flat at TERRAIN_HEIGHT; the rest wanders around it.
+            for (int i = 0; i < BipedConstants.TerrainStartpad; i++)
+                Assert.Equal((float)BipedConstants.TerrainHeight, generated.Terrain.Edges[i].V1.Y);
+            Assert.All(generated.Terrain.Edges, e => Assert.InRange(e.V1.Y, 0f, 2 * (float)BipedConstants.TerrainHeight));
+            float[] data = Episode(11, 0, r);
+            for (int e = 1; e < BipedLayout.MaxEdges; e++)
+                Assert.True(data[BipedLayout.Edges + e * BipedLayout.EdgeStride + BipedLayout.EdgeLowerX] >= data[BipedLayout.Edges + (e - 1) * BipedLayout.EdgeStride + BipedLayout.EdgeLowerX]);
+        }
+    }
+
+    [Fact]
+    public void CounterRandom_DrawsInTheRequestedRanges()
+    {
+        var random = new CounterBipedRandom(3, 1, 0);
+        for (int k = 0; k < 2000; k++)
+        {
+            Assert.InRange(random.Uniform(-1, 1), -1, 1 - 1e-12);
+            Assert.InRange(random.Integer(5, 10), 5, 9);
+        }
+    }
+
+    [Fact]
+    public void Motors_TakeSpeedFromTheSign_AndTorqueFromTheMagnitude()
+    {
+        Assert.Equal(4f, BipedTask<LaneTrig>.MotorSpeed(0, 0.3f));
+        Assert.Equal(-6f, BipedTask<LaneTrig>.MotorSpeed(1, -2f));
+        Assert.Equal(0f, BipedTask<LaneTrig>.MotorSpeed(2, 0f));
+        Assert.Equal(0f, BipedTask<LaneTrig>.MotorSpeed(3, float.NaN));
+        Assert.Equal(1f, BipedTask<LaneTrig>.Clip01(-3f));
+        Assert.Equal(0.25f, BipedTask<LaneTrig>.Clip01(-0.25f));
+        Assert.Equal(0f, BipedTask<LaneTrig>.Clip01(float.NaN));
+    }
+
+    [Fact]
+    public void FinishLine_IsTheLargestFloatNotAboveTheOriginals()
+    {
+        double finish = (BipedConstants.TerrainLength - BipedConstants.TerrainGrass) * BipedConstants.TerrainStep;
+        Assert.True(LaneWorld<FloatLane, ScalarState, ScalarEpisode, LaneTrig>.FinishX <= finish);
+        Assert.True(MathF.BitIncrement(LaneWorld<FloatLane, ScalarState, ScalarEpisode, LaneTrig>.FinishX) > finish);
+    }
+
+    [Fact]
+    public void Steps_AllocateNothing()
+    {
+        var table = EpisodeTable.Compute(Task, 5, 0, 1);
+        var episode = new ScalarEpisode(table, 0);
+        var state = new ScalarState(new float[Task.StateSize]);
+        Task.Reset<FloatLane, ScalarState, ScalarEpisode>(ref state, episode);
+        var outputs = new TaskOutputs<FloatLane>();
+        for (int k = 0; k < 4; k++) outputs.Set(k, new FloatLane(k % 2 == 0 ? 0.7f : -0.4f));
+        Task.Step(ref state, episode, outputs, out _); // warm up the JIT
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int t = 0; t < 200; t++)
+        {
+            for (int k = 0; k < 24; k++) Task.Observation<FloatLane, ScalarState, ScalarEpisode>(ref state, episode, k);
+            Task.Step(ref state, episode, outputs, out _);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private static float[] Episode(ulong seed, long generation, int repetition)
+    {
+        var data = new float[BipedLayout.EpisodeSize];
+        Task.WriteEpisode(seed, generation, repetition, data);
+        return data;
+    }
+}

@@ -22,6 +22,9 @@ public sealed class CheckOptions
     [Option("json", Default = false, HelpText = "Print one JSON document instead of lines.")]
     public bool Json { get; set; }
 
+    [Option("probe-state", HelpText = "Diagnostics: for this task, run single lanes step by step with their state in a device buffer and print the first step and state slots where the backend parts from the reference.")]
+    public string? ProbeState { get; set; }
+
     [Option("json-out", HelpText = "Also write the JSON document to this file (the lines still go to standard output).")]
     public string? JsonOut { get; set; }
 }
@@ -34,6 +37,7 @@ public static class CheckCommand
         Genome? champion = options.Champion is null ? null : NetworkFiles.Load(options.Champion, CartPoleSwingUp.Spec.Shape, "swingup").Genome;
         var kind = BackendNames.Parse(options.Backend);
         if (kind == BackendKind.Auto) kind = BackendFactory.AutoChoice();
+        if (options.ProbeState is { } probed) return Probe(kind, TaskRegistry.Get(probed, "--probe-state"));
         var paths = new List<(string Path, string Device, IReadOnlyList<CheckResult> Results)>();
         bool all = true;
         foreach (var (path, forceGlobal, forceBufferState) in Paths(kind))
@@ -64,6 +68,22 @@ public static class CheckCommand
         else Console.WriteLine(all ? "all checks passed: every value bit-identical to the reference" : "some checks FAILED");
         if (options.JsonOut is { } file) JsonOutput.Write(file, document);
         return all ? 0 : 1;
+    }
+
+    private static int Probe(BackendKind kind, Engine.Tasks.TaskSpec task)
+    {
+        if (kind is not (BackendKind.Cuda or BackendKind.OpenCL or BackendKind.IlgpuCpu))
+            throw new Engine.WannException("--probe-state: only the ILGPU backends (cuda, opencl, ilgpu-cpu) keep task state in a device buffer");
+        var differences = BackendCheck.ProbeState(kind, task);
+        if (differences.Count == 0)
+        {
+            Console.WriteLine($"probe-state {task.Name}: every probed lane's state equals the reference at every step");
+            return 0;
+        }
+        Console.WriteLine($"probe-state {task.Name}: first difference after step {differences[0].Step}, {differences.Count} slots:");
+        foreach (var d in differences.Take(200))
+            Console.WriteLine($"slot {d.Slot}: expected {d.Expected:R} ({BitConverter.SingleToInt32Bits(d.Expected):X8}), got {d.Actual:R} ({BitConverter.SingleToInt32Bits(d.Actual):X8})");
+        return 1;
     }
 
     /// <summary>GPU backends run every check on each kernel family (node values in shared or global memory, task state in registers or a buffer); the CPU backends have one path.</summary>

@@ -5,6 +5,7 @@ using Wann.Engine.Genomes;
 using Wann.Engine.Programs;
 using Wann.Engine.Search;
 using Wann.Engine.Tasks;
+using Wann.Kernels.Backends;
 using Wann.Kernels.Reference;
 using Wann.Kernels.Tasks;
 
@@ -38,6 +39,25 @@ public static class BackendCheck
         results.Add(MixedSizeEpisodes(backend, reference));
         if (swingUpChampion is not null) results.Add(ChampionEpisodes(backend, reference, swingUpChampion));
         return results;
+    }
+
+    /// <summary>
+    /// Lanes of the short-episode check's population probed one by one (<see cref="StateProbe"/>) until one
+    /// parts from the reference: the first step and slots where it does, or nothing when none does.
+    /// </summary>
+    public static IReadOnlyList<StateProbe.SlotDifference> ProbeState(BackendKind kind, TaskSpec task, int lanes = 24)
+    {
+        var population = Population(task.Shape, 48, 16, 23, storedWeights: false);
+        int tried = 0;
+        foreach (var genome in population)
+            foreach (float weight in new[] { -2f, 2f })
+                for (int repetition = 0; repetition < 3; repetition++)
+                {
+                    if (tried++ == lanes) return Array.Empty<StateProbe.SlotDifference>();
+                    var found = StateProbe.Run(kind, task, genome, weight, repetition, Math.Min(task.EpisodeLength, 60), 8);
+                    if (found.Count > 0) return found;
+                }
+        return Array.Empty<StateProbe.SlotDifference>();
     }
 
     private static List<Genome> Population(NetworkShape shape, int genomes, int connections, ulong seed, bool storedWeights)

@@ -22,8 +22,16 @@ public static class GpuDevices
     public static Context CreateContext()
     {
         NativeGpuLibraries.Install();
-        return Context.Create(builder => builder.Default().Optimize(OptimizationLevel.O2));
+        return Context.Create(builder => builder.Default().Optimize(Optimization()));
     }
+
+    /// <summary>ILGPU's optimisation level: O2, or what the diagnostic variable WANN_ILGPU_OPTIMIZATION (O0, O1, O2) says.</summary>
+    private static OptimizationLevel Optimization() => Environment.GetEnvironmentVariable("WANN_ILGPU_OPTIMIZATION") switch
+    {
+        "O0" => OptimizationLevel.O0,
+        "O1" => OptimizationLevel.O1,
+        _ => OptimizationLevel.O2,
+    };
 
     /// <summary>Why a backend has no device here, in words a user can act on; null when it has one.</summary>
     public static string? WhyMissing(Context context, BackendKind kind)

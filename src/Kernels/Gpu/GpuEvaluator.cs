@@ -122,6 +122,7 @@ public sealed class GpuEvaluator : IBackend
         var scratch = ScratchFor(launches, laneStride);
         bool bufferState = _forceBufferState || task.StateSize > RegisterState.Capacity;
         var taskState = bufferState ? TaskStateFor(launches, laneStride, task.StateSize) : _taskState.View(1);
+        _lastTaskState = bufferState ? (taskState, task.StateSize) : null;
         Synchronize("upload");
         double upload = clock.Elapsed.TotalSeconds;
 
@@ -271,6 +272,20 @@ public sealed class GpuEvaluator : IBackend
     }
 
     /// <summary>State slots for tasks kept in a buffer: every thread of the largest launch, [slot x threads + thread].</summary>
+    private (ArrayView<float> View, int Slots)? _lastTaskState;
+
+    /// <summary>
+    /// Diagnostics (<c>wann check --probe-state</c>): the task state the last buffer-state evaluation left, as
+    /// [slot x stride + thread], and the stride; null after a register-state evaluation.
+    /// </summary>
+    internal (float[] Values, int Stride)? DownloadTaskState()
+    {
+        if (_lastTaskState is not { } last) return null;
+        var values = new float[last.View.Length];
+        last.View.CopyToCPU(values);
+        return (values, (int)(last.View.Length / last.Slots));
+    }
+
     private ArrayView<float> TaskStateFor(List<LaunchPlan> launches, int laneStride, int stateSize)
     {
         long threads = 1;

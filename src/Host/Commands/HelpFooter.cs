@@ -11,7 +11,7 @@ public static class HelpFooter
     public static string RunnableTasks => TaskRegistry.Names(TaskRegistry.Runnable);
 
     /// <summary>Tasks known only by their network shape: forward, render and export work, nothing runs them.</summary>
-    public static string ShapeOnlyTasks => TaskRegistry.Names(TaskRegistry.All.Where(t => !t.CanRun));
+    public static string ShapeOnlyTasks => TaskRegistry.Names(TaskRegistry.ShapeOnly);
 
     public static HelpText Add(HelpText help)
     {

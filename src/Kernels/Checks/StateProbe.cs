@@ -1,6 +1,5 @@
 using Wann.Engine.Evaluation;
 using Wann.Engine.Genomes;
-using Wann.Engine.Lanes;
 using Wann.Engine.Programs;
 using Wann.Engine.Tasks;
 using Wann.Kernels.Backends;
@@ -50,21 +49,7 @@ public static class StateProbe
         public float[] Visit<TTask>(TTask task) where TTask : struct, IRolloutTask
         {
             var slots = new float[task.StateSize];
-            var state = new ScalarState(slots);
-            var episode = new ScalarEpisode(EpisodeTable.Compute(task, request), repetition);
-            task.Reset<FloatLane, ScalarState, ScalarEpisode>(ref state, episode);
-            var inputs = new float[program.InputCount];
-            var values = new float[program.NodeCount];
-            var outputs = new float[program.OutputCount];
-            var taskOutputs = new TaskOutputs<FloatLane>();
-            for (int t = 0; t < request.Task.EpisodeLength; t++)
-            {
-                for (int k = 0; k < inputs.Length; k++) inputs[k] = task.Observation<FloatLane, ScalarState, ScalarEpisode>(ref state, episode, k).Value;
-                ReferenceInterpreter.Evaluate(program, inputs, weight, values, outputs);
-                for (int o = 0; o < outputs.Length && o < TaskOutputs<FloatLane>.Capacity; o++) taskOutputs.Set(o, new FloatLane(outputs[o]));
-                task.Step(ref state, episode, taskOutputs, out var done);
-                if (done.Value > 0f) break;
-            }
+            ReferenceEvaluator.Episode(task, program, weight, EpisodeTable.Compute(task, request), repetition, request.Task.EpisodeLength, slots);
             return slots;
         }
     }

@@ -76,10 +76,6 @@ internal sealed class LaneByLane
         return VectorLane.Load(reward);
     }
 
-    private ScalarEpisode EpisodeOf(RolloutScratch scratch, int block, int lane, EpisodeTable episodes, int laneBase)
-    {
-        int origin = scratch.Origin[block * _width + lane];
-        // Padding lanes (origin -1) read repetition 0: they never count.
-        return new ScalarEpisode(episodes, origin < 0 ? 0 : (laneBase + origin) % episodes.Repetitions);
-    }
+    private ScalarEpisode EpisodeOf(RolloutScratch scratch, int block, int lane, EpisodeTable episodes, int laneBase) =>
+        new(episodes, RolloutScratch.RepetitionAt(scratch.Origin, block * _width + lane, laneBase, episodes.Repetitions));
 }

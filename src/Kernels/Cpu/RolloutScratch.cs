@@ -36,6 +36,16 @@ internal sealed class RolloutScratch
 
     public VectorState StateOf(int block) => new(States, block * StateSize);
 
+    /// <summary>
+    /// The repetition the lane at <paramref name="position"/> runs: its origin's, counted from the work item's
+    /// first lane <paramref name="laneBase"/>. Padding lanes (origin -1) read repetition 0: they never count.
+    /// </summary>
+    public static int RepetitionAt(int[] origin, int position, int laneBase, int repetitions)
+    {
+        int lane = origin[position];
+        return lane < 0 ? 0 : (laneBase + lane) % repetitions;
+    }
+
     private LaneByLane? _laneByLane;
 
     /// <summary>This thread's lane-by-lane stepper for scalar-physics tasks, made on first use.</summary>

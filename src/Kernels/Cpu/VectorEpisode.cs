@@ -15,12 +15,7 @@ public readonly struct VectorEpisode(EpisodeTable table, int[] origin, int first
             int width = VectorLane.Count;
             Span<float> gathered = stackalloc float[width];
             for (int i = 0; i < width; i++)
-            {
-                int lane = origin[firstPosition + i];
-                // Padding lanes (origin -1) never count; they read repetition 0 so their arithmetic stays finite.
-                int repetition = lane < 0 ? 0 : (laneBase + lane) % table.Repetitions;
-                gathered[i] = table.Values[table.OffsetOf(repetition) + index];
-            }
+                gathered[i] = table.Values[table.OffsetOf(RolloutScratch.RepetitionAt(origin, firstPosition + i, laneBase, table.Repetitions)) + index];
             return VectorLane.Load(gathered);
         }
     }

@@ -67,11 +67,13 @@ public sealed class ReferenceEvaluator : IBackend
     }
 
     /// <summary>One episode of one lane: total reward and the number of steps it lasted.</summary>
-    public static (float Reward, int Steps) Episode<TTask>(TTask task, NetworkProgram program, float weight, EpisodeTable episodes, int repetition, int episodeLength)
+    /// <param name="slots">Where to keep the lane's state (it is left there at the end: diagnostics read it); a fresh array when null.</param>
+    public static (float Reward, int Steps) Episode<TTask>(TTask task, NetworkProgram program, float weight, EpisodeTable episodes, int repetition, int episodeLength,
+        float[]? slots = null)
         where TTask : struct, IRolloutTask
     {
         var episode = new ScalarEpisode(episodes, repetition);
-        var state = new ScalarState(new float[task.StateSize]);
+        var state = new ScalarState(slots ?? new float[task.StateSize]);
         task.Reset<FloatLane, ScalarState, ScalarEpisode>(ref state, episode);
 
         var inputs = new float[program.InputCount];

@@ -34,8 +34,8 @@ public static class TaskRegistry
     /// <summary>The rollout tasks with a simulator: what every backend must run.</summary>
     public static IReadOnlyList<TaskSpec> Simulated { get; } = Entries.Where(e => e.TryVisit(new Probe(), out _)).Select(e => e.Spec).ToArray();
 
-    /// <summary>The tasks known only for their network shape.</summary>
-    public static IReadOnlyList<TaskSpec> ShapeOnly { get; } = All.Where(t => !t.CanRun && t.Kind == TaskKind.Rollout).ToArray();
+    /// <summary>The tasks that cannot run here, known for their network shape (forward, render and export work).</summary>
+    public static IReadOnlyList<TaskSpec> ShapeOnly { get; } = All.Where(t => !t.CanRun).ToArray();
 
     public static string Names(IEnumerable<TaskSpec> tasks) => string.Join(", ", tasks.Select(t => t.Name));
 

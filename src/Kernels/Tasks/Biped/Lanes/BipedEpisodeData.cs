@@ -22,6 +22,7 @@ public static class BipedEpisodeData
         walker.CreateBodies(terrain, initialForceX);
         episode[Push] = (float)initialForceX;
         episode[EdgeCount] = terrain.Edges.Count;
+        episode[ShapeRadius] = Settings.PolygonRadius;
         for (int i = 0; i < BipedConstants.LidarCount; i++)
         {
             episode[Lidar + 2 * i] = (float)(Math.Sin(1.5 * i / 10.0) * BipedConstants.LidarRange);

@@ -28,8 +28,15 @@ public static class BipedLayout
     public const int Push = 0;
     /// <summary>Number of terrain edges.</summary>
     public const int EdgeCount = 1;
+    /// <summary>
+    /// b2_polygonRadius, the skin radius of every walker shape (edges and polygons). Device code reads it from
+    /// here, as Box2D reads a shape's m_radius, and never as a constant: ILGPU's IR builder regroups float
+    /// constants (<c>(d - r) - r</c> becomes <c>d - (r + r)</c>, rounded once instead of twice), which is not
+    /// what the CPU computes.
+    /// </summary>
+    public const int ShapeRadius = 2;
     /// <summary>Lidar ray i ends at the hull position plus (Lidar + 2i, Lidar + 2i + 1).</summary>
-    public const int Lidar = 2;
+    public const int Lidar = 3;
     /// <summary>First body record (<see cref="BodyStride"/> floats each).</summary>
     public const int Bodies = Lidar + 2 * BipedConstants.LidarCount;
     /// <summary>Body record: start transform, start sweep, mass, shape, start fat AABB.</summary>

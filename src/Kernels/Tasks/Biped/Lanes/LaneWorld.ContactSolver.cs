@@ -380,6 +380,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
             Vec2 cB = SolverC(body);
             float aB = S(B(body) + SolverA);
             bool faceA = S(s + ManifoldKind) == 1f;
+            float radiusA = E(ShapeRadius), radiusB = E(ShapeRadius); // not constants: see BipedLayout.ShapeRadius
             var localNormal = new Vec2(S(s + LocalNormalX), S(s + LocalNormalY));
             var planeLocal = new Vec2(S(s + LocalPointX), S(s + LocalPointY));
             for (int j = 0; j < pointCount; j++)
@@ -395,7 +396,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
                     normal = Rot.Mul(xfA.Q, localNormal);
                     Vec2 planePoint = Transform.Mul(xfA, planeLocal);
                     Vec2 clipPoint = Transform.Mul(xfB, localPoint);
-                    separation = Vec2.Dot(clipPoint - planePoint, normal) - Settings.PolygonRadius - Settings.PolygonRadius;
+                    separation = Vec2.Dot(clipPoint - planePoint, normal) - radiusA - radiusB;
                     point = clipPoint;
                 }
                 else
@@ -403,7 +404,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
                     normal = Rot.Mul(xfB.Q, localNormal);
                     Vec2 planePoint = Transform.Mul(xfB, planeLocal);
                     Vec2 clipPoint = Transform.Mul(xfA, localPoint);
-                    separation = Vec2.Dot(clipPoint - planePoint, normal) - Settings.PolygonRadius - Settings.PolygonRadius;
+                    separation = Vec2.Dot(clipPoint - planePoint, normal) - radiusA - radiusB;
                     point = clipPoint;
                     normal = -normal;
                 }

@@ -172,7 +172,7 @@ public static class TuneCommand
         double left = recent.Average() * (generations - 1 - r.Generation);
         string validation = r.Validation is { } v ? $"{v,8:F2}{(r.NewBest ? "*" : " ")}" : "         ";
         Console.WriteLine($"gen {r.Generation,5}/{generations - 1}  mean {r.MeanFitness,8:F2}  best {r.BestFitness,8:F2}  valid {validation} kept {r.BestScore,8:F2}  " +
-                          $"spread {r.Spread,6:F3}  {r.EnvironmentSteps / Math.Max(r.EvaluateSeconds, 1e-9) / 1e6,6:F1}M steps/s  {r.TotalSeconds * 1000,6:F1} ms/gen  left {left:F0}s");
+                          $"spread {r.Spread,6:F3}  {ProgressPrinter.Rate(r.EnvironmentSteps / Math.Max(r.EvaluateSeconds, 1e-9)),7} steps/s  {r.TotalSeconds * 1000,6:F1} ms/gen  left {left:F0}s");
     }
 
     private static string LogLine(TuningReport r)

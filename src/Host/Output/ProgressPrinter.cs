@@ -78,7 +78,8 @@ public sealed class ProgressPrinter
     private static string Fitness(double value) =>
         Math.Abs(value) < 1e6 ? value.ToString("F1", CultureInfo.InvariantCulture) : value.ToString("G3", CultureInfo.InvariantCulture);
 
-    private static string Rate(double perSecond) => perSecond switch
+    /// <summary>A rate as the progress lines show it, e.g. "52.3k" or "4.5M".</summary>
+    public static string Rate(double perSecond) => perSecond switch
     {
         >= 1e12 => perSecond.ToString("0.00e0", CultureInfo.InvariantCulture), // absurd rates stay as narrow as the column
         >= 1e9 => $"{perSecond / 1e9:F2}G",

@@ -80,6 +80,21 @@ public sealed class ExpressionTests
     }
 
     [Fact]
+    public void Count_DoesNotAssumeNodeIdsArePositions()
+    {
+        // The same genes with ids that are not positions: the fixed nodes get 10..13 and the hidden nodes
+        // 0, 1, 2 (below the fixed count, where a direct look at Nodes[id] finds a fixed node of another id).
+        var grown = Grown(ConnectionExpression.Original);
+        int Relabel(int id) => id <= 3 ? id + 10 : id - 4;
+        var nodes = grown.Nodes.Select(n => n with { Id = Relabel(n.Id) }).ToList();
+        var connections = grown.Connections.Select(c => c with { Source = Relabel(c.Source), Destination = Relabel(c.Destination) }).ToList();
+        var relabelled = new Genome(grown.Shape, nodes, connections, ConnectionExpression.Original);
+        Assert.Null(relabelled.Validate());
+        Assert.Equal(6, relabelled.ExpressedConnectionCount);
+        Assert.Equal(relabelled.ExpressedConnectionCount, ConnectionExpression.Original.Mask(relabelled).Count(live => live));
+    }
+
+    [Fact]
     public void EnabledOnlyRule_DropsIt_AsThePaperDescribes()
     {
         var genome = Grown(ConnectionExpression.EnabledOnly);

@@ -67,11 +67,16 @@ public sealed class ConnectionExpression
         return n;
     }
 
-    /// <summary>Bias, inputs and outputs come first in Nodes; any other id is a hidden node (no dictionary needed).</summary>
+    /// <summary>
+    /// Bias, inputs and outputs come first in Nodes; any other id is a hidden node (no dictionary needed).
+    /// Their ids are normally their positions, so the first look is direct; the scan is the fallback (with 256
+    /// inputs, scanning for every disabled connection made this count most of a fashion16 generation's host work).
+    /// </summary>
     private static NodeKind KindOf(Genome genome, int id)
     {
         var nodes = genome.Nodes;
         int fixedNodes = Math.Min(nodes.Count, 1 + genome.Shape.Inputs + genome.Shape.Outputs);
+        if ((uint)id < (uint)fixedNodes && nodes[id].Id == id) return nodes[id].Kind;
         for (int i = 0; i < fixedNodes; i++) if (nodes[i].Id == id) return nodes[i].Kind;
         return NodeKind.Hidden;
     }

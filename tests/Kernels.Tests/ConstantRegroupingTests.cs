@@ -21,11 +21,11 @@ public sealed class ConstantRegroupingTests
         .Select(f => (OpCode)f.GetValue(null)!)
         .ToDictionary(o => o.Value);
 
-    /// <summary>Namespaces whose code runs inside the kernels: the kernels, the tasks (the biped's lanes and the Box2D value types they use) and the lane math.</summary>
+    /// <summary>Namespaces whose code runs inside the kernels: the kernels, the tasks (the biped's lanes and the Box2D value types they use), the activations and the lane math.</summary>
     private static IEnumerable<Type> DeviceTypes() =>
         typeof(RolloutKernels).Assembly.GetTypes()
             .Concat(typeof(LaneMath).Assembly.GetTypes())
-            .Where(t => t.Namespace is { } ns && (ns.StartsWith("Wann.Kernels.Gpu") || ns.StartsWith("Wann.Kernels.Tasks") || ns == "Wann.Engine.Lanes"))
+            .Where(t => t.Namespace is { } ns && (ns.StartsWith("Wann.Kernels.Gpu") || ns.StartsWith("Wann.Kernels.Tasks") || ns == "Wann.Engine.Lanes" || ns == "Wann.Engine.Activations"))
             // The exact Box2D port's classes run on the host only (the device code cannot use classes).
             .Where(t => t.IsValueType || (t.IsAbstract && t.IsSealed));
 

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Wann.Engine.Activations;
 using Wann.Engine.Genomes;
 using Wann.Engine.Lanes;
-using Wann.Engine.Randomness;
 using Wann.Engine.Tasks;
 
 namespace Wann.Kernels.Tasks;
@@ -30,12 +29,7 @@ public readonly struct Acrobot : IRolloutTask
     public int EpisodeSize => 4;
 
     public void WriteEpisode(ulong seed, long generation, int repetition, Span<float> episode)
-    {
-        for (int c = 0; c < episode.Length; c++) episode[c] = StartComponent(seed, generation, repetition, c);
-    }
-
-    private static float StartComponent(ulong seed, long generation, int repetition, int component) =>
-        (float)(-0.1 + 0.2 * CounterRandom.Uniform(seed, (ulong)generation, (ulong)repetition, (ulong)component));
+        => UniformStart.Fill(episode, seed, generation, repetition, low: -0.1, width: 0.2);
 
     public void Reset<T, TState, TEpisode>(ref TState state, in TEpisode episode)
         where T : struct, ILane<T> where TState : struct, ILaneState<T> where TEpisode : struct, IEpisodeView<T>

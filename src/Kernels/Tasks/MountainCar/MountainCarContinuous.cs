@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Wann.Engine.Activations;
 using Wann.Engine.Genomes;
 using Wann.Engine.Lanes;
-using Wann.Engine.Randomness;
 using Wann.Engine.Tasks;
 
 namespace Wann.Kernels.Tasks;
@@ -29,11 +28,10 @@ public readonly struct MountainCarContinuous : IRolloutTask
 
     public void WriteEpisode(ulong seed, long generation, int repetition, Span<float> episode)
     {
-        for (int c = 0; c < episode.Length; c++) episode[c] = StartComponent(seed, generation, repetition, c);
+        // Position from U(-0.6, -0.4), velocity 0.
+        episode[0] = UniformStart.Component(seed, generation, repetition, 0, low: -0.6, width: 0.2);
+        episode[1] = 0f;
     }
-
-    private static float StartComponent(ulong seed, long generation, int repetition, int component) =>
-        component == 0 ? (float)(-0.6 + 0.2 * CounterRandom.Uniform(seed, (ulong)generation, (ulong)repetition, 0)) : 0f;
 
     public void Reset<T, TState, TEpisode>(ref TState state, in TEpisode episode)
         where T : struct, ILane<T> where TState : struct, ILaneState<T> where TEpisode : struct, IEpisodeView<T>

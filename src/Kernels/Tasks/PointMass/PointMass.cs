@@ -1,7 +1,6 @@
 using Wann.Engine.Activations;
 using Wann.Engine.Genomes;
 using Wann.Engine.Lanes;
-using Wann.Engine.Randomness;
 using Wann.Engine.Tasks;
 
 namespace Wann.Kernels.Tasks;
@@ -32,10 +31,7 @@ public readonly struct PointMass : IRolloutTask
     public int EpisodeSize => 4;
 
     public void WriteEpisode(ulong seed, long generation, int repetition, Span<float> episode)
-    {
-        for (int c = 0; c < episode.Length; c++)
-            episode[c] = (float)(-1 + 2 * CounterRandom.Uniform(seed, (ulong)generation, (ulong)repetition, (ulong)c));
-    }
+        => UniformStart.Fill(episode, seed, generation, repetition, low: -1, width: 2);
 
     public void Reset<T, TState, TEpisode>(ref TState state, in TEpisode episode)
         where T : struct, ILane<T> where TState : struct, ILaneState<T> where TEpisode : struct, IEpisodeView<T>

@@ -1,3 +1,5 @@
+using Wann.Kernels.Tasks;
+
 namespace Wann.Kernels.Cpu;
 
 /// <summary>One thread's reusable buffers for rollouts, sized for the largest program of the batch and the task's state.</summary>
@@ -14,6 +16,7 @@ internal sealed class RolloutScratch
         Weight = new VectorLane[blocks];
         States = new VectorLane[blocks * stateSize];
         Origin = new int[lanes];
+        EpisodeOffset = new int[lanes];
         Staging = Enumerable.Range(0, stateSize + LaneFields).Select(_ => new float[lanes]).ToArray();
         StepBuffer = new float[lanes];
         LaneBuffer = new float[lanes];
@@ -29,6 +32,8 @@ internal sealed class RolloutScratch
     public readonly VectorLane[] States;
     /// <summary>Item-local lane index that each current lane position holds; -1 for padding.</summary>
     public readonly int[] Origin;
+    /// <summary>Where the episode data of the repetition each current lane position runs starts (see <see cref="VectorEpisode"/>).</summary>
+    public readonly int[] EpisodeOffset;
     /// <summary>Per-lane staging for repacking: the state slots, then reward, steps, alive, weight.</summary>
     public readonly float[][] Staging;
     public readonly float[] StepBuffer, LaneBuffer;
@@ -45,6 +50,16 @@ internal sealed class RolloutScratch
         int lane = origin[position];
         return lane < 0 ? 0 : (laneBase + lane) % repetitions;
     }
+
+    /// <summary>Recomputes <see cref="EpisodeOffset"/> for lane positions [0, <paramref name="positions"/>) from their origins.</summary>
+    public void UpdateEpisodeOffsets(EpisodeTable episodes, int laneBase, int positions)
+    {
+        for (int p = 0; p < positions; p++)
+            EpisodeOffset[p] = episodes.OffsetOf(RepetitionAt(Origin, p, laneBase, episodes.Repetitions));
+    }
+
+    /// <summary>The episode view of vector <paramref name="block"/>.</summary>
+    public VectorEpisode EpisodeOf(EpisodeTable episodes, int block) => new(episodes.Values, EpisodeOffset, block * VectorLane.Count);
 
     private LaneByLane? _laneByLane;
 

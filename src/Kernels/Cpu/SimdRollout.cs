@@ -93,6 +93,7 @@ internal sealed class SimdRollout(ProgramBatch batch, EvaluationRequest request,
         int width = VectorLane.Count, laneBase = firstBlock * width;
         int lanesHere = Math.Min(blocks * width, layout.Lanes - laneBase);
         for (int l = 0; l < blocks * width; l++) origin[l] = l < lanesHere ? l : -1;
+        scratch.UpdateEpisodeOffsets(episodes, laneBase, blocks * width);
         // Tasks with scalar physics step lane by lane; the scratch is reused by the thread's next work item.
         var byLane = task.ScalarPhysics || scalarPhysics ? scratch.LaneByLane(Math.Max(nIn, nOut)) : null;
         for (int b = 0; b < blocks; b++)
@@ -104,7 +105,7 @@ internal sealed class SimdRollout(ProgramBatch batch, EvaluationRequest request,
             else
             {
                 var state = scratch.StateOf(b);
-                task.Reset<VectorLane, VectorState, VectorEpisode>(ref state, new VectorEpisode(episodes, origin, b * width, laneBase));
+                task.Reset<VectorLane, VectorState, VectorEpisode>(ref state, scratch.EpisodeOf(episodes, b));
             }
             alive[b] = layout.InitiallyAlive[firstBlock + b];
             weight[b] = layout.Weight[firstBlock + b];
@@ -127,7 +128,7 @@ internal sealed class SimdRollout(ProgramBatch batch, EvaluationRequest request,
                     continue;
                 }
                 var state = scratch.StateOf(b);
-                var episode = new VectorEpisode(episodes, origin, b * width, laneBase);
+                var episode = scratch.EpisodeOf(episodes, b);
                 for (int k = 0; k < nIn; k++)
                     values[(1 + k) * active + b] = task.Observation<VectorLane, VectorState, VectorEpisode>(ref state, episode, k);
             }
@@ -144,14 +145,18 @@ internal sealed class SimdRollout(ProgramBatch batch, EvaluationRequest request,
                 else
                 {
                     var state = scratch.StateOf(b);
-                    r = task.Step(ref state, new VectorEpisode(episodes, origin, b * width, laneBase), outputs, out done);
+                    r = task.Step(ref state, scratch.EpisodeOf(episodes, b), outputs, out done);
                 }
                 reward[b] += VectorLane.IfPositive(alive[b], r, zero);
                 steps[b] += alive[b];
                 alive[b] = VectorLane.IfPositive(done, zero, alive[b]);
                 running += alive[b].CountNonZero();
             }
-            if ((running + width - 1) / width < active) active = LaneRepacker.Repack(scratch, active, running);
+            if ((running + width - 1) / width < active)
+            {
+                active = LaneRepacker.Repack(scratch, active, running);
+                scratch.UpdateEpisodeOffsets(episodes, laneBase, active * width);
+            }
         }
         LaneRepacker.HandIn(scratch, active, onlyEnded: false);
 

@@ -3,10 +3,11 @@ using Wann.Kernels.Tasks;
 namespace Wann.Kernels.Cpu;
 
 /// <summary>
-/// Episode data for one vector of lanes, gathered per lane from the repetition that lane runs. Lanes move
-/// between vectors when they are repacked, so the view reads each lane's origin rather than its position.
+/// Episode data for one vector of lanes: lane i reads the repetition its offset names
+/// (<paramref name="laneOffsets"/>[<paramref name="first"/> + i], kept by <see cref="RolloutScratch"/> as lanes
+/// are repacked), so a vector may mix repetitions.
 /// </summary>
-public readonly struct VectorEpisode(EpisodeTable table, int[] origin, int firstPosition, int laneBase) : IEpisodeView<VectorLane>
+public readonly struct VectorEpisode(float[] values, int[] laneOffsets, int first) : IEpisodeView<VectorLane>
 {
     public VectorLane this[int index]
     {
@@ -14,9 +15,18 @@ public readonly struct VectorEpisode(EpisodeTable table, int[] origin, int first
         {
             int width = VectorLane.Count;
             Span<float> gathered = stackalloc float[width];
-            for (int i = 0; i < width; i++)
-                gathered[i] = table.Values[table.OffsetOf(RolloutScratch.RepetitionAt(origin, firstPosition + i, laneBase, table.Repetitions)) + index];
+            for (int i = 0; i < width; i++) gathered[i] = values[laneOffsets[first + i] + index];
             return VectorLane.Load(gathered);
         }
     }
+
+    public VectorLane Gather(VectorLane index)
+    {
+        int width = VectorLane.Count;
+        Span<float> gathered = stackalloc float[width];
+        for (int i = 0; i < width; i++) gathered[i] = values[laneOffsets[first + i] + (int)index[i]];
+        return VectorLane.Load(gathered);
+    }
+
+    public VectorLane Shared(int index) => VectorLane.From(values[index]);
 }

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 
 namespace Wann.Kernels.Cpu;
 
-/// <summary>Vector&lt;float&gt;.Count float lanes (8 with AVX2; 16 with AVX-512 when DOTNET_PreferredVectorBitWidth=512) as one SIMD vector (see <see cref="IVectorLane{T}"/>).</summary>
+/// <summary>Vector&lt;float&gt;.Count float lanes as one SIMD vector (see <see cref="IVectorLane{T}"/>): 8 with AVX2, and also with AVX-512 unless DOTNET_MaxVectorTBitWidth=512 (on .NET 10 DOTNET_PreferredVectorBitWidth alone leaves it at 8).</summary>
 public readonly struct VectorLane : IVectorLane<VectorLane>
 {
     public readonly Vector<float> Value;
@@ -54,4 +54,45 @@ public readonly struct VectorLane : IVectorLane<VectorLane>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLane IfGreater(VectorLane a, VectorLane b, VectorLane whenGreater, VectorLane otherwise) =>
         new(Vector.ConditionalSelect(Vector.GreaterThan(a.Value, b.Value), whenGreater.Value, otherwise.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLane Sqrt(VectorLane a) => new(Vector.SquareRoot(a.Value));
+
+    // Masks are comparison results: all bits set (true) or none, reinterpreted as floats.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLane Greater(VectorLane a, VectorLane b) => new(Vector.AsVectorSingle(Vector.GreaterThan(a.Value, b.Value)));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLane Less(VectorLane a, VectorLane b) => new(Vector.AsVectorSingle(Vector.LessThan(a.Value, b.Value)));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLane Equal(VectorLane a, VectorLane b) => new(Vector.AsVectorSingle(Vector.Equals(a.Value, b.Value)));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLane And(VectorLane a, VectorLane b) => new(Vector.BitwiseAnd(a.Value, b.Value));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLane Or(VectorLane a, VectorLane b) => new(Vector.BitwiseOr(a.Value, b.Value));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLane AndNot(VectorLane a, VectorLane b) => new(Vector.AndNot(a.Value, b.Value));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLane Not(VectorLane mask) => new(Vector.OnesComplement(mask.Value));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLane Select(VectorLane mask, VectorLane whenTrue, VectorLane otherwise) =>
+        new(Vector.ConditionalSelect(Vector.AsVectorInt32(mask.Value), whenTrue.Value, otherwise.Value));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Any(VectorLane mask) => !Vector.EqualsAll(Vector.AsVectorInt32(mask.Value), Vector<int>.Zero);
+    public static VectorLane True
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(Vector.AsVectorSingle(Vector<int>.AllBitsSet));
+    }
+    public static VectorLane False
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(Vector<float>.Zero);
+    }
+
+    /// <summary>Lane <paramref name="i"/>'s value.</summary>
+    public float this[int i]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Value[i];
+    }
 }

@@ -19,6 +19,13 @@ internal readonly struct VectorLaneState(VectorLane[] slots, int first, int lane
         set => Element(slot) = value.Value;
     }
 
+    public FloatLane Gather(FloatLane slot) => this[(int)slot.Value];
+
+    public void Scatter(FloatLane slot, FloatLane value, FloatLane mask)
+    {
+        if (FloatLane.Any(mask)) this[(int)slot.Value] = value;
+    }
+
     // The vector is bounds-checked; the lane is below VectorLane.Count by construction.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref float Element(int slot) => ref Unsafe.Add(ref Unsafe.As<VectorLane, float>(ref slots[first + slot]), lane);

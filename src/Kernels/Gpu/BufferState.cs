@@ -22,4 +22,11 @@ public struct BufferState : ILaneState<FloatLane>
         readonly get => new(Slots[slot * Stride + Offset]);
         set => Slots[slot * Stride + Offset] = value.Value;
     }
+
+    public readonly FloatLane Gather(FloatLane slot) => this[(int)slot.Value];
+
+    public void Scatter(FloatLane slot, FloatLane value, FloatLane mask)
+    {
+        if (FloatLane.Any(mask)) this[(int)slot.Value] = value;
+    }
 }

@@ -8,4 +8,8 @@ namespace Wann.Kernels.Gpu;
 public readonly struct DeviceEpisode(ArrayView<float> values, int offset) : IEpisodeView<FloatLane>
 {
     public FloatLane this[int index] => new(values[offset + index]);
+
+    public FloatLane Gather(FloatLane index) => new(values[offset + (int)index.Value]);
+
+    public FloatLane Shared(int index) => new(values[index]);
 }

@@ -34,4 +34,11 @@ public struct RegisterState : ILaneState<FloatLane>
             }
         }
     }
+
+    public readonly FloatLane Gather(FloatLane slot) => this[(int)slot.Value];
+
+    public void Scatter(FloatLane slot, FloatLane value, FloatLane mask)
+    {
+        if (FloatLane.Any(mask)) this[(int)slot.Value] = value;
+    }
 }

@@ -10,4 +10,8 @@ public readonly struct ScalarEpisode(EpisodeTable table, int repetition) : IEpis
     private readonly int _offset = table.OffsetOf(repetition);
 
     public FloatLane this[int index] => new(_values[_offset + index]);
+
+    public FloatLane Gather(FloatLane index) => new(_values[_offset + (int)index.Value]);
+
+    public FloatLane Shared(int index) => new(_values[index]);
 }

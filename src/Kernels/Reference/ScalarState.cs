@@ -11,4 +11,11 @@ public readonly struct ScalarState(float[] slots) : ILaneState<FloatLane>
         get => new(slots[slot]);
         set => slots[slot] = value.Value;
     }
+
+    public FloatLane Gather(FloatLane slot) => new(slots[(int)slot.Value]);
+
+    public void Scatter(FloatLane slot, FloatLane value, FloatLane mask)
+    {
+        if (FloatLane.Any(mask)) slots[(int)slot.Value] = value.Value;
+    }
 }

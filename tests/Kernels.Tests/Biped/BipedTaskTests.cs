@@ -67,13 +67,13 @@ public sealed class BipedTaskTests
     [Fact]
     public void Motors_TakeSpeedFromTheSign_AndTorqueFromTheMagnitude()
     {
-        Assert.Equal(4f, BipedTask<LaneTrig>.MotorSpeed(0, 0.3f));
-        Assert.Equal(-6f, BipedTask<LaneTrig>.MotorSpeed(1, -2f));
-        Assert.Equal(0f, BipedTask<LaneTrig>.MotorSpeed(2, 0f));
-        Assert.Equal(0f, BipedTask<LaneTrig>.MotorSpeed(3, float.NaN));
-        Assert.Equal(1f, BipedTask<LaneTrig>.Clip01(-3f));
-        Assert.Equal(0.25f, BipedTask<LaneTrig>.Clip01(-0.25f));
-        Assert.Equal(0f, BipedTask<LaneTrig>.Clip01(float.NaN));
+        Assert.Equal(4f, Speed(0, 0.3f));
+        Assert.Equal(-6f, Speed(1, -2f));
+        Assert.Equal(0f, Speed(2, 0f));
+        Assert.Equal(0f, Speed(3, float.NaN));
+        Assert.Equal(1f, Clip(-3f));
+        Assert.Equal(0.25f, Clip(-0.25f));
+        Assert.Equal(0f, Clip(float.NaN));
     }
 
     [Fact]
@@ -102,6 +102,10 @@ public sealed class BipedTaskTests
         }
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    private static float Speed(int joint, float action) => BipedTask<LaneTrig>.MotorSpeed(joint, new FloatLane(action)).Value;
+
+    private static float Clip(float action) => BipedTask<LaneTrig>.Clip01(new FloatLane(action)).Value;
 
     private static float[] Episode(ulong seed, long generation, int repetition)
     {

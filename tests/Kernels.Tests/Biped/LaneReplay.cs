@@ -59,22 +59,23 @@ public static class LaneReplay<TTrig> where TTrig : struct, ITrig
                     double a = rec.Action[j];
                     double clip = Math.Min(Math.Max(Math.Abs(a), 0.0), 1.0);
                     double speed = (j & 1) == 0 ? BipedConstants.SpeedHip : BipedConstants.SpeedKnee;
-                    world.SetMotor(j, (float)(speed * (a > 0 ? 1.0 : a < 0 ? -1.0 : 0.0)), (float)(BipedConstants.MotorsTorque * clip));
+                    world.SetMotor(j, new FloatLane((float)(speed * (a > 0 ? 1.0 : a < 0 ? -1.0 : 0.0))), new FloatLane((float)(BipedConstants.MotorsTorque * clip)));
                     cost += 0.00035 * BipedConstants.MotorsTorque * clip;
                 }
-                reward = world.EnvStep((float)cost, out done);
+                reward = world.EnvStep(new FloatLane((float)cost), out FloatLane ended).Value;
+                done = ended.Value > 0f;
                 if (firstBody < 0) exact.Step(rec.Action, obs, out _);
                 total += reward;
                 recordedTotal += rec.Reward;
             }
-            maxContacts = Math.Max(maxContacts, world.LiveContacts);
+            maxContacts = Math.Max(maxContacts, (int)world.LiveContacts.Value);
             var hull = world.HullPosition;
-            if (firstHull < 0 && (!Same(hull.X, rec.HullX) || !Same(hull.Y, rec.HullY))) firstHull = k;
-            if (departure < 0 && Math.Max(Math.Abs(hull.X - rec.HullX), Math.Abs(hull.Y - rec.HullY)) > 0.01) departure = k;
+            if (firstHull < 0 && (!Same(hull.X.Value, rec.HullX) || !Same(hull.Y.Value, rec.HullY))) firstHull = k;
+            if (departure < 0 && Math.Max(Math.Abs(hull.X.Value - rec.HullX), Math.Abs(hull.Y.Value - rec.HullY)) > 0.01) departure = k;
             if (firstBody < 0 && !SameBodies(world, exact)) firstBody = k;
             if (firstBody < 0)
             {
-                for (int i = 0; i < obs.Length; i++) maxObs = Math.Max(maxObs, Math.Abs(world.Observation(i) - rec.Observation[i]));
+                for (int i = 0; i < obs.Length; i++) maxObs = Math.Max(maxObs, Math.Abs(world.Observation(i).Value - rec.Observation[i]));
                 if (k > 0) maxReward = Math.Max(maxReward, Math.Abs(reward - rec.Reward));
             }
             if (k > 0 && firstDone < 0 && done != rec.Done) firstDone = k;
@@ -85,7 +86,7 @@ public static class LaneReplay<TTrig> where TTrig : struct, ITrig
                 break;
             }
         }
-        return new Result(k, firstHull, firstBody, firstDone, maxObs, maxReward, endStep, total, recordedTotal, maxContacts, world.ContactOverflows, departure, world.ToiSubSteps);
+        return new Result(k, firstHull, firstBody, firstDone, maxObs, maxReward, endStep, total, recordedTotal, maxContacts, (int)world.ContactOverflows.Value, departure, (int)world.ToiSubSteps.Value);
     }
 
     private static bool SameBodies(in LaneWorld<FloatLane, ScalarState, ScalarEpisode, TTrig> world, BipedWalker exact)
@@ -94,8 +95,8 @@ public static class LaneReplay<TTrig> where TTrig : struct, ITrig
         {
             var body = b == 0 ? exact.Hull : exact.Legs[b - 1];
             var (c, a, v, w) = world.BodyState(b);
-            if (!Same(c.X, body.Sweep.C.X) || !Same(c.Y, body.Sweep.C.Y) || !Same(a, body.Sweep.A)) return false;
-            if (!Same(v.X, body.LinearVelocity.X) || !Same(v.Y, body.LinearVelocity.Y) || !Same(w, body.AngularVelocity)) return false;
+            if (!Same(c.X.Value, body.Sweep.C.X) || !Same(c.Y.Value, body.Sweep.C.Y) || !Same(a.Value, body.Sweep.A)) return false;
+            if (!Same(v.X.Value, body.LinearVelocity.X) || !Same(v.Y.Value, body.LinearVelocity.Y) || !Same(w.Value, body.AngularVelocity)) return false;
         }
         return true;
     }

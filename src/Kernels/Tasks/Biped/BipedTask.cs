@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Wann.Engine.Activations;
 using Wann.Engine.Datasets;
 using Wann.Engine.Genomes;
@@ -24,7 +23,7 @@ public readonly struct BipedTask<TTrig> : IRolloutTask where TTrig : struct, ITr
         ClassificationTasks.Numbered("in", 24), new[] { "hip1", "knee1", "hip2", "knee2" }, CanRun: true);
 
     /// <inheritdoc/>
-    public bool ScalarPhysics => true;
+    public bool ScalarPhysics => false;
 
     /// <inheritdoc/>
     public int StateSize => BipedLayout.StateSize;
@@ -62,36 +61,34 @@ public readonly struct BipedTask<TTrig> : IRolloutTask where TTrig : struct, ITr
         where T : struct, ILane<T> where TState : struct, ILaneState<T> where TEpisode : struct, IEpisodeView<T>
     {
         var world = new LaneWorld<T, TState, TEpisode, TTrig>(state, episode);
-        float cost = 0f;
+        T cost = T.From(0f);
         for (int k = 0; k < 4; k++)
         {
-            float action = ValueOf(outputs[k]);
-            float magnitude = Clip01(action);
-            world.SetMotor(k, MotorSpeed(k, action), 80f * magnitude);
-            cost += 0.028f * magnitude; // 0.00035 x MOTORS_TORQUE
+            T action = outputs[k];
+            T magnitude = Clip01(action);
+            world.SetMotor(k, MotorSpeed(k, action), T.From(80f) * magnitude);
+            cost += T.From(0.028f) * magnitude; // 0.00035 x MOTORS_TORQUE
         }
-        float reward = world.EnvStep(cost, out bool ended);
+        T reward = world.EnvStep(cost, out T ended);
         state = world.State;
-        done = T.From(ended ? 1f : 0f);
-        return T.From(reward);
+        done = T.Select(ended, T.From(1f), T.From(0f));
+        return reward;
     }
 
-    /// <summary>SPEED_HIP or SPEED_KNEE times numpy's sign of the action (0 for 0 and NaN).</summary>
-    public static float MotorSpeed(int joint, float action)
+    /// <summary>SPEED_HIP or SPEED_KNEE times numpy's sign of the action (0 for 0 and NaN), per lane.</summary>
+    public static T MotorSpeed<T>(int joint, T action) where T : struct, ILane<T>
     {
-        float speed = (joint & 1) == 0 ? 4f : 6f;
-        return action > 0f ? speed : action < 0f ? -speed : 0f;
+        T speed = T.From((joint & 1) == 0 ? 4f : 6f);
+        T zero = T.From(0f);
+        return T.Select(T.Greater(action, zero), speed, T.Select(T.Less(action, zero), -speed, zero));
     }
 
-    /// <summary>|action| clipped to [0, 1]; NaN gives 0 (a NaN torque would poison the world).</summary>
-    public static float Clip01(float action)
+    /// <summary>|action| clipped to [0, 1], per lane; NaN gives 0 (a NaN torque would poison the world).</summary>
+    public static T Clip01<T>(T action) where T : struct, ILane<T>
     {
-        float magnitude = MathF.Abs(action);
-        if (magnitude > 1f) magnitude = 1f;
-        return magnitude > 0f ? magnitude : 0f;
+        T magnitude = T.Abs(action);
+        T one = T.From(1f);
+        magnitude = T.Select(T.Greater(magnitude, one), one, magnitude);
+        return T.Select(T.Greater(magnitude, T.From(0f)), magnitude, T.From(0f));
     }
-
-    // The task has scalar physics, so T is FloatLane: one float.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float ValueOf<T>(T value) where T : struct, ILane<T> => Unsafe.As<T, float>(ref value);
 }

@@ -62,40 +62,52 @@ public static class BipedLayout
     public const int ContactHead = 0, ContactCount = 1, InvDt0 = 2, Started = 3, Overflows = 4, ToiEvents = 5;
     /// <summary>Env: game over, ground contact of lower legs 1 and 3, previous shaping (and whether there is one), step counter, push still to apply.</summary>
     public const int GameOver = 6, GroundContact1 = 7, GroundContact3 = 8, PrevShaping = 9, HasPrevShaping = 10, StepCounter = 11, HullForceX = 12;
-    /// <summary>Contacts in the island being solved (indices at <see cref="IslandContacts"/>).</summary>
+    /// <summary>Contacts in the island being solved (their constraints at <see cref="Island"/>).</summary>
     public const int IslandCount = 13;
     /// <summary>The 24 observations of the last step.</summary>
     public const int Observations = 16;
     /// <summary>First dynamic body (<see cref="StateBodyStride"/> slots each).</summary>
     public const int StateBodies = Observations + BipedConstants.ObservationCount;
-    /// <summary>Body slots: sweep, transform, velocity, fat AABB, contact list, moved flag, island flag, solver position and velocity.</summary>
+    /// <summary>Body slots: sweep, transform, velocity, fat AABB, head of its contact list, moved flag.</summary>
     public const int C0x = 0, C0y = 1, Cx = 2, Cy = 3, A0 = 4, A = 5, Alpha0 = 6, Px = 7, Py = 8, QSin = 9, QCos = 10,
-        Vx = 11, Vy = 12, W = 13, FatLowerX = 14, FatLowerY = 15, FatUpperX = 16, FatUpperY = 17, BodyContacts = 18, Moved = 19,
-        IslandFlag = 20, SolverCx = 21, SolverCy = 22, SolverA = 23, SolverVx = 24, SolverVy = 25, SolverW = 26, StateBodyStride = 27;
+        Vx = 11, Vy = 12, W = 13, FatLowerX = 14, FatLowerY = 15, FatUpperX = 16, FatUpperY = 17, BodyContacts = 18, Moved = 19, StateBodyStride = 20;
     /// <summary>First joint (<see cref="StateJointStride"/> slots each).</summary>
     public const int StateJoints = StateBodies + BodyCount * StateBodyStride;
-    /// <summary>Joint slots: impulses, limit state, motor, and the solver's per-step values.</summary>
-    public const int ImpulseX = 0, ImpulseY = 1, ImpulseZ = 2, MotorImpulse = 3, JointLimit = 4, MotorSpeed = 5, MaxMotorTorque = 6,
-        JointRax = 7, JointRay = 8, JointRbx = 9, JointRby = 10, Mass11 = 11, Mass12 = 12, Mass13 = 13, Mass22 = 14, Mass23 = 15,
-        Mass33 = 16, MotorMass = 17, StateJointStride = 18;
-    /// <summary>The island's contact indices, in the order Box2D solves them.</summary>
-    public const int IslandContacts = StateJoints + JointCount * StateJointStride;
+    /// <summary>Joint slots: accumulated impulses, limit state, motor.</summary>
+    public const int ImpulseX = 0, ImpulseY = 1, ImpulseZ = 2, MotorImpulse = 3, JointLimit = 4, MotorSpeed = 5, MaxMotorTorque = 6, StateJointStride = 7;
     /// <summary>Per edge: its sweep's alpha0 and the step (timer + 1) that wrote it (older means 0: Box2D zeroes every body's alpha0 at the start of SolveTOI).</summary>
-    public const int EdgeAlpha = IslandContacts + ContactCapacity;
-    /// <summary>First contact (<see cref="ContactStride"/> slots each).</summary>
+    public const int EdgeAlpha = StateJoints + JointCount * StateJointStride;
+    /// <summary>First contact of the pool (<see cref="ContactStride"/> slots each).</summary>
     public const int Contacts = EdgeAlpha + 2 * MaxEdges;
     /// <summary>
-    /// Contact slots: pool flag, edge and body, world-list and body-list links, TOI, flags, the manifold (type,
-    /// points with impulses and feature ids) and the contact solver's per-step constraint.
+    /// Contact slots: pool flag, edge and body, world-list and body-list links, TOI, flags, and the manifold (type,
+    /// points with their impulses and feature ids).
     /// </summary>
     public const int InUse = 0, ContactEdge = 1, ContactBody = 2, Prev = 3, Next = 4, PrevB = 5, NextB = 6, Toi = 7, ToiCount = 8,
         Enabled = 9, Touching = 10, ContactIsland = 11, ToiFlag = 12, ManifoldKind = 13, PointCount = 14, LocalNormalX = 15,
         LocalNormalY = 16, LocalPointX = 17, LocalPointY = 18, Points = 19, PointStride = 5,
         PointX = 0, PointY = 1, NormalImpulse = 2, TangentImpulse = 3, PointId = 4,
-        NormalX = 29, NormalY = 30, NormalMass11 = 31, NormalMass21 = 32, NormalMass12 = 33, NormalMass22 = 34,
-        K11 = 35, K21 = 36, K12 = 37, K22 = 38, ConstraintPoints = 39, Constraint = 40, ConstraintStride = 9,
+        ContactStride = Points + 2 * PointStride;
+    /// <summary>
+    /// The island being solved, in Box2D's order: per position its contact, and that contact's constraint as the
+    /// contact solver keeps it (b2ContactVelocityConstraint and b2ContactPositionConstraint), laid out by island
+    /// position so that every lane's i-th constraint sits in the same slots (<see cref="IslandStride"/> each).
+    /// </summary>
+    public const int Island = Contacts + ContactCapacity * ContactStride;
+    /// <summary>
+    /// Island slots: the contact and its body, the constraint's point count, normal, friction, body B's mass and
+    /// centre, block solver matrices, per point its anchors, masses, bias and impulses; the manifold the position
+    /// solver reads.
+    /// </summary>
+    public const int IslandContact = 0, IslandBody = 1, ConstraintPoints = 2, NormalX = 3, NormalY = 4, Friction = 5,
+        InvMassB = 6, InvIB = 7, LocalCenterBx = 8, LocalCenterBy = 9,
+        NormalMass11 = 10, NormalMass21 = 11, NormalMass12 = 12, NormalMass22 = 13, K11 = 14, K21 = 15, K12 = 16, K22 = 17,
+        ConstraintPointsAt = 18, ConstraintPointStride = 9,
         RAx = 0, RAy = 1, RBx = 2, RBy = 3, CpNormalMass = 4, CpTangentMass = 5, VelocityBias = 6, CpNormalImpulse = 7, CpTangentImpulse = 8,
-        ContactStride = Constraint + 2 * ConstraintStride;
+        PositionKind = ConstraintPointsAt + 2 * ConstraintPointStride, PositionPoints = PositionKind + 1,
+        PositionNormalX = PositionKind + 2, PositionNormalY = PositionKind + 3, PositionPlaneX = PositionKind + 4, PositionPlaneY = PositionKind + 5,
+        PositionPoint0X = PositionKind + 6, PositionPoint0Y = PositionKind + 7, PositionPoint1X = PositionKind + 8, PositionPoint1Y = PositionKind + 9,
+        IslandStride = PositionKind + 10;
     /// <summary>State slots in all.</summary>
-    public const int StateSize = Contacts + ContactCapacity * ContactStride;
+    public const int StateSize = Island + ContactCapacity * IslandStride;
 }

@@ -1,3 +1,5 @@
+using Wann.Engine.Lanes;
+
 namespace Wann.Kernels.Tasks.Biped.Lanes;
 
 /// <summary>
@@ -7,12 +9,6 @@ namespace Wann.Kernels.Tasks.Biped.Lanes;
 /// </summary>
 public interface ITrig
 {
-    /// <summary>sin(<paramref name="x"/>).</summary>
-    float Sin(float x);
-
-    /// <summary>cos(<paramref name="x"/>).</summary>
-    float Cos(float x);
-
-    /// <summary>The rotation by <paramref name="angle"/>: (sin, cos), each as <see cref="Sin"/> and <see cref="Cos"/> give them.</summary>
-    Physics.Rot Rotation(float angle);
+    /// <summary>The rotation by <paramref name="angle"/>, per lane: (sin, cos).</summary>
+    Rot<T> Rotation<T>(T angle) where T : struct, ILane<T>;
 }

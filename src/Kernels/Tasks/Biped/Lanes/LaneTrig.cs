@@ -10,16 +10,10 @@ namespace Wann.Kernels.Tasks.Biped.Lanes;
 public readonly struct LaneTrig : ITrig
 {
     /// <inheritdoc/>
-    public float Sin(float x) => LaneMath.Sin(new FloatLane(x)).Value;
-
-    /// <inheritdoc/>
-    public float Cos(float x) => LaneMath.Cos(new FloatLane(x)).Value;
-
-    /// <inheritdoc/>
-    public Physics.Rot Rotation(float angle)
+    public Rot<T> Rotation<T>(T angle) where T : struct, ILane<T>
     {
         // One range reduction for both (LaneMath.Sin and Cos each make the same one).
-        LaneMath.SinCos(new FloatLane(angle), out FloatLane sin, out FloatLane cos);
-        return new Physics.Rot { S = sin.Value, C = cos.Value };
+        LaneMath.SinCos(angle, out T sin, out T cos);
+        return new Rot<T>(sin, cos);
     }
 }

@@ -1,194 +1,203 @@
-using Wann.Kernels.Tasks.Biped.Physics;
-using static Wann.Kernels.Tasks.Biped.Lanes.BipedLayout;
+using System.Runtime.CompilerServices;
+using Wann.Engine.Lanes;
+using Settings = Wann.Kernels.Tasks.Biped.Physics.Settings;
 
 namespace Wann.Kernels.Tasks.Biped.Lanes;
 
-// b2CollideEdgeAndPolygon (b2EPCollider without ghost vertices) for a terrain edge and a walker polygon. The
-// polygon's vertices and normals in the edge's frame are recomputed where Box2D reads its temporary arrays:
-// the same operations on the same inputs, so the same bits, with no per-lane array.
+// b2CollideEdgeAndPolygon (b2EPCollider without ghost vertices) for each lane's terrain edge and walker polygon.
+// As in Box2D, the polygon is first brought into the edge's frame (b2TempPolygon); a lane's loops run over its own
+// vertex count, the others masked. The phases are separate methods so that RyuJIT inlines all their lane operations.
 public partial struct LaneWorld<T, TState, TEpisode, TTrig>
 {
-    private Vec2 LocalVertex(int body, int i) => new(E(EB(body) + BodyVertices + 2 * i), E(EB(body) + BodyVertices + 2 * i + 1));
-
-    private Vec2 LocalNormal(int body, int i) => new(E(EB(body) + BodyNormals + 2 * i), E(EB(body) + BodyNormals + 2 * i + 1));
-
-    private Transform BodyTransform(int body)
+    private readonly LaneManifold<T> CollideEdgePolygon(T edge, T body)
     {
-        int s = B(body);
-        Transform xf;
-        xf.P = new Vec2(S(s + Px), S(s + Py));
-        xf.Q = new Rot { S = S(s + QSin), C = S(s + QCos) };
-        return xf;
+        var terrain = EdgeAt(edge);
+        var collider = new EdgePolygonCollider<T>();
+        collider.Initialize(Transform<T>.MulT(Transform<T>.Identity, BodyAt(body, T.True).Transform), ModelAt(body), terrain.V1, terrain.V2);
+        return collider.Collide(ModelAt(body));
+    }
+}
+
+/// <summary>
+/// b2EPCollider for one terrain edge (at the origin, without ghost vertices) and one walker polygon per lane:
+/// the polygon in the edge's frame, the edge's normal and side, and the separating axes.
+/// </summary>
+public struct EdgePolygonCollider<T> where T : struct, ILane<T>
+{
+    private Transform<T> _xf;
+    private LaneProxy<T> _vertices, _normals;
+    private Vec2<T> _v1, _v2, _normal1, _normal, _limit;
+    private T _front, _count, _radius;
+
+    /// <summary>b2EPCollider::Collide's set-up: the polygon in the edge's frame and which side of the edge it is on.</summary>
+    public void Initialize<TEpisode>(in Transform<T> xf, BodyModel<T, TEpisode> model, Vec2<T> v1, Vec2<T> v2) where TEpisode : struct, IEpisodeView<T>
+    {
+        _xf = xf;
+        _count = model.VertexCount;
+        _vertices = new LaneProxy<T>
+        {
+            V0 = Transform<T>.Mul(xf, model.Vertex(0)), V1 = Transform<T>.Mul(xf, model.Vertex(1)), V2 = Transform<T>.Mul(xf, model.Vertex(2)),
+            V3 = Transform<T>.Mul(xf, model.Vertex(3)), V4 = Transform<T>.Mul(xf, model.Vertex(4)), Count = _count,
+        };
+        _normals = new LaneProxy<T>
+        {
+            V0 = Rot<T>.Mul(xf.Q, model.Normal(0)), V1 = Rot<T>.Mul(xf.Q, model.Normal(1)), V2 = Rot<T>.Mul(xf.Q, model.Normal(2)),
+            V3 = Rot<T>.Mul(xf.Q, model.Normal(3)), V4 = Rot<T>.Mul(xf.Q, model.Normal(4)), Count = _count,
+        };
+        Vec2<T> centroidB = Transform<T>.Mul(xf, model.Centroid);
+        _v1 = v1;
+        _v2 = v2;
+        Vec2<T> edge1 = v2 - v1;
+        edge1.Normalize();
+        _normal1 = new Vec2<T>(edge1.Y, -edge1.X);
+        T offset1 = Vec2<T>.Dot(_normal1, centroidB - v1);
+        _front = T.Not(T.Less(offset1, T.From(0f)));
+        _normal = Vec2<T>.Select(_front, _normal1, -_normal1);
+        // Without ghost vertices both adjacency limits are the edge's back normal.
+        _limit = Vec2<T>.Select(_front, -_normal1, _normal1);
+        _radius = T.From(2f * Settings.PolygonRadius);
     }
 
-    // A static body's transform: at the origin, angle 0 (sin 0 = 0 and cos 0 = 1 in every implementation).
-    private static Transform StaticTransform() => new() { P = default, Q = new Rot { S = 0f, C = 1f } };
+    private readonly Vec2<T> Vertex(int i) => i switch { 0 => _vertices.V0, 1 => _vertices.V1, 2 => _vertices.V2, 3 => _vertices.V3, _ => _vertices.V4 };
 
-    private LaneManifold CollideEdgePolygon(int ee, int body)
+    private readonly Vec2<T> Normal(int i) => i switch { 0 => _normals.V0, 1 => _normals.V1, 2 => _normals.V2, 3 => _normals.V3, _ => _normals.V4 };
+
+    /// <summary>The manifold; <paramref name="model"/> gives the polygon's own (local) normal and vertex for a polygon-primary manifold.</summary>
+    public readonly LaneManifold<T> Collide<TEpisode>(BodyModel<T, TEpisode> model) where TEpisode : struct, IEpisodeView<T>
     {
-        var result = default(LaneManifold);
-        Transform xf = Transform.MulT(StaticTransform(), BodyTransform(body));
-        int count = (int)E(EB(body) + BodyVertexCount);
-        Vec2 centroidB = Transform.Mul(xf, new Vec2(E(EB(body) + BodyCentroidX), E(EB(body) + BodyCentroidY)));
-        var v1 = new Vec2(E(ee + EdgeV1x), E(ee + EdgeV1y));
-        var v2 = new Vec2(E(ee + EdgeV2x), E(ee + EdgeV2y));
-        Vec2 edge1 = v2 - v1;
-        edge1.Normalize();
-        var normal1 = new Vec2(edge1.Y, -edge1.X);
-        float offset1 = Vec2.Dot(normal1, centroidB - v1);
-        bool front = !(offset1 < 0f);
-        Vec2 normal, lowerLimit, upperLimit;
-        if (front)
-        {
-            normal = normal1;
-            lowerLimit = -normal1;
-            upperLimit = -normal1;
-        }
-        else
-        {
-            normal = -normal1;
-            lowerLimit = normal1;
-            upperLimit = normal1;
-        }
-        const float radius = 2f * Settings.PolygonRadius;
-
-        // ComputeEdgeSeparation
-        float edgeSeparation = float.MaxValue;
-        int edgeIndex = front ? 0 : 1;
-        for (int i = 0; i < count; i++)
-        {
-            float s = Vec2.Dot(normal, Transform.Mul(xf, LocalVertex(body, i)) - v1);
-            if (s < edgeSeparation) edgeSeparation = s;
-        }
-        if (edgeSeparation > radius) return result;
-
-        // ComputePolygonSeparation, with the adjacency limits.
-        int polygonType = 0, polygonIndex = -1; // 0 unknown, 2 edge B
-        float polygonSeparation = -float.MaxValue;
-        var perp = new Vec2(-normal.Y, normal.X);
-        for (int i = 0; i < count; i++)
-        {
-            Vec2 n = -Rot.Mul(xf.Q, LocalNormal(body, i));
-            Vec2 vi = Transform.Mul(xf, LocalVertex(body, i));
-            float s1 = Vec2.Dot(n, vi - v1);
-            float s2 = Vec2.Dot(n, vi - v2);
-            float s = s1 < s2 ? s1 : s2;
-            if (s > radius)
-            {
-                polygonType = 2;
-                polygonIndex = i;
-                polygonSeparation = s;
-                break;
-            }
-            if (!(Vec2.Dot(n, perp) < 0f))
-            {
-                if (Vec2.Dot(n - upperLimit, normal) < -Settings.AngularSlop) continue;
-            }
-            else
-            {
-                if (Vec2.Dot(n - lowerLimit, normal) < -Settings.AngularSlop) continue;
-            }
-            if (s > polygonSeparation)
-            {
-                polygonType = 2;
-                polygonIndex = i;
-                polygonSeparation = s;
-            }
-        }
-        if (polygonType != 0 && polygonSeparation > radius) return result;
+        T zero = T.From(0f);
+        T edgeSeparation = ComputeEdgeSeparation();
+        T live = T.Not(T.Greater(edgeSeparation, _radius));
+        ComputePolygonSeparation(live, out T polygonFound, out T polygonIndex, out T polygonSeparation);
+        live = T.AndNot(live, T.And(polygonFound, T.Greater(polygonSeparation, _radius)));
 
         // Hysteresis for jitter reduction.
-        const float kRelativeTol = 0.98f;
-        const float kAbsoluteTol = 0.001f;
-        bool edgePrimary = polygonType == 0 || !(polygonSeparation > kRelativeTol * edgeSeparation + kAbsoluteTol);
-        int primaryIndex = edgePrimary ? edgeIndex : polygonIndex;
+        T edgePrimary = T.Or(T.Not(polygonFound), T.Not(T.Greater(polygonSeparation, T.From(0.98f) * edgeSeparation + T.From(0.001f))));
+        T polygon = T.Select(polygonFound, polygonIndex, zero);   // a valid index in every lane
 
-        LaneClipVertex ie0, ie1;
-        int rfI1, rfI2;
-        Vec2 rfV1, rfV2, rfNormal;
-        if (edgePrimary)
-        {
-            result.Type = 1;
-            // The polygon normal most anti-parallel to the edge normal.
-            int bestIndex = 0;
-            float bestValue = Vec2.Dot(normal, Rot.Mul(xf.Q, LocalNormal(body, 0)));
-            for (int i = 1; i < count; i++)
-            {
-                float value = Vec2.Dot(normal, Rot.Mul(xf.Q, LocalNormal(body, i)));
-                if (value < bestValue)
-                {
-                    bestValue = value;
-                    bestIndex = i;
-                }
-            }
-            int i1 = bestIndex;
-            int i2 = i1 + 1 < count ? i1 + 1 : 0;
-            ie0 = new LaneClipVertex { V = Transform.Mul(xf, LocalVertex(body, i1)), Id = LaneManifold.Key(0, i1, 1, 0) };
-            ie1 = new LaneClipVertex { V = Transform.Mul(xf, LocalVertex(body, i2)), Id = LaneManifold.Key(0, i2, 1, 0) };
-            if (front)
-            {
-                rfI1 = 0; rfI2 = 1; rfV1 = v1; rfV2 = v2; rfNormal = normal1;
-            }
-            else
-            {
-                rfI1 = 1; rfI2 = 0; rfV1 = v2; rfV2 = v1; rfNormal = -normal1;
-            }
-        }
-        else
-        {
-            result.Type = 2;
-            ie0 = new LaneClipVertex { V = v1, Id = LaneManifold.Key(0, primaryIndex, 0, 1) };
-            ie1 = new LaneClipVertex { V = v2, Id = LaneManifold.Key(0, primaryIndex, 0, 1) };
-            rfI1 = primaryIndex;
-            rfI2 = rfI1 + 1 < count ? rfI1 + 1 : 0;
-            rfV1 = Transform.Mul(xf, LocalVertex(body, rfI1));
-            rfV2 = Transform.Mul(xf, LocalVertex(body, rfI2));
-            rfNormal = Rot.Mul(xf.Q, LocalNormal(body, rfI1));
-        }
+        ReferenceFace(edgePrimary, polygon, out LaneClipVertex<T> ie0, out LaneClipVertex<T> ie1,
+            out T rfI1, out T rfI2, out Vec2<T> rfV1, out Vec2<T> rfV2, out Vec2<T> rfNormal);
+        T clipped = Clip(live, ie0, ie1, rfI1, rfI2, rfV1, rfV2, rfNormal, out LaneClipVertex<T> clip2a, out LaneClipVertex<T> clip2b);
 
-        var sideNormal1 = new Vec2(rfNormal.Y, -rfNormal.X);
-        Vec2 sideNormal2 = -sideNormal1;
-        float sideOffset1 = Vec2.Dot(sideNormal1, rfV1);
-        float sideOffset2 = Vec2.Dot(sideNormal2, rfV2);
-        int np = LaneClipVertex.ClipSegmentToLine(out var clip1a, out var clip1b, ie0, ie1, sideNormal1, sideOffset1, rfI1);
-        if (np < Settings.MaxManifoldPoints) return result;
-        np = LaneClipVertex.ClipSegmentToLine(out var clip2a, out var clip2b, clip1a, clip1b, sideNormal2, sideOffset2, rfI2);
-        if (np < Settings.MaxManifoldPoints) return result;
+        var result = default(LaneManifold<T>);
+        // Box2D sets the type before clipping, so a lane whose clip fails keeps it (with no points).
+        result.Type = T.Select(live, T.Select(edgePrimary, T.From(1f), T.From(2f)), zero);
+        Vec2<T> none = Vec2<T>.From(0f, 0f);
+        result.LocalNormal = Vec2<T>.Select(clipped, Vec2<T>.Select(edgePrimary, rfNormal, model.NormalAt(rfI1)), none);
+        result.LocalPoint = Vec2<T>.Select(clipped, Vec2<T>.Select(edgePrimary, rfV1, model.VertexAt(rfI1)), none);
+        AddPoints(ref result, clipped, edgePrimary, clip2a, clip2b, rfV1, rfNormal);
+        return result;
+    }
 
-        if (edgePrimary)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly T ComputeEdgeSeparation()
+    {
+        T edgeSeparation = T.From(float.MaxValue);
+        for (int i = 0; i < BipedLayout.MaxVertices; i++)
         {
-            result.LocalNormal = rfNormal;
-            result.LocalPoint = rfV1;
+            T s = Vec2<T>.Dot(_normal, Vertex(i) - _v1);
+            edgeSeparation = T.Select(T.And(T.Less(T.From(i), _count), T.Less(s, edgeSeparation)), s, edgeSeparation);
         }
-        else
-        {
-            result.LocalNormal = LocalNormal(body, rfI1);
-            result.LocalPoint = LocalVertex(body, rfI1);
-        }
+        return edgeSeparation;
+    }
 
-        int pointCount = 0;
+    // ComputePolygonSeparation with the adjacency limits; a lane stops at the first separating normal.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly void ComputePolygonSeparation(T live, out T found, out T index, out T separation)
+    {
+        found = T.False;
+        index = T.From(-1f);
+        separation = T.From(-float.MaxValue);
+        T searching = live;
+        for (int i = 0; i < BipedLayout.MaxVertices; i++)
+        {
+            T valid = T.And(searching, T.Less(T.From(i), _count));
+            Vec2<T> n = -Normal(i);
+            Vec2<T> vi = Vertex(i);
+            T s1 = Vec2<T>.Dot(n, vi - _v1);
+            T s2 = Vec2<T>.Dot(n, vi - _v2);
+            T s = T.Select(T.Less(s1, s2), s1, s2);
+            T separating = T.And(valid, T.Greater(s, _radius));
+            T outside = T.Less(Vec2<T>.Dot(n - _limit, _normal), T.From(-Settings.AngularSlop));
+            T better = T.Or(separating, T.AndNot(T.And(valid, T.Greater(s, separation)), outside));
+            found = T.Or(found, better);
+            index = T.Select(better, T.From(i), index);
+            separation = T.Select(better, s, separation);
+            searching = T.AndNot(searching, separating);
+        }
+    }
+
+    // The incident edge and the reference face: the edge's own face (edge primary) or the polygon's (polygon primary).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly void ReferenceFace(T edgePrimary, T polygon, out LaneClipVertex<T> ie0, out LaneClipVertex<T> ie1,
+        out T rfI1, out T rfI2, out Vec2<T> rfV1, out Vec2<T> rfV2, out Vec2<T> rfNormal)
+    {
+        T zero = T.From(0f), one = T.From(1f);
+        // Edge primary: the incident polygon edge is the one most anti-parallel to the edge normal.
+        T bestIndex = zero;
+        T bestValue = Vec2<T>.Dot(_normal, _normals.V0);
+        for (int i = 1; i < BipedLayout.MaxVertices; i++)
+        {
+            T value = Vec2<T>.Dot(_normal, Normal(i));
+            T lower = T.And(T.Less(T.From(i), _count), T.Less(value, bestValue));
+            bestValue = T.Select(lower, value, bestValue);
+            bestIndex = T.Select(lower, T.From(i), bestIndex);
+        }
+        T i1 = bestIndex;
+        T i2 = T.Select(T.Less(i1 + one, _count), i1 + one, zero);
+        var edgeIe0 = new LaneClipVertex<T> { V = _vertices.GetVertex(i1), Id = LaneManifold<T>.Key(zero, i1, 1f, 0f) };
+        var edgeIe1 = new LaneClipVertex<T> { V = _vertices.GetVertex(i2), Id = LaneManifold<T>.Key(zero, i2, 1f, 0f) };
+
+        // Polygon primary: the edge is the incident one.
+        T polygonNext = T.Select(T.Less(polygon + one, _count), polygon + one, zero);
+        T polygonId = LaneManifold<T>.Key(zero, polygon, 0f, 1f);
+
+        ie0 = LaneClipVertex<T>.Select(edgePrimary, edgeIe0, new LaneClipVertex<T> { V = _v1, Id = polygonId });
+        ie1 = LaneClipVertex<T>.Select(edgePrimary, edgeIe1, new LaneClipVertex<T> { V = _v2, Id = polygonId });
+        rfI1 = T.Select(edgePrimary, T.Select(_front, zero, one), polygon);
+        rfI2 = T.Select(edgePrimary, T.Select(_front, one, zero), polygonNext);
+        rfV1 = Vec2<T>.Select(edgePrimary, Vec2<T>.Select(_front, _v1, _v2), _vertices.GetVertex(polygon));
+        rfV2 = Vec2<T>.Select(edgePrimary, Vec2<T>.Select(_front, _v2, _v1), _vertices.GetVertex(polygonNext));
+        rfNormal = Vec2<T>.Select(edgePrimary, Vec2<T>.Select(_front, _normal1, -_normal1), _normals.GetVertex(polygon));
+    }
+
+    // Clips the incident edge to the reference face's side planes; returns the lanes still holding two points.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T Clip(T live, in LaneClipVertex<T> ie0, in LaneClipVertex<T> ie1, T rfI1, T rfI2, Vec2<T> rfV1, Vec2<T> rfV2, Vec2<T> rfNormal,
+        out LaneClipVertex<T> clip2a, out LaneClipVertex<T> clip2b)
+    {
+        var sideNormal1 = new Vec2<T>(rfNormal.Y, -rfNormal.X);
+        Vec2<T> sideNormal2 = -sideNormal1;
+        T sideOffset1 = Vec2<T>.Dot(sideNormal1, rfV1);
+        T sideOffset2 = Vec2<T>.Dot(sideNormal2, rfV2);
+        T points = T.From(Settings.MaxManifoldPoints);
+        T np = LaneClipVertex<T>.ClipSegmentToLine(out var clip1a, out var clip1b, ie0, ie1, sideNormal1, sideOffset1, rfI1);
+        T clipped = T.AndNot(live, T.Less(np, points));
+        np = LaneClipVertex<T>.ClipSegmentToLine(out clip2a, out clip2b, clip1a, clip1b, sideNormal2, sideOffset2, rfI2);
+        return T.AndNot(clipped, T.Less(np, points));
+    }
+
+    // The clip points behind the reference face become the manifold's points, in the frame Box2D keeps them.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly void AddPoints(ref LaneManifold<T> result, T clipped, T edgePrimary, in LaneClipVertex<T> clip2a, in LaneClipVertex<T> clip2b, Vec2<T> rfV1, Vec2<T> rfNormal)
+    {
+        T zero = T.From(0f);
+        T pointCount = zero;
         for (int i = 0; i < Settings.MaxManifoldPoints; i++)
         {
-            LaneClipVertex cv = i == 0 ? clip2a : clip2b;
-            float separation = Vec2.Dot(rfNormal, cv.V - rfV1);
-            if (!(separation > radius))
-            {
-                Vec2 local = edgePrimary ? Transform.MulT(xf, cv.V) : cv.V;
-                int id = edgePrimary ? cv.Id : LaneManifold.Swap(cv.Id);
-                if (pointCount == 0)
-                {
-                    result.Point0 = local;
-                    result.Id0 = id;
-                }
-                else
-                {
-                    result.Point1 = local;
-                    result.Id1 = id;
-                }
-                pointCount++;
-            }
+            LaneClipVertex<T> cv = i == 0 ? clip2a : clip2b;
+            T separation = Vec2<T>.Dot(rfNormal, cv.V - rfV1);
+            T keep = T.AndNot(clipped, T.Greater(separation, _radius));
+            Vec2<T> local = Vec2<T>.Select(edgePrimary, Transform<T>.MulT(_xf, cv.V), cv.V);
+            T id = T.Select(edgePrimary, cv.Id, LaneManifold<T>.Swap(cv.Id));
+            T first = T.And(keep, T.Equal(pointCount, zero));
+            T second = T.AndNot(keep, T.Equal(pointCount, zero));
+            result.Point0 = Vec2<T>.Select(first, local, result.Point0);
+            result.Id0 = T.Select(first, id, result.Id0);
+            result.Point1 = Vec2<T>.Select(second, local, result.Point1);
+            result.Id1 = T.Select(second, id, result.Id1);
+            pointCount = T.Select(keep, pointCount + T.From(1f), pointCount);
         }
         result.PointCount = pointCount;
-        return result;
     }
 }

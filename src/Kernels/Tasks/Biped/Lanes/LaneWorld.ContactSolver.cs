@@ -1,436 +1,379 @@
-using Wann.Kernels.Tasks.Biped.Physics;
-using static Wann.Kernels.Tasks.Biped.Lanes.BipedLayout;
+using System.Runtime.CompilerServices;
+using Settings = Wann.Kernels.Tasks.Biped.Physics.Settings;
 
 namespace Wann.Kernels.Tasks.Biped.Lanes;
 
-// b2ContactSolver over the island's contacts (slots Island[0, IslandCount)), each constraint kept in its
-// contact's slots. Body A of every contact is a static edge: its position, angle and velocities are zero.
+// b2ContactSolver over the island's contacts (island positions [0, count) of each lane), each constraint in its
+// island position's slots, so the iterations read every lane's i-th constraint from the same slots. Body A of
+// every contact is a static edge: its solver position, angle and velocities are +0 and stay +0 while the values
+// are finite (each update subtracts 0 x finite), so its transform is the identity and only the terms that can
+// carry a signed zero into body B's numbers are kept (the cross product of its zero angular velocity).
 public partial struct LaneWorld<T, TState, TEpisode, TTrig>
 {
-    private float InvMassOf(int body) => E(EB(body) + BodyInvMass);
-
-    private float InvIOf(int body) => E(EB(body) + BodyInvI);
-
-    private Vec2 LocalCenterOf(int body) => new(E(EB(body) + BodyLocalCx), E(EB(body) + BodyLocalCy));
-
-    private Vec2 SolverC(int body) => new(S(B(body) + SolverCx), S(B(body) + SolverCy));
-
-    private Vec2 SolverV(int body) => new(S(B(body) + SolverVx), S(B(body) + SolverVy));
-
-    private void SetSolverC(int body, Vec2 c, float a)
+    private static Transform<T> SolverTransform(Vec2<T> c, T a, Vec2<T> localCenter)
     {
-        Set(B(body) + SolverCx, c.X);
-        Set(B(body) + SolverCy, c.Y);
-        Set(B(body) + SolverA, a);
+        Rot<T> q = RotOf(a);
+        return new Transform<T>(c - Rot<T>.Mul(q, localCenter), q);
     }
 
-    private void SetSolverV(int body, Vec2 v, float w)
+    /// <summary>
+    /// b2ContactSolver's constructor for island positions [0, <paramref name="count"/>) in the lanes of
+    /// <paramref name="mask"/>: each constraint from its contact, the impulses scaled for warm starting (or zero).
+    /// </summary>
+    private void InitializeContacts(T dtRatio, bool warmStarting, T count, T mask)
     {
-        Set(B(body) + SolverVx, v.X);
-        Set(B(body) + SolverVy, v.Y);
-        Set(B(body) + SolverW, w);
-    }
-
-    private static int Cp(int s, int j) => s + Constraint + j * ConstraintStride;
-
-    // b2ContactSolver's constructor: impulses scaled for warm starting (or zero), the rest cleared.
-    private void InitializeContacts(float dtRatio, bool warmStarting)
-    {
-        int count = SI(IslandCount);
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < BipedLayout.ContactCapacity; i++)
         {
-            int s = C(SI(IslandContacts + i));
-            int pointCount = SI(s + PointCount);
-            SetI(s + ConstraintPoints, pointCount);
-            for (int k = K11; k <= K22; k++) Set(s + k, 0f);
-            for (int k = NormalMass11; k <= NormalMass22; k++) Set(s + k, 0f);
-            for (int j = 0; j < pointCount; j++)
+            T m = T.And(mask, T.Less(F(i), count));
+            if (!T.Any(m)) break;
+            var island = IslandAt(i, m);
+            var contact = Contact(island.Contact, m);
+            var model = ModelAt(island.Body);
+            T pointCount = contact.PointCount;
+            island.PointCount = pointCount;
+            island.Friction = T.Sqrt(F(BipedConstants.Friction) * model.Friction);
+            island.InvMass = model.InvMass;
+            island.InvI = model.InvI;
+            island.LocalCenter = model.LocalCenter;
+            var zero = new Mat22<T>(Vec2<T>.From(0f, 0f), Vec2<T>.From(0f, 0f));
+            island.K = zero;
+            island.NormalMass = zero;
+            island.ManifoldKind = contact.ManifoldKind;
+            island.ManifoldPoints = pointCount;
+            island.LocalNormal = contact.LocalNormal;
+            island.LocalPlane = contact.LocalPoint;
+            for (int j = 0; j < 2; j++)
             {
-                int p = s + Points + j * PointStride, cp = Cp(s, j);
-                Set(cp + CpNormalImpulse, warmStarting ? dtRatio * S(p + NormalImpulse) : 0f);
-                Set(cp + CpTangentImpulse, warmStarting ? dtRatio * S(p + TangentImpulse) : 0f);
-                Set(cp + RAx, 0f);
-                Set(cp + RAy, 0f);
-                Set(cp + RBx, 0f);
-                Set(cp + RBy, 0f);
-                Set(cp + CpNormalMass, 0f);
-                Set(cp + CpTangentMass, 0f);
-                Set(cp + VelocityBias, 0f);
+                var point = IslandAt(i, T.And(m, T.Less(F(j), pointCount)));
+                T normalImpulse = warmStarting ? dtRatio * contact.NormalImpulseOf(j) : F(0f);
+                T tangentImpulse = warmStarting ? dtRatio * contact.TangentImpulseOf(j) : F(0f);
+                point.SetImpulses(j, normalImpulse, tangentImpulse);
+                point.SetLocalPoint(j, contact.PointLocal(j));
             }
         }
     }
 
-    private Transform SolverTransform(Vec2 c, float a, Vec2 localCenter)
+    /// <summary><c>b2ContactSolver::InitializeVelocityConstraints</c>: world normals and points, anchors, masses, bias, the block solver's matrices.</summary>
+    private void InitializeVelocityConstraints(in SolverBodies<T> bodies, T count, T mask)
     {
-        Transform xf;
-        xf.Q = RotOf(a);
-        xf.P = c - Rot.Mul(xf.Q, localCenter);
-        return xf;
+        for (int i = 0; i < BipedLayout.ContactCapacity; i++)
+        {
+            T m = T.And(mask, T.Less(F(i), count));
+            if (!T.Any(m)) break;
+            InitializeVelocityConstraint(bodies, i, m);
+        }
     }
 
-    private void InitializeVelocityConstraints()
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void InitializeVelocityConstraint(in SolverBodies<T> bodies, int i, T m)
     {
-        int count = SI(IslandCount);
-        for (int i = 0; i < count; i++)
+        T zero = F(0f);
+        T radius = F(Settings.PolygonRadius);
+        var island = IslandAt(i, m);
+        var which = SolverBodies<T>.Of(island.Body, m);
+        bodies.Position(which, out Vec2<T> cB, out T aB);
+        Transform<T> xfA = Transform<T>.Identity;
+        Transform<T> xfB = SolverTransform(cB, aB, island.LocalCenter);
+
+        // b2WorldManifold::Initialize (both radii are b2_polygonRadius, so face A's and face B's midpoints are one sum).
+        T manifoldPoints = island.ManifoldPoints;
+        T faceA = T.Equal(island.ManifoldKind, F(1f));
+        Vec2<T> normal = Rot<T>.Mul(Rot<T>.Select(faceA, xfA.Q, xfB.Q), island.LocalNormal);
+        Vec2<T> planePoint = Transform<T>.Mul(Transform<T>.Select(faceA, xfA, xfB), island.LocalPlane);
+        Transform<T> clipXf = Transform<T>.Select(faceA, xfB, xfA);
+        Vec2<T> point0 = WorldPoint(clipXf, island.LocalPoint(0), planePoint, normal, radius);
+        Vec2<T> point1 = WorldPoint(clipXf, island.LocalPoint(1), planePoint, normal, radius);
+        T any = T.Greater(manifoldPoints, zero);
+        Vec2<T> none = Vec2<T>.From(0f, 0f);
+        normal = Vec2<T>.Select(any, Vec2<T>.Select(faceA, normal, -normal), none);
+        point0 = Vec2<T>.Select(any, point0, none);
+        point1 = Vec2<T>.Select(T.Greater(manifoldPoints, F(1f)), point1, none);
+        island.Normal = normal;
+
+        bodies.Velocity(which, out Vec2<T> vB, out T wB);
+        T pointCount = island.PointCount;
+        InitializePoint(IslandAt(i, T.And(m, T.Less(zero, pointCount))), 0, point0, point0 - cB, normal, vB, wB);
+        InitializePoint(IslandAt(i, T.And(m, T.Less(F(1f), pointCount))), 1, point1, point1 - cB, normal, vB, wB);
+
+        T two = T.And(m, T.Equal(pointCount, F(2f)));
+        if (T.Any(two)) InitializeBlock(i, two, point0, point0 - cB, point1, point1 - cB, normal);
+    }
+
+    // A constraint point's anchors, normal and tangent masses and velocity bias (body A's mass and velocity are 0).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void InitializePoint(IslandSlots<T, TState> point, int j, Vec2<T> rA, Vec2<T> rB, Vec2<T> normal, Vec2<T> vB, T wB)
+    {
+        T zero = F(0f);
+        T mA = zero, iA = zero;
+        T mB = point.InvMass, iB = point.InvI;
+        Vec2<T> tangent = Vec2<T>.Cross(normal, F(1f));
+        T rnA = Vec2<T>.Cross(rA, normal);
+        T rnB = Vec2<T>.Cross(rB, normal);
+        T kNormal = mA + mB + iA * rnA * rnA + iB * rnB * rnB;
+        T rtA = Vec2<T>.Cross(rA, tangent);
+        T rtB = Vec2<T>.Cross(rB, tangent);
+        T kTangent = mA + mB + iA * rtA * rtA + iB * rtB * rtB;
+        // Restitution is 0 everywhere, so the bias is 0 or -0 x vRel.
+        T vRel = Vec2<T>.Dot(normal, vB + Vec2<T>.Cross(wB, rB) - Vec2<T>.From(0f, 0f) - Vec2<T>.Cross(zero, rA));
+        T bias = T.Select(T.Less(vRel, F(-Settings.VelocityThreshold)), F(-0f) * vRel, zero);
+        point.SetPoint(j, rA, rB, T.Select(T.Greater(kNormal, zero), F(1f) / kNormal, zero),
+            T.Select(T.Greater(kTangent, zero), F(1f) / kTangent, zero), bias);
+    }
+
+    // The block solver's mass matrix and its inverse, where well conditioned; otherwise one point.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void InitializeBlock(int i, T two, Vec2<T> rA1, Vec2<T> rB1, Vec2<T> rA2, Vec2<T> rB2, Vec2<T> normal)
+    {
+        var island = IslandAt(i, two);
+        T mA = F(0f), iA = F(0f);
+        T mB = island.InvMass, iB = island.InvI;
+        T rn1A = Vec2<T>.Cross(rA1, normal);
+        T rn1B = Vec2<T>.Cross(rB1, normal);
+        T rn2A = Vec2<T>.Cross(rA2, normal);
+        T rn2B = Vec2<T>.Cross(rB2, normal);
+        T k11 = mA + mB + iA * rn1A * rn1A + iB * rn1B * rn1B;
+        T k22 = mA + mB + iA * rn2A * rn2A + iB * rn2B * rn2B;
+        T k12 = mA + mB + iA * rn1A * rn2A + iB * rn1B * rn2B;
+        const float maxConditionNumber = 1000f;
+        T wellConditioned = T.Less(k11 * k11, F(maxConditionNumber) * (k11 * k22 - k12 * k12));
+        var k = new Mat22<T>(new Vec2<T>(k11, k12), new Vec2<T>(k12, k22));
+        var block = IslandAt(i, T.And(two, wellConditioned));
+        block.K = k;
+        block.NormalMass = k.GetInverse();
+        // Redundant constraints: use one point.
+        var single = IslandAt(i, T.AndNot(two, wellConditioned));
+        single.PointCount = F(1f);
+    }
+
+    // The midpoint between the two surfaces at a clip point (b2WorldManifold::Initialize's cA and cB).
+    private static Vec2<T> WorldPoint(in Transform<T> clipXf, Vec2<T> localPoint, Vec2<T> planePoint, Vec2<T> normal, T radius)
+    {
+        Vec2<T> clipPoint = Transform<T>.Mul(clipXf, localPoint);
+        Vec2<T> onPlane = clipPoint + (radius - Vec2<T>.Dot(clipPoint - planePoint, normal)) * normal;
+        Vec2<T> onClip = clipPoint - radius * normal;
+        return F(0.5f) * (onPlane + onClip);
+    }
+
+    /// <summary><c>b2ContactSolver::WarmStart</c>.</summary>
+    private void WarmStart(ref SolverBodies<T> bodies, T count, T mask)
+    {
+        for (int i = 0; i < BipedLayout.ContactCapacity; i++)
         {
-            int s = C(SI(IslandContacts + i));
-            int body = SI(s + ContactBody);
-            const float radiusA = Settings.PolygonRadius, radiusB = Settings.PolygonRadius;
-            const float mA = 0f, iA = 0f;
-            float mB = InvMassOf(body), iB = InvIOf(body);
-            Vec2 cA = default;
-            const float aA = 0f;
-            Vec2 vA = default;
-            const float wA = 0f;
-            Vec2 cB = SolverC(body);
-            float aB = S(B(body) + SolverA);
-            Vec2 vB = SolverV(body);
-            float wB = S(B(body) + SolverW);
-            Transform xfA = SolverTransform(cA, aA, default);
-            Transform xfB = SolverTransform(cB, aB, LocalCenterOf(body));
-
-            // b2WorldManifold::Initialize
-            int manifoldPoints = SI(s + PointCount);
-            var localNormal = new Vec2(S(s + LocalNormalX), S(s + LocalNormalY));
-            var localPoint = new Vec2(S(s + LocalPointX), S(s + LocalPointY));
-            Vec2 normal = default, point0 = default, point1 = default;
-            if (manifoldPoints > 0)
+            T m = T.And(mask, T.Less(F(i), count));
+            if (!T.Any(m)) break;
+            var island = IslandAt(i, m);
+            var which = SolverBodies<T>.Of(island.Body, m);
+            T mB = island.InvMass, iB = island.InvI;
+            T pointCount = island.PointCount;
+            bodies.Velocity(which, out Vec2<T> vB, out T wB);
+            Vec2<T> normal = island.Normal;
+            Vec2<T> tangent = Vec2<T>.Cross(normal, F(1f));
+            for (int j = 0; j < 2; j++)
             {
-                bool faceA = S(s + ManifoldKind) == 1f;
-                normal = Rot.Mul(faceA ? xfA.Q : xfB.Q, localNormal);
-                Vec2 planePoint = Transform.Mul(faceA ? xfA : xfB, localPoint);
-                for (int j = 0; j < manifoldPoints; j++)
-                {
-                    int p = s + Points + j * PointStride;
-                    Vec2 clipPoint = Transform.Mul(faceA ? xfB : xfA, new Vec2(S(p + PointX), S(p + PointY)));
-                    Vec2 mid;
-                    if (faceA)
-                    {
-                        Vec2 pa = clipPoint + (radiusA - Vec2.Dot(clipPoint - planePoint, normal)) * normal;
-                        Vec2 pb = clipPoint - radiusB * normal;
-                        mid = 0.5f * (pa + pb);
-                    }
-                    else
-                    {
-                        Vec2 pb = clipPoint + (radiusB - Vec2.Dot(clipPoint - planePoint, normal)) * normal;
-                        Vec2 pa = clipPoint - radiusA * normal;
-                        mid = 0.5f * (pa + pb);
-                    }
-                    if (j == 0) point0 = mid; else point1 = mid;
-                }
-                if (!faceA) normal = -normal;
+                T here = T.Less(F(j), pointCount);
+                Vec2<T> p = island.NormalImpulseOf(j) * normal + island.TangentImpulseOf(j) * tangent;
+                wB = T.Select(here, wB + iB * Vec2<T>.Cross(island.RB(j), p), wB);
+                vB = Vec2<T>.Select(here, vB + mB * p, vB);
             }
-            Set(s + NormalX, normal.X);
-            Set(s + NormalY, normal.Y);
+            bodies.SetVelocity(which, vB, wB);
+        }
+    }
 
-            int pointCount = SI(s + ConstraintPoints);
-            for (int j = 0; j < pointCount; j++)
-            {
-                int cp = Cp(s, j);
-                Vec2 point = j == 0 ? point0 : point1;
-                Vec2 rA = point - cA;
-                Vec2 rB = point - cB;
-                Set(cp + RAx, rA.X);
-                Set(cp + RAy, rA.Y);
-                Set(cp + RBx, rB.X);
-                Set(cp + RBy, rB.Y);
-                float rnA = Vec2.Cross(rA, normal);
-                float rnB = Vec2.Cross(rB, normal);
-                float kNormal = mA + mB + iA * rnA * rnA + iB * rnB * rnB;
-                Set(cp + CpNormalMass, kNormal > 0f ? 1f / kNormal : 0f);
-                Vec2 tangent = Vec2.Cross(normal, 1f);
-                float rtA = Vec2.Cross(rA, tangent);
-                float rtB = Vec2.Cross(rB, tangent);
-                float kTangent = mA + mB + iA * rtA * rtA + iB * rtB * rtB;
-                Set(cp + CpTangentMass, kTangent > 0f ? 1f / kTangent : 0f);
-                // Restitution is 0 everywhere, so the bias is 0 or -0 x vRel.
-                float bias = 0f;
-                float vRel = Vec2.Dot(normal, vB + Vec2.Cross(wB, rB) - vA - Vec2.Cross(wA, rA));
-                if (vRel < -Settings.VelocityThreshold) bias = -0f * vRel;
-                Set(cp + VelocityBias, bias);
-            }
+    /// <summary><c>b2ContactSolver::SolveVelocityConstraints</c>: friction first, then the normal impulses (the block solver for two points).</summary>
+    private void SolveVelocityConstraints(ref SolverBodies<T> bodies, T count, T mask)
+    {
+        for (int i = 0; i < BipedLayout.ContactCapacity; i++)
+        {
+            T m = T.And(mask, T.Less(F(i), count));
+            if (!T.Any(m)) break;
+            SolveVelocityConstraint(ref bodies, i, m);
+        }
+    }
 
-            if (pointCount == 2)
+    // One contact's velocity constraint, each lane's body taken from and put back into the solver's bodies. Kept
+    // apart from the loop (and the normal solves apart from it) so that RyuJIT inlines every lane operation.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SolveVelocityConstraint(ref SolverBodies<T> bodies, int i, T m)
+    {
+        var island = IslandAt(i, m);
+        var which = SolverBodies<T>.Of(island.Body, m);
+        T pointCount = island.PointCount;
+        bodies.Velocity(which, out Vec2<T> vB, out T wB);
+        Vec2<T> normal = island.Normal;
+
+        // Tangent constraints first: non-penetration matters more than friction.
+        SolveTangent(island, 0, T.True, normal, ref vB, ref wB);
+        SolveTangent(island, 1, T.Less(F(1f), pointCount), normal, ref vB, ref wB);
+
+        T single = T.And(m, T.Equal(pointCount, F(1f)));
+        T block = T.AndNot(m, single);
+        Vec2<T> singleV = vB, blockV = vB;
+        T singleW = wB, blockW = wB;
+        if (T.Any(single)) SolveNormal(island, single, normal, ref singleV, ref singleW);
+        if (T.Any(block)) SolveBlock(island, block, normal, ref blockV, ref blockW);
+        bodies.SetVelocity(which, Vec2<T>.Select(single, singleV, blockV), T.Select(single, singleW, blockW));
+    }
+
+    // Point j's friction impulse, in the lanes of here (within the view's).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SolveTangent(IslandSlots<T, TState> island, int j, T here, Vec2<T> normal, ref Vec2<T> vB, ref T wB)
+    {
+        T mB = island.InvMass, iB = island.InvI;
+        Vec2<T> tangent = Vec2<T>.Cross(normal, F(1f));
+        Vec2<T> rA = island.RA(j), rB = island.RB(j);
+        Vec2<T> dv = vB + Vec2<T>.Cross(wB, rB) - Vec2<T>.Cross(F(0f), rA);
+        T vt = Vec2<T>.Dot(dv, tangent);
+        T lambda = island.TangentMassOf(j) * (-vt);
+        T maxFriction = island.Friction * island.NormalImpulseOf(j);
+        T oldImpulse = island.TangentImpulseOf(j);
+        T newImpulse = Clamp(oldImpulse + lambda, -maxFriction, maxFriction);
+        lambda = newImpulse - oldImpulse;
+        island.SetTangentImpulse(j, newImpulse, here);
+        Vec2<T> p = lambda * tangent;
+        vB = Vec2<T>.Select(here, vB + mB * p, vB);
+        wB = T.Select(here, wB + iB * Vec2<T>.Cross(rB, p), wB);
+    }
+
+    // The normal impulse of a one-point constraint.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SolveNormal(IslandSlots<T, TState> island, T here, Vec2<T> normal, ref Vec2<T> vB, ref T wB)
+    {
+        T zero = F(0f);
+        T mB = island.InvMass, iB = island.InvI;
+        Vec2<T> rA = island.RA(0), rB = island.RB(0);
+        Vec2<T> dv = vB + Vec2<T>.Cross(wB, rB) - Vec2<T>.Cross(zero, rA);
+        T vn = Vec2<T>.Dot(dv, normal);
+        T lambda = -island.NormalMassOf(0) * (vn - island.VelocityBiasOf(0));
+        T oldImpulse = island.NormalImpulseOf(0);
+        T sum = oldImpulse + lambda;
+        T newImpulse = T.Select(T.Greater(sum, zero), sum, zero);
+        lambda = newImpulse - oldImpulse;
+        island.SetNormalImpulse(0, newImpulse, here);
+        Vec2<T> p = lambda * normal;
+        vB = vB + mB * p;
+        wB = wB + iB * Vec2<T>.Cross(rB, p);
+    }
+
+    // The block solver for a two-point constraint: the first of Box2D's four cases that holds, or no change.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SolveBlock(IslandSlots<T, TState> island, T here, Vec2<T> normal, ref Vec2<T> vB, ref T wB)
+    {
+        T zero = F(0f);
+        T mB = island.InvMass, iB = island.InvI;
+        Vec2<T> rA1 = island.RA(0), rB1 = island.RB(0), rA2 = island.RA(1), rB2 = island.RB(1);
+        Mat22<T> k = island.K, normalMass = island.NormalMass;
+        var a = new Vec2<T>(island.NormalImpulseOf(0), island.NormalImpulseOf(1));
+        Vec2<T> dv1 = vB + Vec2<T>.Cross(wB, rB1) - Vec2<T>.Cross(zero, rA1);
+        Vec2<T> dv2 = vB + Vec2<T>.Cross(wB, rB2) - Vec2<T>.Cross(zero, rA2);
+        T vn1 = Vec2<T>.Dot(dv1, normal);
+        T vn2 = Vec2<T>.Dot(dv2, normal);
+        var b = new Vec2<T>(vn1 - island.VelocityBiasOf(0), vn2 - island.VelocityBiasOf(1));
+        b -= Mat22<T>.Mul(k, a);
+        // Case 1: both constraints active, x = -inv(K) b.
+        Vec2<T> x1 = -Mat22<T>.Mul(normalMass, b);
+        T case1 = T.Not(T.Or(T.Less(x1.X, zero), T.Less(x1.Y, zero)));
+        // Case 2: only the first point active.
+        var x2 = new Vec2<T>(-island.NormalMassOf(0) * b.X, zero);
+        T case2 = T.Not(T.Or(T.Less(x2.X, zero), T.Less(k.Ex.Y * x2.X + b.Y, zero)));
+        // Case 3: only the second point active.
+        var x3 = new Vec2<T>(zero, -island.NormalMassOf(1) * b.Y);
+        T case3 = T.Not(T.Or(T.Less(x3.Y, zero), T.Less(k.Ey.X * x3.Y + b.X, zero)));
+        // Case 4: neither; otherwise no solution, and the impulses stay as they are.
+        T case4 = T.Not(T.Or(T.Less(b.X, zero), T.Less(b.Y, zero)));
+        Vec2<T> x = Vec2<T>.Select(case1, x1, Vec2<T>.Select(case2, x2, Vec2<T>.Select(case3, x3, Vec2<T>.From(0f, 0f))));
+        T solved = T.And(here, T.Or(T.Or(case1, case2), T.Or(case3, case4)));
+        Vec2<T> d = x - a;
+        Vec2<T> p1 = d.X * normal;
+        Vec2<T> p2 = d.Y * normal;
+        vB = Vec2<T>.Select(solved, vB + mB * (p1 + p2), vB);
+        wB = T.Select(solved, wB + iB * (Vec2<T>.Cross(rB1, p1) + Vec2<T>.Cross(rB2, p2)), wB);
+        island.SetNormalImpulse(0, x.X, solved);
+        island.SetNormalImpulse(1, x.Y, solved);
+    }
+
+    /// <summary><c>b2ContactSolver::StoreImpulses</c>: the accumulated impulses back to the contacts' manifold points.</summary>
+    private void StoreImpulses(T count, T mask)
+    {
+        for (int i = 0; i < BipedLayout.ContactCapacity; i++)
+        {
+            T m = T.And(mask, T.Less(F(i), count));
+            if (!T.Any(m)) break;
+            var island = IslandAt(i, m);
+            for (int j = 0; j < 2; j++)
             {
-                int cp1 = Cp(s, 0), cp2 = Cp(s, 1);
-                var rA1 = new Vec2(S(cp1 + RAx), S(cp1 + RAy));
-                var rB1 = new Vec2(S(cp1 + RBx), S(cp1 + RBy));
-                var rA2 = new Vec2(S(cp2 + RAx), S(cp2 + RAy));
-                var rB2 = new Vec2(S(cp2 + RBx), S(cp2 + RBy));
-                float rn1A = Vec2.Cross(rA1, normal);
-                float rn1B = Vec2.Cross(rB1, normal);
-                float rn2A = Vec2.Cross(rA2, normal);
-                float rn2B = Vec2.Cross(rB2, normal);
-                float k11 = mA + mB + iA * rn1A * rn1A + iB * rn1B * rn1B;
-                float k22 = mA + mB + iA * rn2A * rn2A + iB * rn2B * rn2B;
-                float k12 = mA + mB + iA * rn1A * rn2A + iB * rn1B * rn2B;
-                const float kMaxConditionNumber = 1000f;
-                if (k11 * k11 < kMaxConditionNumber * (k11 * k22 - k12 * k12))
-                {
-                    Mat22 k;
-                    k.Ex = new Vec2(k11, k12);
-                    k.Ey = new Vec2(k12, k22);
-                    Mat22 inverse = k.GetInverse();
-                    Set(s + K11, k.Ex.X);
-                    Set(s + K21, k.Ex.Y);
-                    Set(s + K12, k.Ey.X);
-                    Set(s + K22, k.Ey.Y);
-                    Set(s + NormalMass11, inverse.Ex.X);
-                    Set(s + NormalMass21, inverse.Ex.Y);
-                    Set(s + NormalMass12, inverse.Ey.X);
-                    Set(s + NormalMass22, inverse.Ey.Y);
-                }
-                else
-                {
-                    // Redundant constraints: use one point.
-                    SetI(s + ConstraintPoints, 1);
-                }
+                var contact = Contact(island.Contact, T.And(m, T.Less(F(j), island.PointCount)));
+                contact.SetImpulses(j, island.NormalImpulseOf(j), island.TangentImpulseOf(j));
             }
         }
     }
 
-    private void WarmStart()
+    /// <summary>
+    /// <c>b2ContactSolver::SolvePositionConstraints</c>, or with <paramref name="toi"/> SolveTOIPositionConstraints
+    /// (only each lane's <paramref name="toiBody"/> and the static edges take part; the static ones have no mass
+    /// either way), in the lanes of <paramref name="mask"/>. Returns the smallest separation.
+    /// </summary>
+    private readonly T SolvePositionConstraints(T baumgarte, ref SolverBodies<T> bodies, T count, T mask, T toiBody, bool toi)
     {
-        int count = SI(IslandCount);
-        for (int i = 0; i < count; i++)
+        T minSeparation = F(0f);
+        for (int i = 0; i < BipedLayout.ContactCapacity; i++)
         {
-            int s = C(SI(IslandContacts + i));
-            int body = SI(s + ContactBody);
-            const float mA = 0f, iA = 0f;
-            float mB = InvMassOf(body), iB = InvIOf(body);
-            int pointCount = SI(s + ConstraintPoints);
-            Vec2 vA = default;
-            float wA = 0f;
-            Vec2 vB = SolverV(body);
-            float wB = S(B(body) + SolverW);
-            var normal = new Vec2(S(s + NormalX), S(s + NormalY));
-            Vec2 tangent = Vec2.Cross(normal, 1f);
-            for (int j = 0; j < pointCount; j++)
-            {
-                int cp = Cp(s, j);
-                Vec2 p = S(cp + CpNormalImpulse) * normal + S(cp + CpTangentImpulse) * tangent;
-                wA -= iA * Vec2.Cross(new Vec2(S(cp + RAx), S(cp + RAy)), p);
-                vA -= mA * p;
-                wB += iB * Vec2.Cross(new Vec2(S(cp + RBx), S(cp + RBy)), p);
-                vB += mB * p;
-            }
-            SetSolverV(body, vB, wB);
-        }
-    }
-
-    private void SolveVelocityConstraints()
-    {
-        int count = SI(IslandCount);
-        for (int i = 0; i < count; i++)
-        {
-            int s = C(SI(IslandContacts + i));
-            int body = SI(s + ContactBody);
-            const float mA = 0f, iA = 0f;
-            float mB = InvMassOf(body), iB = InvIOf(body);
-            int pointCount = SI(s + ConstraintPoints);
-            Vec2 vA = default;
-            float wA = 0f;
-            Vec2 vB = SolverV(body);
-            float wB = S(B(body) + SolverW);
-            var normal = new Vec2(S(s + NormalX), S(s + NormalY));
-            Vec2 tangent = Vec2.Cross(normal, 1f);
-            float friction = MathF.Sqrt(BipedConstants.Friction * E(EB(body) + BodyFriction));
-
-            // Tangent constraints first: non-penetration matters more than friction.
-            for (int j = 0; j < pointCount; j++)
-            {
-                int cp = Cp(s, j);
-                var rA = new Vec2(S(cp + RAx), S(cp + RAy));
-                var rB = new Vec2(S(cp + RBx), S(cp + RBy));
-                Vec2 dv = vB + Vec2.Cross(wB, rB) - vA - Vec2.Cross(wA, rA);
-                float vt = Vec2.Dot(dv, tangent) - 0f;
-                float lambda = S(cp + CpTangentMass) * (-vt);
-                float maxFriction = friction * S(cp + CpNormalImpulse);
-                float oldImpulse = S(cp + CpTangentImpulse);
-                float newImpulse = Clamp(oldImpulse + lambda, -maxFriction, maxFriction);
-                lambda = newImpulse - oldImpulse;
-                Set(cp + CpTangentImpulse, newImpulse);
-                Vec2 p = lambda * tangent;
-                vA -= mA * p;
-                wA -= iA * Vec2.Cross(rA, p);
-                vB += mB * p;
-                wB += iB * Vec2.Cross(rB, p);
-            }
-
-            if (pointCount == 1)
-            {
-                int cp = Cp(s, 0);
-                var rA = new Vec2(S(cp + RAx), S(cp + RAy));
-                var rB = new Vec2(S(cp + RBx), S(cp + RBy));
-                Vec2 dv = vB + Vec2.Cross(wB, rB) - vA - Vec2.Cross(wA, rA);
-                float vn = Vec2.Dot(dv, normal);
-                float lambda = -S(cp + CpNormalMass) * (vn - S(cp + VelocityBias));
-                float oldImpulse = S(cp + CpNormalImpulse);
-                float sum = oldImpulse + lambda;
-                float newImpulse = sum > 0f ? sum : 0f;
-                lambda = newImpulse - oldImpulse;
-                Set(cp + CpNormalImpulse, newImpulse);
-                Vec2 p = lambda * normal;
-                vA -= mA * p;
-                wA -= iA * Vec2.Cross(rA, p);
-                vB += mB * p;
-                wB += iB * Vec2.Cross(rB, p);
-            }
-            else
-            {
-                int cp1 = Cp(s, 0), cp2 = Cp(s, 1);
-                var rA1 = new Vec2(S(cp1 + RAx), S(cp1 + RAy));
-                var rB1 = new Vec2(S(cp1 + RBx), S(cp1 + RBy));
-                var rA2 = new Vec2(S(cp2 + RAx), S(cp2 + RAy));
-                var rB2 = new Vec2(S(cp2 + RBx), S(cp2 + RBy));
-                Mat22 k, normalMass;
-                k.Ex = new Vec2(S(s + K11), S(s + K21));
-                k.Ey = new Vec2(S(s + K12), S(s + K22));
-                normalMass.Ex = new Vec2(S(s + NormalMass11), S(s + NormalMass21));
-                normalMass.Ey = new Vec2(S(s + NormalMass12), S(s + NormalMass22));
-                var a = new Vec2(S(cp1 + CpNormalImpulse), S(cp2 + CpNormalImpulse));
-                Vec2 dv1 = vB + Vec2.Cross(wB, rB1) - vA - Vec2.Cross(wA, rA1);
-                Vec2 dv2 = vB + Vec2.Cross(wB, rB2) - vA - Vec2.Cross(wA, rA2);
-                float vn1 = Vec2.Dot(dv1, normal);
-                float vn2 = Vec2.Dot(dv2, normal);
-                Vec2 b;
-                b.X = vn1 - S(cp1 + VelocityBias);
-                b.Y = vn2 - S(cp2 + VelocityBias);
-                b -= Mat22.Mul(k, a);
-                Vec2 x;
-                bool solved = true;
-                for (;;)
-                {
-                    // Case 1: both constraints active, x = -inv(K) b.
-                    x = -Mat22.Mul(normalMass, b);
-                    if (!(x.X < 0f) && !(x.Y < 0f)) break;
-                    // Case 2: only the first point active.
-                    x.X = -S(cp1 + CpNormalMass) * b.X;
-                    x.Y = 0f;
-                    vn2 = k.Ex.Y * x.X + b.Y;
-                    if (!(x.X < 0f) && !(vn2 < 0f)) break;
-                    // Case 3: only the second point active.
-                    x.X = 0f;
-                    x.Y = -S(cp2 + CpNormalMass) * b.Y;
-                    vn1 = k.Ey.X * x.Y + b.X;
-                    if (!(x.Y < 0f) && !(vn1 < 0f)) break;
-                    // Case 4: neither.
-                    x.X = 0f;
-                    x.Y = 0f;
-                    vn1 = b.X;
-                    vn2 = b.Y;
-                    if (!(vn1 < 0f) && !(vn2 < 0f)) break;
-                    // No solution: leave the impulses as they are.
-                    solved = false;
-                    break;
-                }
-                if (solved)
-                {
-                    Vec2 d = x - a;
-                    Vec2 p1 = d.X * normal;
-                    Vec2 p2 = d.Y * normal;
-                    vA -= mA * (p1 + p2);
-                    wA -= iA * (Vec2.Cross(rA1, p1) + Vec2.Cross(rA2, p2));
-                    vB += mB * (p1 + p2);
-                    wB += iB * (Vec2.Cross(rB1, p1) + Vec2.Cross(rB2, p2));
-                    Set(cp1 + CpNormalImpulse, x.X);
-                    Set(cp2 + CpNormalImpulse, x.Y);
-                }
-            }
-            SetSolverV(body, vB, wB);
-        }
-    }
-
-    private void StoreImpulses()
-    {
-        int count = SI(IslandCount);
-        for (int i = 0; i < count; i++)
-        {
-            int s = C(SI(IslandContacts + i));
-            int pointCount = SI(s + ConstraintPoints);
-            for (int j = 0; j < pointCount; j++)
-            {
-                Set(s + Points + j * PointStride + NormalImpulse, S(Cp(s, j) + CpNormalImpulse));
-                Set(s + Points + j * PointStride + TangentImpulse, S(Cp(s, j) + CpTangentImpulse));
-            }
-        }
-    }
-
-    // b2ContactSolver::SolvePositionConstraints (toiBody &lt; 0) or SolveTOIPositionConstraints (only toiBody and
-    // the static edges take part: the static ones have no mass either way). Returns the smallest separation.
-    private float SolvePositions(float baumgarte, int toiBody, bool toi)
-    {
-        float minSeparation = 0f;
-        int count = SI(IslandCount);
-        for (int i = 0; i < count; i++)
-        {
-            int s = C(SI(IslandContacts + i));
-            int body = SI(s + ContactBody);
-            Vec2 localCenterB = LocalCenterOf(body);
-            float mA = 0f, iA = 0f;
-            float mB = InvMassOf(body), iB = InvIOf(body);
-            if (toi && body != toiBody)
-            {
-                mB = 0f;
-                iB = 0f;
-            }
-            int pointCount = SI(s + PointCount);
-            Vec2 cA = default;
-            float aA = 0f;
-            Vec2 cB = SolverC(body);
-            float aB = S(B(body) + SolverA);
-            bool faceA = S(s + ManifoldKind) == 1f;
-            float radiusA = E(ShapeRadius), radiusB = E(ShapeRadius); // not constants: see BipedLayout.ShapeRadius
-            var localNormal = new Vec2(S(s + LocalNormalX), S(s + LocalNormalY));
-            var planeLocal = new Vec2(S(s + LocalPointX), S(s + LocalPointY));
-            for (int j = 0; j < pointCount; j++)
-            {
-                Transform xfA = SolverTransform(cA, aA, default);
-                Transform xfB = SolverTransform(cB, aB, localCenterB);
-                int p = s + Points + j * PointStride;
-                var localPoint = new Vec2(S(p + PointX), S(p + PointY));
-                Vec2 normal, point;
-                float separation;
-                if (faceA)
-                {
-                    normal = Rot.Mul(xfA.Q, localNormal);
-                    Vec2 planePoint = Transform.Mul(xfA, planeLocal);
-                    Vec2 clipPoint = Transform.Mul(xfB, localPoint);
-                    separation = Vec2.Dot(clipPoint - planePoint, normal) - radiusA - radiusB;
-                    point = clipPoint;
-                }
-                else
-                {
-                    normal = Rot.Mul(xfB.Q, localNormal);
-                    Vec2 planePoint = Transform.Mul(xfB, planeLocal);
-                    Vec2 clipPoint = Transform.Mul(xfA, localPoint);
-                    separation = Vec2.Dot(clipPoint - planePoint, normal) - radiusA - radiusB;
-                    point = clipPoint;
-                    normal = -normal;
-                }
-                Vec2 rA = point - cA;
-                Vec2 rB = point - cB;
-                minSeparation = minSeparation < separation ? minSeparation : separation;
-                float c = Clamp(baumgarte * (separation + Settings.LinearSlop), -Settings.MaxLinearCorrection, 0f);
-                float rnA = Vec2.Cross(rA, normal);
-                float rnB = Vec2.Cross(rB, normal);
-                float k = mA + mB + iA * rnA * rnA + iB * rnB * rnB;
-                float impulse = k > 0f ? -c / k : 0f;
-                Vec2 pv = impulse * normal;
-                cA -= mA * pv;
-                aA -= iA * Vec2.Cross(rA, pv);
-                cB += mB * pv;
-                aB += iB * Vec2.Cross(rB, pv);
-            }
-            SetSolverC(body, cB, aB);
+            T m = T.And(mask, T.Less(F(i), count));
+            if (!T.Any(m)) break;
+            SolvePositionConstraint(baumgarte, ref bodies, i, m, toiBody, toi, ref minSeparation);
         }
         return minSeparation;
     }
 
-    // b2Clamp(a, low, high) = b2Max(low, b2Min(a, high)).
-    private static float Clamp(float a, float low, float high)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly void SolvePositionConstraint(T baumgarte, ref SolverBodies<T> bodies, int i, T m, T toiBody, bool toi, ref T minSeparation)
     {
-        float m = a < high ? a : high;
-        return m < low ? low : m;
+        T zero = F(0f);
+        var island = IslandAt(i, m);
+        T body = island.Body;
+        var which = SolverBodies<T>.Of(body, m);
+        T mB = island.InvMass, iB = island.InvI;
+        if (toi)
+        {
+            T other = T.Not(T.Equal(body, toiBody));
+            mB = T.Select(other, zero, mB);
+            iB = T.Select(other, zero, iB);
+        }
+        T pointCount = island.ManifoldPoints;
+        bodies.Position(which, out Vec2<T> cB, out T aB);
+        for (int j = 0; j < 2; j++)
+        {
+            T here = T.And(m, T.Less(F(j), pointCount));
+            if (!T.Any(here)) break;
+            SolvePositionPoint(island, j, here, baumgarte, mB, iB, ref cB, ref aB, ref minSeparation);
+        }
+        bodies.SetPosition(which, cB, aB);
+    }
+
+    // One manifold point's position correction of body B (body A, a static edge, stays at the identity).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly void SolvePositionPoint(IslandSlots<T, TState> island, int j, T here, T baumgarte, T mB, T iB, ref Vec2<T> cB, ref T aB, ref T minSeparation)
+    {
+        T zero = F(0f);
+        T mA = zero, iA = zero;
+        // Not a constant: ILGPU would regroup (d - r) - r into d - (r + r) (see BipedLayout.ShapeRadius).
+        T radiusA = Episode.Shared(BipedLayout.ShapeRadius), radiusB = Episode.Shared(BipedLayout.ShapeRadius);
+        T faceA = T.Equal(island.ManifoldKind, F(1f));
+        Transform<T> xfA = Transform<T>.Identity;
+        Transform<T> xfB = SolverTransform(cB, aB, island.LocalCenter);
+        Vec2<T> normal = Rot<T>.Mul(Rot<T>.Select(faceA, xfA.Q, xfB.Q), island.LocalNormal);
+        Vec2<T> planePoint = Transform<T>.Mul(Transform<T>.Select(faceA, xfA, xfB), island.LocalPlane);
+        Vec2<T> clipPoint = Transform<T>.Mul(Transform<T>.Select(faceA, xfB, xfA), island.LocalPoint(j));
+        T separation = Vec2<T>.Dot(clipPoint - planePoint, normal) - radiusA - radiusB;
+        normal = Vec2<T>.Select(faceA, normal, -normal);
+        Vec2<T> rA = clipPoint, rB = clipPoint - cB;
+        minSeparation = T.Select(T.AndNot(here, T.Less(minSeparation, separation)), separation, minSeparation);
+        T c = Clamp(baumgarte * (separation + F(Settings.LinearSlop)), F(-Settings.MaxLinearCorrection), zero);
+        T rnA = Vec2<T>.Cross(rA, normal);
+        T rnB = Vec2<T>.Cross(rB, normal);
+        T k = mA + mB + iA * rnA * rnA + iB * rnB * rnB;
+        T impulse = T.Select(T.Greater(k, zero), -c / k, zero);
+        Vec2<T> p = impulse * normal;
+        cB = Vec2<T>.Select(here, cB + mB * p, cB);
+        aB = T.Select(here, aB + iB * Vec2<T>.Cross(rB, p), aB);
     }
 }

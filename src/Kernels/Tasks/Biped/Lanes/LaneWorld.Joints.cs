@@ -1,262 +1,218 @@
-using Wann.Kernels.Tasks.Biped.Physics;
+using Settings = Wann.Kernels.Tasks.Biped.Physics.Settings;
 using static Wann.Kernels.Tasks.Biped.Lanes.BipedLayout;
 
 namespace Wann.Kernels.Tasks.Biped.Lanes;
 
 // b2RevoluteJoint for the walker's four joints: motor and limit on, both bodies dynamic (so never fixed rotation).
-// Limit states: 0 inactive, 1 at lower, 2 at upper, 3 equal (as Box2D's b2LimitState).
+// Limit states: 0 inactive, 1 at lower, 2 at upper, 3 equal (as Box2D's b2LimitState). A joint's per-step values
+// live in a JointSolver for the whole step; what Solve33 and Solve22 compute from the mass alone is computed once.
 public partial struct LaneWorld<T, TState, TEpisode, TTrig>
 {
-    private Vec2 AnchorA(int joint) => new(E(EJ(joint) + JointAnchorAx), E(EJ(joint) + JointAnchorAy));
-
-    private Vec2 AnchorB(int joint) => new(E(EJ(joint) + JointAnchorBx), E(EJ(joint) + JointAnchorBy));
-
-    private void InitJoint(int joint, float dt, float dtRatio)
+    /// <summary><c>b2RevoluteJoint::InitVelocityConstraints</c> with warm starting.</summary>
+    private readonly JointSolver<T> InitVelocityConstraints(int joint, T dt, T dtRatio, ref SolverBodies<T> bodies)
     {
-        int j = J(joint), bodyA = JointBodyA(joint), bodyB = JointBodyB(joint);
-        Vec2 localCenterA = LocalCenterOf(bodyA), localCenterB = LocalCenterOf(bodyB);
-        float mA = InvMassOf(bodyA), mB = InvMassOf(bodyB);
-        float iA = InvIOf(bodyA), iB = InvIOf(bodyB);
-        float aA = S(B(bodyA) + SolverA);
-        Vec2 vA = SolverV(bodyA);
-        float wA = S(B(bodyA) + SolverW);
-        float aB = S(B(bodyB) + SolverA);
-        Vec2 vB = SolverV(bodyB);
-        float wB = S(B(bodyB) + SolverW);
+        var j = new JointSolver<T> { Joint = joint, BodyA = JointBodyA(joint), BodyB = JointBodyB(joint) };
+        var modelA = Model(j.BodyA);
+        var modelB = Model(j.BodyB);
+        int e = Joints + joint * JointStride;
+        Vec2<T> localCenterA = modelA.LocalCenter, localCenterB = modelB.LocalCenter;
+        j.LocalAnchorA = new Vec2<T>(Episode.Shared(e + JointAnchorAx), Episode.Shared(e + JointAnchorAy)) - localCenterA;
+        j.LocalAnchorB = new Vec2<T>(Episode.Shared(e + JointAnchorBx), Episode.Shared(e + JointAnchorBy)) - localCenterB;
+        j.ReferenceAngle = Episode.Shared(e + JointReference);
+        j.Lower = Episode.Shared(e + JointLower);
+        j.Upper = Episode.Shared(e + JointUpper);
+        T mA = modelA.InvMass, mB = modelB.InvMass;
+        T iA = modelA.InvI, iB = modelB.InvI;
+        j.MassA = mA;
+        j.MassB = mB;
+        j.InvIA = iA;
+        j.InvIB = iB;
+        SolverBody<T> a = bodies.Get(j.BodyA), b = bodies.Get(j.BodyB);
 
-        Rot qA = RotOf(aA), qB = RotOf(aB);
-        Vec2 rA = Rot.Mul(qA, AnchorA(joint) - localCenterA);
-        Vec2 rB = Rot.Mul(qB, AnchorB(joint) - localCenterB);
-        Set(j + JointRax, rA.X);
-        Set(j + JointRay, rA.Y);
-        Set(j + JointRbx, rB.X);
-        Set(j + JointRby, rB.Y);
-        bool fixedRotation = iA + iB == 0f;
+        Rot<T> qA = RotOf(a.A), qB = RotOf(b.A);
+        Vec2<T> rA = Rot<T>.Mul(qA, j.LocalAnchorA);
+        Vec2<T> rB = Rot<T>.Mul(qB, j.LocalAnchorB);
+        j.RA = rA;
+        j.RB = rB;
+        T fixedRotation = T.Equal(iA + iB, F(0f));
+        j.FixedRotation = fixedRotation;
 
-        float m11 = mA + mB + rA.Y * rA.Y * iA + rB.Y * rB.Y * iB;
-        float m12 = -rA.Y * rA.X * iA - rB.Y * rB.X * iB;
-        float m13 = -rA.Y * iA - rB.Y * iB;
-        float m22 = mA + mB + rA.X * rA.X * iA + rB.X * rB.X * iB;
-        float m23 = rA.X * iA + rB.X * iB;
-        float m33 = iA + iB;
-        Set(j + Mass11, m11);
-        Set(j + Mass12, m12);
-        Set(j + Mass13, m13);
-        Set(j + Mass22, m22);
-        Set(j + Mass23, m23);
-        Set(j + Mass33, m33);
+        T m11 = mA + mB + rA.Y * rA.Y * iA + rB.Y * rB.Y * iB;
+        T m12 = -rA.Y * rA.X * iA - rB.Y * rB.X * iB;
+        T m13 = -rA.Y * iA - rB.Y * iB;
+        T m22 = mA + mB + rA.X * rA.X * iA + rB.X * rB.X * iB;
+        T m23 = rA.X * iA + rB.X * iB;
+        T m33 = iA + iB;
+        j.Mass = new Mat33<T>(new Vec3<T>(m11, m12, m13), new Vec3<T>(m12, m22, m23), new Vec3<T>(m13, m23, m33));
 
-        float motorMass = iA + iB;
-        if (motorMass > 0f) motorMass = 1f / motorMass;
-        Set(j + MotorMass, motorMass);
-        float motorImpulse = S(j + MotorImpulse);
-        if (fixedRotation) motorImpulse = 0f;
+        T motorMass = iA + iB;
+        j.MotorMass = T.Select(T.Greater(motorMass, F(0f)), F(1f) / motorMass, motorMass);
+        var slots = Joint(joint);
+        j.MotorSpeed = slots.MotorSpeed;
+        j.MaxMotorImpulse = dt * slots.MaxMotorTorque;
+        T motorImpulse = T.Select(fixedRotation, F(0f), slots.MotorImpulse);
 
-        var impulse = new Vec3(S(j + ImpulseX), S(j + ImpulseY), S(j + ImpulseZ));
-        int limitState = SI(j + JointLimit);
-        if (!fixedRotation)
-        {
-            float jointAngle = aB - aA - E(EJ(joint) + JointReference);
-            float lower = E(EJ(joint) + JointLower), upper = E(EJ(joint) + JointUpper);
-            float spread = upper - lower;
-            if ((spread > 0f ? spread : -spread) < 2f * Settings.AngularSlop)
-            {
-                limitState = 3;
-            }
-            else if (jointAngle <= lower)
-            {
-                if (limitState != 1) impulse.Z = 0f;
-                limitState = 1;
-            }
-            else if (jointAngle >= upper)
-            {
-                if (limitState != 2) impulse.Z = 0f;
-                limitState = 2;
-            }
-            else
-            {
-                limitState = 0;
-                impulse.Z = 0f;
-            }
-        }
-        else
-        {
-            limitState = 0;
-        }
-        SetI(j + JointLimit, limitState);
+        Vec3<T> impulse = slots.Impulse;
+        T limitState = slots.Limit;
+        T jointAngle = b.A - a.A - j.ReferenceAngle;
+        T spread = j.Upper - j.Lower;
+        T equal = T.Less(T.Select(T.Greater(spread, F(0f)), spread, -spread), F(2f * Settings.AngularSlop));
+        T atLower = T.AndNot(T.Or(T.Less(jointAngle, j.Lower), T.Equal(jointAngle, j.Lower)), equal);
+        T atUpper = T.AndNot(T.AndNot(T.Or(T.Greater(jointAngle, j.Upper), T.Equal(jointAngle, j.Upper)), equal), atLower);
+        T inactive = T.Not(T.Or(equal, T.Or(atLower, atUpper)));
+        T freshLimit = T.Or(T.And(atLower, T.Not(T.Equal(limitState, F(1f)))), T.And(atUpper, T.Not(T.Equal(limitState, F(2f)))));
+        T clearZ = T.AndNot(T.Or(freshLimit, inactive), fixedRotation);
+        impulse.Z = T.Select(clearZ, F(0f), impulse.Z);
+        T newState = T.Select(equal, F(3f), T.Select(atLower, F(1f), T.Select(atUpper, F(2f), F(0f))));
+        limitState = T.Select(fixedRotation, F(0f), newState);
+        slots.Limit = limitState;
+        j.LimitState = limitState;
+        j.MotorOn = T.AndNot(T.Not(T.Equal(limitState, F(3f))), fixedRotation);
+        j.LimitOn = T.AndNot(T.Not(T.Equal(limitState, F(0f))), fixedRotation);
+        j.Equal = T.Equal(limitState, F(3f));
+        j.AtLower = T.Equal(limitState, F(1f));
+        j.AtUpper = T.Equal(limitState, F(2f));
 
         // Warm starting: scale the impulses for a variable time step.
-        impulse = dtRatio * impulse;
+        impulse = new Vec3<T>(dtRatio * impulse.X, dtRatio * impulse.Y, dtRatio * impulse.Z);
         motorImpulse *= dtRatio;
-        var p = new Vec2(impulse.X, impulse.Y);
-        vA -= mA * p;
-        wA -= iA * (Vec2.Cross(rA, p) + motorImpulse + impulse.Z);
-        vB += mB * p;
-        wB += iB * (Vec2.Cross(rB, p) + motorImpulse + impulse.Z);
-        Set(j + ImpulseX, impulse.X);
-        Set(j + ImpulseY, impulse.Y);
-        Set(j + ImpulseZ, impulse.Z);
-        Set(j + MotorImpulse, motorImpulse);
-        SetSolverV(bodyA, vA, wA);
-        SetSolverV(bodyB, vB, wB);
+        var p = new Vec2<T>(impulse.X, impulse.Y);
+        a.V -= mA * p;
+        a.W -= iA * (Vec2<T>.Cross(rA, p) + motorImpulse + impulse.Z);
+        b.V += mB * p;
+        b.W += iB * (Vec2<T>.Cross(rB, p) + motorImpulse + impulse.Z);
+        j.Impulse = impulse;
+        j.MotorImpulse = motorImpulse;
+        bodies.Set(j.BodyA, a);
+        bodies.Set(j.BodyB, b);
+        return j;
     }
 
-    private Mat33 JointMass(int j)
+    /// <summary><c>b2RevoluteJoint::SolveVelocityConstraints</c>.</summary>
+    private static void SolveVelocityConstraints(ref JointSolver<T> j, ref SolverBodies<T> bodies)
     {
-        Mat33 m;
-        m.Ex = new Vec3(S(j + Mass11), S(j + Mass12), S(j + Mass13));
-        m.Ey = new Vec3(S(j + Mass12), S(j + Mass22), S(j + Mass23));
-        m.Ez = new Vec3(S(j + Mass13), S(j + Mass23), S(j + Mass33));
-        return m;
-    }
+        SolverBody<T> a = bodies.Get(j.BodyA), b = bodies.Get(j.BodyB);
+        Vec2<T> vA = a.V, vB = b.V;
+        T wA = a.W, wB = b.W;
+        T mA = j.MassA, mB = j.MassB, iA = j.InvIA, iB = j.InvIB;
 
-    private void SolveJointVelocity(int joint, float dt)
-    {
-        int j = J(joint), bodyA = JointBodyA(joint), bodyB = JointBodyB(joint);
-        Vec2 vA = SolverV(bodyA);
-        float wA = S(B(bodyA) + SolverW);
-        Vec2 vB = SolverV(bodyB);
-        float wB = S(B(bodyB) + SolverW);
-        float mA = InvMassOf(bodyA), mB = InvMassOf(bodyB);
-        float iA = InvIOf(bodyA), iB = InvIOf(bodyB);
-        bool fixedRotation = iA + iB == 0f;
-        int limitState = SI(j + JointLimit);
-        var rA = new Vec2(S(j + JointRax), S(j + JointRay));
-        var rB = new Vec2(S(j + JointRbx), S(j + JointRby));
-
-        if (limitState != 3 && !fixedRotation)
+        if (T.Any(j.MotorOn))
         {
-            float cdot = wB - wA - S(j + MotorSpeed);
-            float impulse = -S(j + MotorMass) * cdot;
-            float oldImpulse = S(j + MotorImpulse);
-            float maxImpulse = dt * S(j + MaxMotorTorque);
-            float motorImpulse = Clamp(oldImpulse + impulse, -maxImpulse, maxImpulse);
-            Set(j + MotorImpulse, motorImpulse);
+            T cdot = wB - wA - j.MotorSpeed;
+            T impulse = -j.MotorMass * cdot;
+            T oldImpulse = j.MotorImpulse;
+            T motorImpulse = Clamp(oldImpulse + impulse, -j.MaxMotorImpulse, j.MaxMotorImpulse);
             impulse = motorImpulse - oldImpulse;
-            wA -= iA * impulse;
-            wB += iB * impulse;
+            j.MotorImpulse = T.Select(j.MotorOn, motorImpulse, oldImpulse);
+            wA = T.Select(j.MotorOn, wA - iA * impulse, wA);
+            wB = T.Select(j.MotorOn, wB + iB * impulse, wB);
         }
 
-        if (limitState != 0 && !fixedRotation)
+        Vec2<T> cdot1 = vB + Vec2<T>.Cross(wB, j.RB) - vA - Vec2<T>.Cross(wA, j.RA);
+        Vec2<T> limitVA = vA, limitVB = vB, pointVA = vA, pointVB = vB;
+        T limitWA = wA, limitWB = wB, pointWA = wA, pointWB = wB;
+        Vec3<T> limitTotal = j.Impulse;
+        if (T.Any(j.LimitOn))
         {
-            Vec2 cdot1 = vB + Vec2.Cross(wB, rB) - vA - Vec2.Cross(wA, rA);
-            float cdot2 = wB - wA;
-            var cdot = new Vec3(cdot1.X, cdot1.Y, cdot2);
-            Mat33 mass = JointMass(j);
-            Vec3 impulse = -mass.Solve33(cdot);
-            var total = new Vec3(S(j + ImpulseX), S(j + ImpulseY), S(j + ImpulseZ));
-            if (limitState == 3)
-            {
-                total += impulse;
-            }
-            else if (limitState == 1 || limitState == 2)
-            {
-                float newImpulse = total.Z + impulse.Z;
-                if (limitState == 1 ? newImpulse < 0f : newImpulse > 0f)
-                {
-                    Vec2 rhs = -cdot1 + total.Z * new Vec2(mass.Ez.X, mass.Ez.Y);
-                    Vec2 reduced = mass.Solve22(rhs);
-                    impulse.X = reduced.X;
-                    impulse.Y = reduced.Y;
-                    impulse.Z = -total.Z;
-                    total.X += reduced.X;
-                    total.Y += reduced.Y;
-                    total.Z = 0f;
-                }
-                else
-                {
-                    total += impulse;
-                }
-            }
-            Set(j + ImpulseX, total.X);
-            Set(j + ImpulseY, total.Y);
-            Set(j + ImpulseZ, total.Z);
-            var p = new Vec2(impulse.X, impulse.Y);
-            vA -= mA * p;
-            wA -= iA * (Vec2.Cross(rA, p) + impulse.Z);
-            vB += mB * p;
-            wB += iB * (Vec2.Cross(rB, p) + impulse.Z);
+            T cdot2 = wB - wA;
+            var cdot = new Vec3<T>(cdot1.X, cdot1.Y, cdot2);
+            Vec3<T> solved = j.Mass.Solve33(cdot);
+            var impulse = new Vec3<T>(-solved.X, -solved.Y, -solved.Z);
+            Vec3<T> total = j.Impulse;
+            // At a limit, an impulse that would pull the angle back through it is replaced by the point solve alone.
+            T newImpulse = total.Z + impulse.Z;
+            T clamp = T.Or(T.And(j.AtLower, T.Less(newImpulse, F(0f))), T.And(j.AtUpper, T.Greater(newImpulse, F(0f))));
+            var rhs = new Vec2<T>(-cdot1.X + total.Z * j.Mass.Ez.X, -cdot1.Y + total.Z * j.Mass.Ez.Y);
+            Vec2<T> reduced = j.Mass.Solve22(rhs);
+            T sum = T.Or(j.Equal, T.AndNot(T.Or(j.AtLower, j.AtUpper), clamp));
+            limitTotal = new Vec3<T>(
+                T.Select(clamp, total.X + reduced.X, T.Select(sum, total.X + impulse.X, total.X)),
+                T.Select(clamp, total.Y + reduced.Y, T.Select(sum, total.Y + impulse.Y, total.Y)),
+                T.Select(clamp, F(0f), T.Select(sum, total.Z + impulse.Z, total.Z)));
+            impulse = new Vec3<T>(T.Select(clamp, reduced.X, impulse.X), T.Select(clamp, reduced.Y, impulse.Y), T.Select(clamp, -total.Z, impulse.Z));
+            var p = new Vec2<T>(impulse.X, impulse.Y);
+            limitVA = vA - mA * p;
+            limitWA = wA - iA * (Vec2<T>.Cross(j.RA, p) + impulse.Z);
+            limitVB = vB + mB * p;
+            limitWB = wB + iB * (Vec2<T>.Cross(j.RB, p) + impulse.Z);
         }
-        else
+        Vec3<T> pointTotal = j.Impulse;
+        if (T.Any(T.Not(j.LimitOn)))
         {
             // The point-to-point constraint.
-            Vec2 cdot = vB + Vec2.Cross(wB, rB) - vA - Vec2.Cross(wA, rA);
-            Vec2 impulse = JointMass(j).Solve22(-cdot);
-            Set(j + ImpulseX, S(j + ImpulseX) + impulse.X);
-            Set(j + ImpulseY, S(j + ImpulseY) + impulse.Y);
-            vA -= mA * impulse;
-            wA -= iA * Vec2.Cross(rA, impulse);
-            vB += mB * impulse;
-            wB += iB * Vec2.Cross(rB, impulse);
+            Vec2<T> impulse = j.Mass.Solve22(-cdot1);
+            pointTotal = new Vec3<T>(pointTotal.X + impulse.X, pointTotal.Y + impulse.Y, pointTotal.Z);
+            pointVA = vA - mA * impulse;
+            pointWA = wA - iA * Vec2<T>.Cross(j.RA, impulse);
+            pointVB = vB + mB * impulse;
+            pointWB = wB + iB * Vec2<T>.Cross(j.RB, impulse);
         }
-        SetSolverV(bodyA, vA, wA);
-        SetSolverV(bodyB, vB, wB);
+        T limit = j.LimitOn;
+        j.Impulse = new Vec3<T>(T.Select(limit, limitTotal.X, pointTotal.X), T.Select(limit, limitTotal.Y, pointTotal.Y), T.Select(limit, limitTotal.Z, pointTotal.Z));
+        a.V = Vec2<T>.Select(limit, limitVA, pointVA);
+        a.W = T.Select(limit, limitWA, pointWA);
+        b.V = Vec2<T>.Select(limit, limitVB, pointVB);
+        b.W = T.Select(limit, limitWB, pointWB);
+        bodies.Set(j.BodyA, a);
+        bodies.Set(j.BodyB, b);
     }
 
-    private bool SolveJointPosition(int joint)
+    /// <summary><c>b2RevoluteJoint::SolvePositionConstraints</c> in the lanes of <paramref name="mask"/>; returns where the joint is within tolerance.</summary>
+    private readonly T SolvePositionConstraints(in JointSolver<T> j, ref SolverBodies<T> bodies, T mask)
     {
-        int j = J(joint), bodyA = JointBodyA(joint), bodyB = JointBodyB(joint);
-        Vec2 cA = SolverC(bodyA);
-        float aA = S(B(bodyA) + SolverA);
-        Vec2 cB = SolverC(bodyB);
-        float aB = S(B(bodyB) + SolverA);
-        float invIA = InvIOf(bodyA), invIB = InvIOf(bodyB);
-        float angularError = 0f;
-        bool fixedRotation = invIA + invIB == 0f;
-        int limitState = SI(j + JointLimit);
+        SolverBody<T> a = bodies.Get(j.BodyA), b = bodies.Get(j.BodyB);
+        Vec2<T> cA = a.C, cB = b.C;
+        T aA = a.A, aB = b.A;
+        T invIA = j.InvIA, invIB = j.InvIB;
+        T angularError = F(0f);
 
-        if (limitState != 0 && !fixedRotation)
+        T limit = j.LimitOn;
+        if (T.Any(limit))
         {
-            float angle = aB - aA - E(EJ(joint) + JointReference);
-            float lower = E(EJ(joint) + JointLower), upper = E(EJ(joint) + JointUpper);
-            float limitImpulse = 0f;
-            float motorMass = S(j + MotorMass);
-            if (limitState == 3)
-            {
-                float c = Clamp(angle - lower, -Settings.MaxAngularCorrection, Settings.MaxAngularCorrection);
-                limitImpulse = -motorMass * c;
-                angularError = c > 0f ? c : -c;
-            }
-            else if (limitState == 1)
-            {
-                float c = angle - lower;
-                angularError = -c;
-                c = Clamp(c + Settings.AngularSlop, -Settings.MaxAngularCorrection, 0f);
-                limitImpulse = -motorMass * c;
-            }
-            else if (limitState == 2)
-            {
-                float c = angle - upper;
-                angularError = c;
-                c = Clamp(c - Settings.AngularSlop, 0f, Settings.MaxAngularCorrection);
-                limitImpulse = -motorMass * c;
-            }
-            aA -= invIA * limitImpulse;
-            aB += invIB * limitImpulse;
+            T angle = aB - aA - j.ReferenceAngle;
+            T maxCorrection = F(Settings.MaxAngularCorrection);
+            T cEqual = Clamp(angle - j.Lower, -maxCorrection, maxCorrection);
+            T cLower = angle - j.Lower;
+            T cLowerClamped = Clamp(cLower + F(Settings.AngularSlop), -maxCorrection, F(0f));
+            T cUpper = angle - j.Upper;
+            T cUpperClamped = Clamp(cUpper - F(Settings.AngularSlop), F(0f), maxCorrection);
+            T c = T.Select(j.Equal, cEqual, T.Select(j.AtLower, cLowerClamped, T.Select(j.AtUpper, cUpperClamped, F(0f))));
+            T limitImpulse = T.Select(T.Or(j.Equal, T.Or(j.AtLower, j.AtUpper)), -j.MotorMass * c, F(0f));
+            angularError = T.Select(j.Equal, T.Select(T.Greater(cEqual, F(0f)), cEqual, -cEqual),
+                T.Select(j.AtLower, -cLower, T.Select(j.AtUpper, cUpper, F(0f))));
+            angularError = T.Select(limit, angularError, F(0f));
+            aA = T.Select(limit, aA - invIA * limitImpulse, aA);
+            aB = T.Select(limit, aB + invIB * limitImpulse, aB);
         }
 
-        float positionError;
-        {
-            Rot qA = RotOf(aA), qB = RotOf(aB);
-            Vec2 rA = Rot.Mul(qA, AnchorA(joint) - LocalCenterOf(bodyA));
-            Vec2 rB = Rot.Mul(qB, AnchorB(joint) - LocalCenterOf(bodyB));
-            Vec2 c = cB + rB - cA - rA;
-            positionError = c.Length();
-            float mA = InvMassOf(bodyA), mB = InvMassOf(bodyB);
-            float iA = invIA, iB = invIB;
-            Mat22 k;
-            k.Ex.X = mA + mB + iA * rA.Y * rA.Y + iB * rB.Y * rB.Y;
-            k.Ex.Y = -iA * rA.X * rA.Y - iB * rB.X * rB.Y;
-            k.Ey.X = k.Ex.Y;
-            k.Ey.Y = mA + mB + iA * rA.X * rA.X + iB * rB.X * rB.X;
-            Vec2 impulse = -k.Solve(c);
-            cA -= mA * impulse;
-            aA -= iA * Vec2.Cross(rA, impulse);
-            cB += mB * impulse;
-            aB += iB * Vec2.Cross(rB, impulse);
-        }
-        SetSolverC(bodyA, cA, aA);
-        SetSolverC(bodyB, cB, aB);
-        return !(positionError > Settings.LinearSlop) && !(angularError > Settings.AngularSlop);
+        Rot<T> qA = RotOf(aA), qB = RotOf(aB);
+        Vec2<T> rA = Rot<T>.Mul(qA, j.LocalAnchorA);
+        Vec2<T> rB = Rot<T>.Mul(qB, j.LocalAnchorB);
+        Vec2<T> cv = cB + rB - cA - rA;
+        T positionError = cv.Length();
+        T mA = j.MassA, mB = j.MassB, iA = invIA, iB = invIB;
+        var k = new Mat22<T>(
+            new Vec2<T>(mA + mB + iA * rA.Y * rA.Y + iB * rB.Y * rB.Y, -iA * rA.X * rA.Y - iB * rB.X * rB.Y),
+            default);
+        k.Ey = new Vec2<T>(k.Ex.Y, mA + mB + iA * rA.X * rA.X + iB * rB.X * rB.X);
+        Vec2<T> impulse = -k.Solve(cv);
+        cA -= mA * impulse;
+        aA -= iA * Vec2<T>.Cross(rA, impulse);
+        cB += mB * impulse;
+        aB += iB * Vec2<T>.Cross(rB, impulse);
+        a.C = Vec2<T>.Select(mask, cA, a.C);
+        a.A = T.Select(mask, aA, a.A);
+        b.C = Vec2<T>.Select(mask, cB, b.C);
+        b.A = T.Select(mask, aB, b.A);
+        bodies.Set(j.BodyA, a);
+        bodies.Set(j.BodyB, b);
+        return T.Not(T.Or(T.Greater(positionError, F(Settings.LinearSlop)), T.Greater(angularError, F(Settings.AngularSlop))));
+    }
+
+    // b2Clamp(a, low, high) = b2Max(low, b2Min(a, high)).
+    private static T Clamp(T a, T low, T high)
+    {
+        T m = T.Select(T.Less(a, high), a, high);
+        return T.Select(T.Less(m, low), low, m);
     }
 }

@@ -1,60 +1,61 @@
-using Wann.Kernels.Tasks.Biped.Physics;
 using static Wann.Kernels.Tasks.Biped.Lanes.BipedLayout;
 
 namespace Wann.Kernels.Tasks.Biped.Lanes;
 
 // The lidar: b2World::RayCast restricted to the terrain, as the exact port does it (the nearest hit, which in
-// every recorded ray was the one Box2D's tree reported).
+// every recorded ray was the one Box2D's tree reported). Each lane scans its own terrain's window of edges.
 public partial struct LaneWorld<T, TState, TEpisode, TTrig>
 {
-    private float RayCastTerrain(Vec2 p1, Vec2 p2)
+    private readonly T RayCastTerrain(Vec2<T> p1, Vec2<T> p2)
     {
-        float best = 1f;
-        bool hit = false;
-        Vec2 lower = Vec2.Min(p1, p2), upper = Vec2.Max(p1, p2);
-        int edges = (int)E(EdgeCount);
-        for (int e = FirstEdgeReaching(lower.X, edges); e < edges; e++)
+        T best = F(1f);
+        T hit = T.False;
+        Vec2<T> lower = Vec2<T>.Min(p1, p2), upper = Vec2<T>.Max(p1, p2);
+        T edges = Episode[EdgeCount];
+        T edge = FirstEdgeReaching(lower.X, edges, T.True);
+        T scanning = T.Less(edge, edges);
+        T zero = F(0f);
+        while (T.Any(scanning))
         {
-            int ee = EE(e);
-            if (E(ee + EdgeLowerX) > upper.X) break;
+            var model = EdgeAt(T.Select(scanning, edge, zero));
+            Vec2<T> fatLower = model.FatLower, fatUpper = model.FatUpper;
+            scanning = T.AndNot(scanning, T.Greater(fatLower.X, upper.X));
+            if (!T.Any(scanning)) break;
             // Aabb.Overlap(segment, fat AABB)
-            float d1x = E(ee + EdgeLowerX) - upper.X, d1y = E(ee + EdgeLowerY) - upper.Y;
-            float d2x = lower.X - E(ee + EdgeUpperX), d2y = lower.Y - E(ee + EdgeUpperY);
-            if (d1x > 0f || d1y > 0f || d2x > 0f || d2y > 0f) continue;
-            if (RayCastEdge(ee, p1, p2, out float fraction) && (!hit || fraction < best))
-            {
-                best = fraction;
-                hit = true;
-            }
+            T d1x = fatLower.X - upper.X, d1y = fatLower.Y - upper.Y;
+            T d2x = lower.X - fatUpper.X, d2y = lower.Y - fatUpper.Y;
+            T overlap = T.Not(T.Or(T.Or(T.Greater(d1x, zero), T.Greater(d1y, zero)), T.Or(T.Greater(d2x, zero), T.Greater(d2y, zero))));
+            T fraction = RayCastEdge(model, p1, p2, out T crosses);
+            T nearer = T.And(T.And(T.And(scanning, overlap), crosses), T.Or(T.Not(hit), T.Less(fraction, best)));
+            best = T.Select(nearer, fraction, best);
+            hit = T.Or(hit, nearer);
+            edge += F(1f);
+            scanning = T.And(scanning, T.Less(edge, edges));
         }
         return best;
     }
 
-    // b2EdgeShape::RayCast for an edge at the origin (maximum fraction 1).
-    private bool RayCastEdge(int ee, Vec2 point1, Vec2 point2, out float fraction)
+    // b2EdgeShape::RayCast for an edge at the origin (maximum fraction 1): the fraction, where crosses is set.
+    private static T RayCastEdge(in EdgeModel<T, TEpisode> model, Vec2<T> point1, Vec2<T> point2, out T crosses)
     {
-        fraction = 0f;
-        Transform xf = StaticTransform();
-        Vec2 p1 = Rot.MulT(xf.Q, point1 - xf.P);
-        Vec2 p2 = Rot.MulT(xf.Q, point2 - xf.P);
-        Vec2 d = p2 - p1;
-        var v1 = new Vec2(E(ee + EdgeV1x), E(ee + EdgeV1y));
-        var v2 = new Vec2(E(ee + EdgeV2x), E(ee + EdgeV2y));
-        Vec2 e = v2 - v1;
-        var normal = new Vec2(e.Y, -e.X);
+        T zero = F(0f), one = F(1f);
+        Transform<T> xf = Transform<T>.Identity;
+        Vec2<T> p1 = Rot<T>.MulT(xf.Q, point1 - xf.P);
+        Vec2<T> p2 = Rot<T>.MulT(xf.Q, point2 - xf.P);
+        Vec2<T> d = p2 - p1;
+        Vec2<T> v1 = model.V1, v2 = model.V2;
+        Vec2<T> e = v2 - v1;
+        var normal = new Vec2<T>(e.Y, -e.X);
         normal.Normalize();
-        float numerator = Vec2.Dot(normal, v1 - p1);
-        float denominator = Vec2.Dot(normal, d);
-        if (denominator == 0f) return false;
-        float t = numerator / denominator;
-        if (t < 0f || t > 1f) return false;
-        Vec2 q = p1 + t * d;
-        Vec2 r = v2 - v1;
-        float rr = Vec2.Dot(r, r);
-        if (rr == 0f) return false;
-        float s = Vec2.Dot(q - v1, r) / rr;
-        if (s < 0f || s > 1f) return false;
-        fraction = t;
-        return true;
+        T numerator = Vec2<T>.Dot(normal, v1 - p1);
+        T denominator = Vec2<T>.Dot(normal, d);
+        T t = numerator / denominator;
+        Vec2<T> q = p1 + t * d;
+        Vec2<T> r = v2 - v1;
+        T rr = Vec2<T>.Dot(r, r);
+        T s = Vec2<T>.Dot(q - v1, r) / rr;
+        crosses = T.Not(T.Or(T.Or(T.Equal(denominator, zero), T.Or(T.Less(t, zero), T.Greater(t, one))),
+                             T.Or(T.Equal(rr, zero), T.Or(T.Less(s, zero), T.Greater(s, one)))));
+        return t;
     }
 }

@@ -1,4 +1,4 @@
-using Wann.Kernels.Tasks.Biped.Physics;
+using Settings = Wann.Kernels.Tasks.Biped.Physics.Settings;
 using static Wann.Kernels.Tasks.Biped.Lanes.BipedLayout;
 
 namespace Wann.Kernels.Tasks.Biped.Lanes;
@@ -6,187 +6,184 @@ namespace Wann.Kernels.Tasks.Biped.Lanes;
 // b2World::Solve and b2Island::Solve. The five dynamic bodies are joined by the joints, so there is one island
 // and its depth-first search from the last created body always meets them as lower leg 1, upper leg 1, hull,
 // upper leg 0, lower leg 0, and the joints as knee 1, hip 1, hip 0, knee 0; contacts join the island in that
-// body order, each body's in its contact-list order. Every contact's fixture A is a static edge (origin,
-// angle 0, no mass), whose solver values stay zero: the arithmetic on them is kept as Box2D does it.
+// body order, each body's in its contact-list order. Bodies and joints are held in locals for the whole solve;
+// the contacts' constraints sit in the island's slots, every lane's i-th at the same slots.
 public partial struct LaneWorld<T, TState, TEpisode, TTrig>
 {
-    private static int IslandBody(int k) => k switch { 0 => 4, 1 => 3, 2 => 0, 3 => 1, _ => 2 };
+    private static int IslandOrderBody(int k) => k switch { 0 => 4, 1 => 3, 2 => 0, 3 => 1, _ => 2 };
 
-    private static int IslandJoint(int k) => k switch { 0 => 3, 1 => 2, 2 => 0, _ => 1 };
+    private static int IslandOrderJoint(int k) => k switch { 0 => 3, 1 => 2, 2 => 0, _ => 1 };
 
-    private void Solve(float dt, float invDt, float dtRatio)
+    private void Solve(T dtRatio)
     {
-        // The island's contacts.
-        int count = 0;
+        // The island's contacts: enabled and touching, in body order.
+        T count = F(0f);
         for (int k = 0; k < BodyCount; k++)
         {
-            for (int c = SI(B(IslandBody(k)) + BodyContacts); c != -1; c = SI(C(c) + NextB))
+            int b = IslandOrderBody(k);
+            T c = Body(b).Contacts;
+            T walking = T.Not(T.Equal(c, F(-1f)));
+            while (T.Any(walking))
             {
-                if (S(C(c) + Enabled) == 0f || S(C(c) + Touching) == 0f) continue;
-                SetI(IslandContacts + count, c);
-                count++;
+                var contact = Contact(c, walking);
+                T take = T.AndNot(walking, T.Or(T.Equal(contact.Enabled, F(0f)), T.Equal(contact.Touching, F(0f))));
+                AddToIsland(count, c, F(b), take);
+                count = T.Select(take, count + F(1f), count);
+                c = T.Select(walking, contact.NextB, c);
+                walking = T.And(walking, T.Not(T.Equal(c, F(-1f))));
             }
         }
-        SetI(IslandCount, count);
+        Set(IslandCount, count);
 
-        float h = dt;
+        const float dt = 1f / 50f;
+        T h = F(dt);
+        var bodies = default(SolverBodies<T>);
         for (int b = 0; b < BodyCount; b++)
         {
-            int s = B(b);
-            float cx = S(s + Cx), cy = S(s + Cy), a = S(s + A);
-            var v = new Vec2(S(s + Vx), S(s + Vy));
-            float w = S(s + W);
-            Set(s + C0x, cx);
-            Set(s + C0y, cy);
-            Set(s + A0, a);
-            float invMass = E(EB(b) + BodyInvMass), invI = E(EB(b) + BodyInvI);
-            var force = new Vec2(b == 0 ? S(HullForceX) : 0f, 0f);
-            v += h * (1f * new Vec2(0f, -10f) + invMass * force);
-            w += h * invI * 0f;
-            Set(s + SolverCx, cx);
-            Set(s + SolverCy, cy);
-            Set(s + SolverA, a);
-            Set(s + SolverVx, v.X);
-            Set(s + SolverVy, v.Y);
-            Set(s + SolverW, w);
+            var body = Body(b);
+            var model = Model(b);
+            var solver = new SolverBody<T> { C = body.C, A = body.A, V = body.V, W = body.W };
+            body.C0 = solver.C;
+            body.A0 = solver.A;
+            var force = new Vec2<T>(b == 0 ? S(HullForceX) : F(0f), F(0f));
+            solver.V += h * (F(1f) * Vec2<T>.From(0f, -10f) + model.InvMass * force);
+            solver.W += h * model.InvI * F(0f);
+            bodies.Set(b, solver);
         }
 
-        InitializeContacts(dtRatio, warmStarting: true);
-        InitializeVelocityConstraints();
-        WarmStart();
-        for (int k = 0; k < JointCount; k++) InitJoint(IslandJoint(k), dt, dtRatio);
+        T all = T.True;
+        InitializeContacts(dtRatio, warmStarting: true, count, all);
+        InitializeVelocityConstraints(bodies, count, all);
+        WarmStart(ref bodies, count, all);
+        JointSolver<T> j0 = InitVelocityConstraints(IslandOrderJoint(0), h, dtRatio, ref bodies);
+        JointSolver<T> j1 = InitVelocityConstraints(IslandOrderJoint(1), h, dtRatio, ref bodies);
+        JointSolver<T> j2 = InitVelocityConstraints(IslandOrderJoint(2), h, dtRatio, ref bodies);
+        JointSolver<T> j3 = InitVelocityConstraints(IslandOrderJoint(3), h, dtRatio, ref bodies);
 
         for (int i = 0; i < BipedConstants.VelocityIterations; i++)
         {
-            for (int k = 0; k < JointCount; k++) SolveJointVelocity(IslandJoint(k), dt);
-            SolveVelocityConstraints();
+            SolveVelocityConstraints(ref j0, ref bodies);
+            SolveVelocityConstraints(ref j1, ref bodies);
+            SolveVelocityConstraints(ref j2, ref bodies);
+            SolveVelocityConstraints(ref j3, ref bodies);
+            SolveVelocityConstraints(ref bodies, count, all);
         }
-        StoreImpulses();
-        Integrate(h, writeBack: false);
+        StoreImpulses(count, all);
+        StoreImpulses(j0);
+        StoreImpulses(j1);
+        StoreImpulses(j2);
+        StoreImpulses(j3);
+        for (int b = 0; b < BodyCount; b++) bodies.Set(b, Integrate(bodies.Get(b), h));
 
+        T running = all;
         for (int i = 0; i < BipedConstants.PositionIterations; i++)
         {
-            bool contactsOkay = !(SolvePositions(Settings.Baumgarte, -1, false) < -3f * Settings.LinearSlop);
-            bool jointsOkay = true;
-            for (int k = 0; k < JointCount; k++)
-            {
-                bool jointOkay = SolveJointPosition(IslandJoint(k));
-                jointsOkay = jointsOkay && jointOkay;
-            }
-            if (contactsOkay && jointsOkay) break;
+            T contactsOkay = T.Not(T.Less(SolvePositionConstraints(F(Settings.Baumgarte), ref bodies, count, running, F(-1f), toi: false),
+                F(-3f * Settings.LinearSlop)));
+            T jointsOkay = SolvePositionConstraints(j0, ref bodies, running);
+            jointsOkay = T.And(jointsOkay, SolvePositionConstraints(j1, ref bodies, running));
+            jointsOkay = T.And(jointsOkay, SolvePositionConstraints(j2, ref bodies, running));
+            jointsOkay = T.And(jointsOkay, SolvePositionConstraints(j3, ref bodies, running));
+            running = T.AndNot(running, T.And(contactsOkay, jointsOkay));
+            if (!T.Any(running)) break;
         }
 
         for (int b = 0; b < BodyCount; b++)
         {
-            int s = B(b);
-            Set(s + Cx, S(s + SolverCx));
-            Set(s + Cy, S(s + SolverCy));
-            Set(s + A, S(s + SolverA));
-            Set(s + Vx, S(s + SolverVx));
-            Set(s + Vy, S(s + SolverVy));
-            Set(s + W, S(s + SolverW));
-            SynchronizeTransform(b);
+            var body = Body(b);
+            SolverBody<T> solver = bodies.Get(b);
+            body.C = solver.C;
+            body.A = solver.A;
+            body.V = solver.V;
+            body.W = solver.W;
+            SynchronizeTransform(b, all);
         }
         // Sleeping never triggers for the walker (its bodies never rest for half a second), so it is left out.
 
-        for (int b = BodyCount - 1; b >= 0; b--) SynchronizeFixtures(b);
-        FindNewContacts(allMoved: false);
+        for (int b = BodyCount - 1; b >= 0; b--) SynchronizeFixtures(b, all);
+        FindNewContacts(allMoved: T.False, mask: all);
     }
 
-    private void SynchronizeTransform(int b)
+    // Each lane's island position 'position' holds its contact c of body 'body', in the lanes of mask.
+    private void AddToIsland(T position, T c, T body, T mask)
     {
-        int s = B(b);
-        Rot q = RotOf(S(s + A));
-        Vec2 p = new Vec2(S(s + Cx), S(s + Cy)) - Rot.Mul(q, new Vec2(E(EB(b) + BodyLocalCx), E(EB(b) + BodyLocalCy)));
-        Set(s + QSin, q.S);
-        Set(s + QCos, q.C);
-        Set(s + Px, p.X);
-        Set(s + Py, p.Y);
+        T slot = F(Island) + position * F(IslandStride);
+        State.Scatter(slot + F(IslandContact), c, mask);
+        State.Scatter(slot + F(IslandBody), body, mask);
+    }
+
+    private void StoreImpulses(in JointSolver<T> joint)
+    {
+        var slots = Joint(joint.Joint);
+        slots.Impulse = joint.Impulse;
+        slots.MotorImpulse = joint.MotorImpulse;
+    }
+
+    // b2Island::Solve's integration of one body's velocity into its position, with Box2D's speed limits.
+    private static SolverBody<T> Integrate(SolverBody<T> body, T h)
+    {
+        Vec2<T> v = body.V;
+        T w = body.W;
+        Vec2<T> translation = h * v;
+        T fast = T.Greater(Vec2<T>.Dot(translation, translation), F(Settings.MaxTranslationSquared));
+        if (T.Any(fast)) v = Vec2<T>.Select(fast, (F(Settings.MaxTranslation) / translation.Length()) * v, v);
+        T rotation = h * w;
+        T spinning = T.Greater(rotation * rotation, F(Settings.MaxRotationSquared));
+        if (T.Any(spinning))
+            w = T.Select(spinning, w * (F(Settings.MaxRotation) / T.Select(T.Greater(rotation, F(0f)), rotation, -rotation)), w);
+        return new SolverBody<T> { C = body.C + h * v, A = body.A + h * w, V = v, W = w };
+    }
+
+    private void SynchronizeTransform(int b, T mask)
+    {
+        var body = Body(b, mask);
+        Rot<T> q = RotOf(body.A);
+        body.Transform = new Transform<T>(body.C - Rot<T>.Mul(q, Model(b).LocalCenter), q);
     }
 
     // b2Body::SynchronizeFixtures + b2BroadPhase::MoveProxy: the AABB swept from (c0, a0) to the transform.
-    private void SynchronizeFixtures(int b)
+    private void SynchronizeFixtures(int b, T mask)
     {
-        int s = B(b);
-        Transform xf1;
-        xf1.Q = RotOf(S(s + A0));
-        xf1.P = new Vec2(S(s + C0x), S(s + C0y)) - Rot.Mul(xf1.Q, new Vec2(E(EB(b) + BodyLocalCx), E(EB(b) + BodyLocalCy)));
-        Transform xf2 = BodyTransform(b);
-        Aabb aabb1 = PolygonAabb(b, xf1);
-        Aabb aabb2 = PolygonAabb(b, xf2);
-        Aabb aabb = Aabb.Combine(aabb1, aabb2);
-        Vec2 displacement = xf2.P - xf1.P;
-        if (!(S(s + FatLowerX) > aabb.Lower.X) && !(S(s + FatLowerY) > aabb.Lower.Y) && !(aabb.Upper.X > S(s + FatUpperX)) && !(aabb.Upper.Y > S(s + FatUpperY)))
-            return;
-        var r = new Vec2(Settings.AabbExtension, Settings.AabbExtension);
-        Aabb fat;
-        fat.Lower = aabb.Lower - r;
-        fat.Upper = aabb.Upper + r;
-        Vec2 d = Settings.AabbMultiplier * displacement;
-        if (d.X < 0f) fat.Lower.X += d.X; else fat.Upper.X += d.X;
-        if (d.Y < 0f) fat.Lower.Y += d.Y; else fat.Upper.Y += d.Y;
-        Set(s + FatLowerX, fat.Lower.X);
-        Set(s + FatLowerY, fat.Lower.Y);
-        Set(s + FatUpperX, fat.Upper.X);
-        Set(s + FatUpperY, fat.Upper.Y);
-        Set(s + Moved, 1f);
+        var body = Body(b, mask);
+        var model = Model(b);
+        Rot<T> q1 = RotOf(body.A0);
+        var xf1 = new Transform<T>(body.C0 - Rot<T>.Mul(q1, model.LocalCenter), q1);
+        Transform<T> xf2 = body.Transform;
+        PolygonAabb(model, xf1, out Vec2<T> lower1, out Vec2<T> upper1);
+        PolygonAabb(model, xf2, out Vec2<T> lower2, out Vec2<T> upper2);
+        Vec2<T> lower = Vec2<T>.Min(lower1, lower2), upper = Vec2<T>.Max(upper1, upper2);
+        Vec2<T> displacement = xf2.P - xf1.P;
+        Vec2<T> fatLower = body.FatLower, fatUpper = body.FatUpper;
+        T contained = T.Not(T.Or(T.Or(T.Greater(fatLower.X, lower.X), T.Greater(fatLower.Y, lower.Y)),
+                                 T.Or(T.Greater(upper.X, fatUpper.X), T.Greater(upper.Y, fatUpper.Y))));
+        T grow = T.AndNot(mask, contained);
+        if (!T.Any(grow)) return;
+        var r = Vec2<T>.From(Settings.AabbExtension, Settings.AabbExtension);
+        Vec2<T> newLower = lower - r, newUpper = upper + r;
+        Vec2<T> d = F(Settings.AabbMultiplier) * displacement;
+        T left = T.Less(d.X, F(0f)), down = T.Less(d.Y, F(0f));
+        newLower = new Vec2<T>(T.Select(left, newLower.X + d.X, newLower.X), T.Select(down, newLower.Y + d.Y, newLower.Y));
+        newUpper = new Vec2<T>(T.Select(left, newUpper.X, newUpper.X + d.X), T.Select(down, newUpper.Y, newUpper.Y + d.Y));
+        var moved = Body(b, grow);
+        moved.FatLower = newLower;
+        moved.FatUpper = newUpper;
+        moved.Moved = F(1f);
     }
 
-    private Aabb PolygonAabb(int b, in Transform xf)
+    private static void PolygonAabb(in BodyModel<T, TEpisode> model, in Transform<T> xf, out Vec2<T> lower, out Vec2<T> upper)
     {
-        int count = (int)E(EB(b) + BodyVertexCount);
-        Vec2 lower = Transform.Mul(xf, LocalVertex(b, 0));
-        Vec2 upper = lower;
-        for (int i = 1; i < count; i++)
+        T count = model.VertexCount;
+        lower = Transform<T>.Mul(xf, model.Vertex(0));
+        upper = lower;
+        for (int i = 1; i < MaxVertices; i++)
         {
-            Vec2 v = Transform.Mul(xf, LocalVertex(b, i));
-            lower = Vec2.Min(lower, v);
-            upper = Vec2.Max(upper, v);
+            T here = T.Less(F(i), count);
+            Vec2<T> v = Transform<T>.Mul(xf, model.Vertex(i));
+            lower = Vec2<T>.Select(here, Vec2<T>.Min(lower, v), lower);
+            upper = Vec2<T>.Select(here, Vec2<T>.Max(upper, v), upper);
         }
-        var r = new Vec2(Settings.PolygonRadius, Settings.PolygonRadius);
-        return new Aabb { Lower = lower - r, Upper = upper + r };
-    }
-
-    private void Integrate(float h, bool writeBack)
-    {
-        for (int b = 0; b < BodyCount; b++)
-        {
-            if (writeBack && S(B(b) + IslandFlag) == 0f) continue;
-            int s = B(b);
-            var c = new Vec2(S(s + SolverCx), S(s + SolverCy));
-            float a = S(s + SolverA);
-            var v = new Vec2(S(s + SolverVx), S(s + SolverVy));
-            float w = S(s + SolverW);
-            Vec2 translation = h * v;
-            if (Vec2.Dot(translation, translation) > Settings.MaxTranslationSquared)
-            {
-                float ratio = Settings.MaxTranslation / translation.Length();
-                v = ratio * v;
-            }
-            float rotation = h * w;
-            if (rotation * rotation > Settings.MaxRotationSquared)
-            {
-                float ratio = Settings.MaxRotation / (rotation > 0f ? rotation : -rotation);
-                w *= ratio;
-            }
-            c += h * v;
-            a += h * w;
-            Set(s + SolverCx, c.X);
-            Set(s + SolverCy, c.Y);
-            Set(s + SolverA, a);
-            Set(s + SolverVx, v.X);
-            Set(s + SolverVy, v.Y);
-            Set(s + SolverW, w);
-            if (writeBack)
-            {
-                Set(s + Cx, c.X);
-                Set(s + Cy, c.Y);
-                Set(s + A, a);
-                Set(s + Vx, v.X);
-                Set(s + Vy, v.Y);
-                Set(s + W, w);
-                SynchronizeTransform(b);
-            }
-        }
+        var r = Vec2<T>.From(Settings.PolygonRadius, Settings.PolygonRadius);
+        lower -= r;
+        upper += r;
     }
 }

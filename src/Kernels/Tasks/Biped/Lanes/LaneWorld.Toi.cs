@@ -1,4 +1,5 @@
-using Wann.Kernels.Tasks.Biped.Physics;
+using System.Runtime.CompilerServices;
+using Settings = Wann.Kernels.Tasks.Biped.Physics.Settings;
 using static Wann.Kernels.Tasks.Biped.Lanes.BipedLayout;
 
 namespace Wann.Kernels.Tasks.Biped.Lanes;
@@ -6,235 +7,295 @@ namespace Wann.Kernels.Tasks.Biped.Lanes;
 // b2World::SolveTOI. Every contact pairs a static edge with a dynamic body, so every pair is a TOI candidate and
 // a TOI island holds one dynamic body, its edge and its other touching edges. A static edge's sweep never moves
 // but its alpha0 does (Box2D advances static bodies too, and a later pair reads it), so each edge keeps one.
+// Each lane takes its own number of sub-steps: the loop runs until every lane has found no further impact.
 public partial struct LaneWorld<T, TState, TEpisode, TTrig>
 {
-    private float EdgeAlpha0(int edge, float stamp) =>
-        S(EdgeAlpha + 2 * edge + 1) == stamp ? S(EdgeAlpha + 2 * edge) : 0f;
-
-    private void SetEdgeAlpha0(int edge, float stamp, float alpha)
+    private readonly T EdgeAlpha0(T edge, T stamp, T mask)
     {
-        Set(EdgeAlpha + 2 * edge, alpha);
-        Set(EdgeAlpha + 2 * edge + 1, stamp);
+        T slot = F(EdgeAlpha) + T.Select(mask, edge, F(0f)) * F(2f);
+        return T.Select(T.Equal(State.Gather(slot + F(1f)), stamp), State.Gather(slot), F(0f));
     }
 
-    private LaneSweep BodySweep(int b)
+    private void SetEdgeAlpha0(T edge, T stamp, T alpha, T mask)
     {
-        int s = B(b);
-        return new LaneSweep
+        T slot = F(EdgeAlpha) + T.Select(mask, edge, F(0f)) * F(2f);
+        State.Scatter(slot, alpha, mask);
+        State.Scatter(slot + F(1f), stamp, mask);
+    }
+
+    private readonly LaneSweep<T> BodySweep(T body, T mask)
+    {
+        var slots = BodyAt(body, mask);
+        return new LaneSweep<T>
         {
-            LocalCenter = LocalCenterOf(b),
-            C0 = new Vec2(S(s + C0x), S(s + C0y)),
-            C = new Vec2(S(s + Cx), S(s + Cy)),
-            A0 = S(s + A0),
-            A = S(s + A),
-            Alpha0 = S(s + Alpha0),
+            LocalCenter = ModelAt(T.Select(mask, body, F(0f))).LocalCenter,
+            C0 = slots.C0,
+            C = slots.C,
+            A0 = slots.A0,
+            A = slots.A,
+            Alpha0 = slots.Alpha0,
         };
     }
 
-    private void SetBodySweep(int b, in LaneSweep sweep)
+    private void SetBodySweep(T body, in LaneSweep<T> sweep, T mask)
     {
-        int s = B(b);
-        Set(s + C0x, sweep.C0.X);
-        Set(s + C0y, sweep.C0.Y);
-        Set(s + Cx, sweep.C.X);
-        Set(s + Cy, sweep.C.Y);
-        Set(s + A0, sweep.A0);
-        Set(s + A, sweep.A);
-        Set(s + Alpha0, sweep.Alpha0);
+        var slots = BodyAt(body, mask);
+        slots.C0 = sweep.C0;
+        slots.C = sweep.C;
+        slots.A0 = sweep.A0;
+        slots.A = sweep.A;
+        slots.Alpha0 = sweep.Alpha0;
     }
 
-    // b2Body::Advance: the sweep forward to alpha and the body there.
-    private void AdvanceBody(int b, float alpha)
+    // b2Body::SynchronizeTransform for each lane's body.
+    private void SynchronizeTransformAt(T body, T mask)
     {
-        LaneSweep sweep = BodySweep(b);
-        sweep.Advance(alpha);
-        sweep.C = sweep.C0;
-        sweep.A = sweep.A0;
-        SetBodySweep(b, sweep);
-        SynchronizeTransform(b);
-    }
-
-    private LaneProxy EdgeProxy(int edge)
-    {
-        int ee = EE(edge);
-        var proxy = new LaneProxy { Count = 2, Radius = Settings.PolygonRadius };
-        proxy.V0 = new Vec2(E(ee + EdgeV1x), E(ee + EdgeV1y));
-        proxy.V1 = new Vec2(E(ee + EdgeV2x), E(ee + EdgeV2y));
-        return proxy;
-    }
-
-    private LaneProxy BodyProxy(int b)
-    {
-        int count = (int)E(EB(b) + BodyVertexCount);
-        var proxy = new LaneProxy { Count = count, Radius = Settings.PolygonRadius };
-        for (int i = 0; i < count; i++) proxy.SetVertex(i, LocalVertex(b, i));
-        return proxy;
-    }
-
-    private void SolveToi(float dt)
-    {
-        float stamp = S(StepCounter) + 1f;
         for (int b = 0; b < BodyCount; b++)
         {
-            Set(B(b) + IslandFlag, 0f);
-            Set(B(b) + Alpha0, 0f);
+            T here = T.And(mask, T.Equal(body, F(b)));
+            if (T.Any(here)) SynchronizeTransform(b, here);
         }
-        for (int c = SI(ContactHead); c != -1; c = SI(C(c) + Next))
+    }
+
+    private readonly LaneProxy<T> EdgeProxy(T edge)
+    {
+        var model = EdgeAt(edge);
+        return new LaneProxy<T> { V0 = model.V1, V1 = model.V2, Count = F(2f) };
+    }
+
+    private readonly LaneProxy<T> BodyProxy(T body)
+    {
+        var model = ModelAt(body);
+        return new LaneProxy<T> { V0 = model.Vertex(0), V1 = model.Vertex(1), V2 = model.Vertex(2), V3 = model.Vertex(3), V4 = model.Vertex(4), Count = model.VertexCount };
+    }
+
+    private void SolveToi()
+    {
+        const float dt = 1f / 50f;
+        T stamp = S(StepCounter) + F(1f);
+        for (int b = 0; b < BodyCount; b++)
         {
-            Set(C(c) + ToiFlag, 0f);
-            Set(C(c) + ContactIsland, 0f);
-            Set(C(c) + ToiCount, 0f);
-            Set(C(c) + Toi, 1f);
+            var body = Body(b);
+            body.Alpha0 = F(0f);
+        }
+        T c = S(ContactHead);
+        T walking = T.Not(T.Equal(c, F(-1f)));
+        while (T.Any(walking))
+        {
+            var contact = Contact(c, walking);
+            contact.ToiFlag = F(0f);
+            contact.InIsland = F(0f);
+            contact.ToiCount = F(0f);
+            contact.Toi = F(1f);
+            c = T.Select(walking, contact.Next, c);
+            walking = T.And(walking, T.Not(T.Equal(c, F(-1f))));
         }
 
-        for (;;)
+        T running = T.True;
+        while (T.Any(running))
         {
             // Find the first TOI.
-            int minContact = -1;
-            float minAlpha = 1f;
-            for (int c = SI(ContactHead); c != -1; c = SI(C(c) + Next))
-            {
-                int s = C(c);
-                if (S(s + Enabled) == 0f) continue;
-                if (S(s + ToiCount) > Settings.MaxSubSteps) continue;
-                float alpha;
-                if (S(s + ToiFlag) > 0f)
-                {
-                    alpha = S(s + Toi);
-                }
-                else
-                {
-                    int edge = SI(s + ContactEdge), body = SI(s + ContactBody);
-                    // Put the sweeps onto the same time interval.
-                    float alphaA = EdgeAlpha0(edge, stamp), alphaB = S(B(body) + Alpha0);
-                    float alpha0 = alphaA;
-                    if (alphaA < alphaB)
-                    {
-                        alpha0 = alphaB;
-                        SetEdgeAlpha0(edge, stamp, alpha0); // the edge's centre and angle stay 0
-                    }
-                    else if (alphaB < alphaA)
-                    {
-                        alpha0 = alphaA;
-                        LaneSweep sweep = BodySweep(body);
-                        sweep.Advance(alpha0);
-                        SetBodySweep(body, sweep);
-                    }
-
-                    var edgeSweep = new LaneSweep { Alpha0 = EdgeAlpha0(edge, stamp) };
-                    int state = LaneTimeOfImpact.Compute<TTrig>(EdgeProxy(edge), edgeSweep, BodyProxy(body), BodySweep(body), out float beta);
-                    if (state == 3)
-                    {
-                        float a = alpha0 + (1f - alpha0) * beta;
-                        alpha = a < 1f ? a : 1f;
-                    }
-                    else
-                    {
-                        alpha = 1f;
-                    }
-                    Set(s + Toi, alpha);
-                    Set(s + ToiFlag, 1f);
-                }
-                if (alpha < minAlpha)
-                {
-                    minContact = c;
-                    minAlpha = alpha;
-                }
-            }
-
-            if (minContact == -1 || minAlpha > 1f - 10f * Settings.Epsilon) break;
+            FindFirstToi(stamp, running, out T minContact, out T minAlpha);
+            running = T.AndNot(running, T.Or(T.Equal(minContact, F(-1f)), T.Greater(minAlpha, F(1f - 10f * Settings.Epsilon))));
+            if (!T.Any(running)) break;
 
             // Advance the bodies to the TOI.
-            int ms = C(minContact);
-            int minEdge = SI(ms + ContactEdge), minBody = SI(ms + ContactBody);
-            float backupEdgeAlpha = EdgeAlpha0(minEdge, stamp);
-            LaneSweep backup = BodySweep(minBody);
-            SetEdgeAlpha0(minEdge, stamp, minAlpha);
-            AdvanceBody(minBody, minAlpha);
+            var min = Contact(minContact, running);
+            T minEdge = min.Edge, minBody = min.Body;
+            T backupEdgeAlpha = EdgeAlpha0(minEdge, stamp, running);
+            LaneSweep<T> backup = BodySweep(minBody, running);
+            SetEdgeAlpha0(minEdge, stamp, minAlpha, running);
+            LaneSweep<T> advanced = backup;
+            advanced.Advance(minAlpha, running);
+            advanced.C = advanced.C0;
+            advanced.A = advanced.A0;
+            SetBodySweep(minBody, advanced, running);
+            SynchronizeTransformAt(minBody, running);
 
             // The TOI contact likely has some new contact points.
-            UpdateContact(minContact);
-            Set(ms + ToiFlag, 0f);
-            Set(ms + ToiCount, S(ms + ToiCount) + 1f);
-            Set(ToiEvents, S(ToiEvents) + 1f);
+            UpdateContact(minContact, running);
+            min.ToiFlag = F(0f);
+            min.ToiCount = min.ToiCount + F(1f);
+            Set(ToiEvents, S(ToiEvents) + F(1f), running);
 
-            if (S(ms + Enabled) == 0f || S(ms + Touching) == 0f)
+            T apart = T.And(running, T.Or(T.Equal(min.Enabled, F(0f)), T.Equal(min.Touching, F(0f))));
+            if (T.Any(apart))
             {
-                // Restore the sweeps.
-                Set(ms + Enabled, 0f);
-                SetEdgeAlpha0(minEdge, stamp, backupEdgeAlpha);
-                SetBodySweep(minBody, backup);
-                SynchronizeTransform(minBody);
-                continue;
+                // Restore the sweeps; the contact stays disabled for this step.
+                var disabled = Contact(minContact, apart);
+                disabled.Enabled = F(0f);
+                SetEdgeAlpha0(minEdge, stamp, backupEdgeAlpha, apart);
+                SetBodySweep(minBody, backup, apart);
+                SynchronizeTransformAt(minBody, apart);
             }
+            T island = T.AndNot(running, apart);
+            if (!T.Any(island)) continue;
 
             // The island: the body, its TOI contact, and its other contacts that touch at the TOI.
-            int count = 0;
-            SetI(IslandContacts + count, minContact);
-            count++;
-            Set(B(minBody) + IslandFlag, 1f);
-            Set(ms + ContactIsland, 1f);
-            for (int c = SI(B(minBody) + BodyContacts); c != -1; c = SI(C(c) + NextB))
-            {
-                if (count == MaxToiContacts) break;
-                int s = C(c);
-                if (S(s + ContactIsland) > 0f) continue;
-                // Tentatively advance the (static) other body to the TOI.
-                int other = SI(s + ContactEdge);
-                float backupAlpha = EdgeAlpha0(other, stamp);
-                SetEdgeAlpha0(other, stamp, minAlpha);
-                UpdateContact(c);
-                if (S(s + Enabled) == 0f || S(s + Touching) == 0f)
-                {
-                    SetEdgeAlpha0(other, stamp, backupAlpha);
-                    continue;
-                }
-                Set(s + ContactIsland, 1f);
-                SetI(IslandContacts + count, c);
-                count++;
-            }
-            SetI(IslandCount, count);
+            T count = BuildToiIsland(minContact, minBody, minAlpha, stamp, island);
+            Set(IslandCount, count, island);
 
-            float subDt = (1f - minAlpha) * dt;
-            SolveToiIsland(minBody, subDt);
+            T subDt = (F(1f) - minAlpha) * F(dt);
+            SolveToiIsland(minBody, subDt, count, island);
 
             // Reset island flags and synchronise the broad phase.
-            Set(B(minBody) + IslandFlag, 0f);
-            SynchronizeFixtures(minBody);
-            // Invalidate all contact TOIs on this displaced body.
-            for (int c = SI(B(minBody) + BodyContacts); c != -1; c = SI(C(c) + NextB))
+            for (int b = 0; b < BodyCount; b++)
             {
-                Set(C(c) + ToiFlag, 0f);
-                Set(C(c) + ContactIsland, 0f);
+                T here = T.And(island, T.Equal(minBody, F(b)));
+                if (T.Any(here)) SynchronizeFixtures(b, here);
+            }
+            // Invalidate all contact TOIs on this displaced body.
+            c = BodyAt(minBody, island).Contacts;
+            walking = T.And(island, T.Not(T.Equal(c, F(-1f))));
+            while (T.Any(walking))
+            {
+                var contact = Contact(c, walking);
+                contact.ToiFlag = F(0f);
+                contact.InIsland = F(0f);
+                c = T.Select(walking, contact.NextB, c);
+                walking = T.And(walking, T.Not(T.Equal(c, F(-1f))));
             }
 
             // New contacts, and maybe destroyed ones.
-            FindNewContacts(allMoved: false);
+            FindNewContacts(allMoved: T.False, mask: island);
         }
     }
 
-    // b2Island::SolveTOI for the island of one dynamic body.
-    private void SolveToiIsland(int body, float subDt)
+    // The contact of each running lane with the earliest time of impact (-1: none), computing those not cached.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FindFirstToi(T stamp, T running, out T minContact, out T minAlpha)
     {
-        int s = B(body);
-        Set(s + SolverCx, S(s + Cx));
-        Set(s + SolverCy, S(s + Cy));
-        Set(s + SolverA, S(s + A));
-        Set(s + SolverVx, S(s + Vx));
-        Set(s + SolverVy, S(s + Vy));
-        Set(s + SolverW, S(s + W));
-        InitializeContacts(1f, warmStarting: false);
-        for (int i = 0; i < 20; i++)
-            if (!(SolvePositions(Settings.ToiBaumgarte, body, true) < -1.5f * Settings.LinearSlop)) break;
+        minContact = F(-1f);
+        minAlpha = F(1f);
+        T c = S(ContactHead);
+        T walking = T.And(running, T.Not(T.Equal(c, F(-1f))));
+        while (T.Any(walking))
+        {
+            var contact = Contact(c, walking);
+            T candidate = T.AndNot(T.And(walking, T.Not(T.Equal(contact.Enabled, F(0f)))), T.Greater(contact.ToiCount, F(Settings.MaxSubSteps)));
+            T cached = T.And(candidate, T.Greater(contact.ToiFlag, F(0f)));
+            T fresh = T.AndNot(candidate, cached);
+            T alpha = contact.Toi;
+            if (T.Any(fresh))
+            {
+                T computed = ComputeToi(contact.Edge, contact.Body, stamp, fresh);
+                var update = Contact(c, fresh);
+                update.Toi = computed;
+                update.ToiFlag = F(1f);
+                alpha = T.Select(fresh, computed, alpha);
+            }
+            T earlier = T.And(candidate, T.Less(alpha, minAlpha));
+            minContact = T.Select(earlier, c, minContact);
+            minAlpha = T.Select(earlier, alpha, minAlpha);
+            c = T.Select(walking, contact.Next, c);
+            walking = T.And(walking, T.Not(T.Equal(c, F(-1f))));
+        }
+    }
+
+    // The TOI island of each lane in mask: its TOI contact first, then the body's other contacts that touch at the
+    // TOI (each edge tentatively advanced to it); returns the island's size.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private T BuildToiIsland(T minContact, T minBody, T minAlpha, T stamp, T island)
+    {
+        T count = F(0f);
+        AddToIsland(count, minContact, minBody, island);
+        count = T.Select(island, F(1f), count);
+        var first = Contact(minContact, island);
+        first.InIsland = F(1f);
+        T c = BodyAt(minBody, island).Contacts;
+        T walking = T.And(island, T.Not(T.Equal(c, F(-1f))));
+        while (T.Any(walking))
+        {
+            walking = T.AndNot(walking, T.Equal(count, F(MaxToiContacts)));
+            if (!T.Any(walking)) break;
+            var contact = Contact(c, walking);
+            T candidate = T.AndNot(walking, T.Greater(contact.InIsland, F(0f)));
+            // Tentatively advance the (static) other body to the TOI.
+            T other = contact.Edge;
+            T backupAlpha = EdgeAlpha0(other, stamp, candidate);
+            SetEdgeAlpha0(other, stamp, minAlpha, candidate);
+            UpdateContact(c, candidate);
+            var updated = Contact(c, candidate);
+            T missed = T.And(candidate, T.Or(T.Equal(updated.Enabled, F(0f)), T.Equal(updated.Touching, F(0f))));
+            SetEdgeAlpha0(other, stamp, backupAlpha, missed);
+            T join = T.AndNot(candidate, missed);
+            var joined = Contact(c, join);
+            joined.InIsland = F(1f);
+            AddToIsland(count, c, minBody, join);
+            count = T.Select(join, count + F(1f), count);
+            c = T.Select(walking, contact.NextB, c);
+            walking = T.And(walking, T.Not(T.Equal(c, F(-1f))));
+        }
+        return count;
+    }
+
+    // The time of impact of each lane's contact (edge, body) in the lanes of mask, after putting both sweeps on
+    // the same time interval (which may advance the edge's alpha0 or the body's sweep, as Box2D does).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private T ComputeToi(T edge, T body, T stamp, T mask)
+    {
+        T alphaA = EdgeAlpha0(edge, stamp, mask);
+        LaneSweep<T> sweepB = BodySweep(body, mask);
+        T alphaB = sweepB.Alpha0;
+        T behindBody = T.And(mask, T.Less(alphaA, alphaB));
+        T behindEdge = T.AndNot(T.And(mask, T.Less(alphaB, alphaA)), behindBody);
+        T alpha0 = T.Select(behindBody, alphaB, alphaA);
+        SetEdgeAlpha0(edge, stamp, alpha0, behindBody); // the edge's centre and angle stay 0
+        if (T.Any(behindEdge))
+        {
+            sweepB.Advance(alpha0, behindEdge);
+            SetBodySweep(body, sweepB, behindEdge);
+        }
+
+        var edgeSweep = new LaneSweep<T> { Alpha0 = EdgeAlpha0(edge, stamp, mask) };
+        T state = LaneTimeOfImpact.Compute<T, TTrig>(EdgeProxy(edge), edgeSweep, BodyProxy(body), sweepB, mask, out T beta);
+        T a = alpha0 + (F(1f) - alpha0) * beta;
+        return T.Select(T.Equal(state, F(3f)), T.Select(T.Less(a, F(1f)), a, F(1f)), F(1f));
+    }
+
+    // b2Island::SolveTOI for the island of each lane's one dynamic body.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SolveToiIsland(T body, T subDt, T count, T mask)
+    {
+        var bodies = default(SolverBodies<T>);
+        for (int b = 0; b < BodyCount; b++)
+        {
+            var slots = Body(b);
+            bodies.Set(b, new SolverBody<T> { C = slots.C, A = slots.A, V = slots.V, W = slots.W });
+        }
+        InitializeContacts(F(1f), warmStarting: false, count, mask);
+        T positioning = mask;
+        for (int i = 0; i < 20 && T.Any(positioning); i++)
+        {
+            T separation = SolvePositionConstraints(F(Settings.ToiBaumgarte), ref bodies, count, positioning, body, toi: true);
+            positioning = T.And(positioning, T.Less(separation, F(-1.5f * Settings.LinearSlop)));
+        }
 
         // Leap of faith to the new safe state.
-        Set(s + C0x, S(s + SolverCx));
-        Set(s + C0y, S(s + SolverCy));
-        Set(s + A0, S(s + SolverA));
+        for (int b = 0; b < BodyCount; b++)
+        {
+            T here = T.And(mask, T.Equal(body, F(b)));
+            if (!T.Any(here)) continue;
+            var slots = Body(b, here);
+            SolverBody<T> solver = bodies.Get(b);
+            slots.C0 = solver.C;
+            slots.A0 = solver.A;
+        }
 
-        InitializeVelocityConstraints();
-        for (int i = 0; i < BipedConstants.VelocityIterations; i++) SolveVelocityConstraints();
+        InitializeVelocityConstraints(bodies, count, mask);
+        for (int i = 0; i < BipedConstants.VelocityIterations; i++) SolveVelocityConstraints(ref bodies, count, mask);
 
-        Integrate(subDt, writeBack: true);
+        for (int b = 0; b < BodyCount; b++)
+        {
+            T here = T.And(mask, T.Equal(body, F(b)));
+            if (!T.Any(here)) continue;
+            SolverBody<T> solver = Integrate(bodies.Get(b), subDt);
+            var slots = Body(b, here);
+            slots.C = solver.C;
+            slots.A = solver.A;
+            slots.V = solver.V;
+            slots.W = solver.W;
+            SynchronizeTransform(b, here);
+        }
     }
 }

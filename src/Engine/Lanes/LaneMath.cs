@@ -20,12 +20,7 @@ public static class LaneMath
     private const float Log2E = 1.44269504088896341f;
 
     /// <summary>sin and cos of x.</summary>
-    /// <remarks>
-    /// Not inlined on purpose: RyuJIT's inlining budget grows with the size of the method it compiles, so this
-    /// body inlined into a small caller ran out of budget and left its lane operations as calls (measured on the
-    /// walker: several calls per rotation). Compiled on its own, everything inside it inlines.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SinCos<T>(T x, out T sin, out T cos) where T : struct, ILane<T>
     {
         T q = T.Floor(x * T.From(TwoOverPi) + T.From(0.5f));

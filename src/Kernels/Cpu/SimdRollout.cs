@@ -139,6 +139,7 @@ internal sealed class SimdRollout(ProgramBatch batch, EvaluationRequest request,
             for (int b = 0; b < active; b++)
             {
                 for (int o = 0; o < nOut && o < TaskOutputs<VectorLane>.Capacity; o++) outputs.Set(o, values[outputSlot[o] * active + b]);
+                outputs.Ended = VectorLane.Not(VectorLane.Greater(alive[b], zero));
                 VectorLane r, done;
                 if (byLane is not null)
                     r = byLane.Step(task, scratch, b, episodes, laneBase, outputs, nOut, out done);

@@ -3,10 +3,16 @@ using Wann.Engine.Lanes;
 
 namespace Wann.Kernels.Tasks;
 
-/// <summary>Network outputs handed to a task's step: up to four of them (fields, as device code has no arrays of generic structs).</summary>
+/// <summary>Network outputs handed to a task's step: up to four of them (fields, as device code has no arrays of generic structs), and which lanes no longer count.</summary>
 public struct TaskOutputs<T> where T : struct, ILane<T>
 {
     public T O0, O1, O2, O3;
+
+    /// <summary>
+    /// A mask of the lanes whose step nobody reads (their episode ended, or they pad a SIMD vector): their reward
+    /// and done are ignored, so a task may skip work for them. False in every lane unless a backend sets it.
+    /// </summary>
+    public T Ended;
 
     public readonly T this[int index]
     {

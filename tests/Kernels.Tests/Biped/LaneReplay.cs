@@ -62,7 +62,7 @@ public static class LaneReplay<TTrig> where TTrig : struct, ITrig
                     world.SetMotor(j, new FloatLane((float)(speed * (a > 0 ? 1.0 : a < 0 ? -1.0 : 0.0))), new FloatLane((float)(BipedConstants.MotorsTorque * clip)));
                     cost += 0.00035 * BipedConstants.MotorsTorque * clip;
                 }
-                reward = world.EnvStep(new FloatLane((float)cost), out FloatLane ended).Value;
+                reward = world.EnvStep(new FloatLane((float)cost), FloatLane.True, out FloatLane ended).Value;
                 done = ended.Value > 0f;
                 if (firstBody < 0) exact.Step(rec.Action, obs, out _);
                 total += reward;

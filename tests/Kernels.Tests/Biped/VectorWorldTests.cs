@@ -56,9 +56,9 @@ public sealed class VectorWorldTests(ITestOutputHelper output)
                 for (int i = 0; i < width; i++) scalars[i].SetMotor(j, new FloatLane(speed[i]), new FloatLane(torque[i]));
             }
             long t0 = Stopwatch.GetTimestamp();
-            vector.EnvStep(VectorLane.From(0.1f), out _);
+            vector.EnvStep(VectorLane.From(0.1f), VectorLane.True, out _);
             long t1 = Stopwatch.GetTimestamp();
-            for (int i = 0; i < width; i++) scalars[i].EnvStep(new FloatLane(0.1f), out _);
+            for (int i = 0; i < width; i++) scalars[i].EnvStep(new FloatLane(0.1f), FloatLane.True, out _);
             long t2 = Stopwatch.GetTimestamp();
             vectorSeconds += (t1 - t0) / (double)Stopwatch.Frequency;
             scalarSeconds += (t2 - t1) / (double)Stopwatch.Frequency;

@@ -69,7 +69,7 @@ public readonly struct BipedTask<TTrig> : IRolloutTask where TTrig : struct, ITr
             world.SetMotor(k, MotorSpeed(k, action), T.From(80f) * magnitude);
             cost += T.From(0.028f) * magnitude; // 0.00035 x MOTORS_TORQUE
         }
-        T reward = world.EnvStep(cost, out T ended);
+        T reward = world.EnvStep(cost, T.Not(outputs.Ended), out T ended);
         state = world.State;
         done = T.Select(ended, T.From(1f), T.From(0f));
         return reward;

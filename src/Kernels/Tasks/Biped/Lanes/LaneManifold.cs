@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Wann.Engine.Lanes;
 
 namespace Wann.Kernels.Tasks.Biped.Lanes;
@@ -24,10 +25,12 @@ public struct LaneManifold<T> where T : struct, ILane<T>
     /// Box2D's b2ContactFeature (index A, index B, type A, type B; indices below 8, types 0 vertex or 1 face) as one
     /// small integer: indexA + 8 indexB + 64 typeA + 128 typeB.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Key(T indexA, T indexB, float typeA, float typeB) =>
         indexA + T.From(8f) * indexB + T.From(64f * typeA + 128f * typeB);
 
     /// <summary>The key with the features of A and B swapped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Swap(T id)
     {
         T eighths = T.Floor(id * T.From(0.125f));
@@ -40,6 +43,7 @@ public struct LaneManifold<T> where T : struct, ILane<T>
     }
 
     /// <summary>Index B of a key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T IndexB(T id) => T.Floor(id * T.From(0.125f)) - T.From(8f) * T.Floor(id * T.From(0.015625f));
 }
 
@@ -52,10 +56,12 @@ public struct LaneClipVertex<T> where T : struct, ILane<T>
     public T Id;
 
     /// <summary>Per lane: mask ? <paramref name="a"/> : <paramref name="b"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static LaneClipVertex<T> Select(T mask, LaneClipVertex<T> a, LaneClipVertex<T> b) =>
         new() { V = Vec2<T>.Select(mask, a.V, b.V), Id = T.Select(mask, a.Id, b.Id) };
 
     /// <summary><c>b2ClipSegmentToLine</c>: the part of in0..in1 behind the line; returns how many points (0 to 2) per lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T ClipSegmentToLine(out LaneClipVertex<T> out0, out LaneClipVertex<T> out1, LaneClipVertex<T> in0, LaneClipVertex<T> in1,
         Vec2<T> normal, T offset, T vertexIndexA)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Wann.Engine.Lanes;
 
 namespace Wann.Kernels.Tasks.Biped.Lanes;
@@ -10,6 +11,7 @@ namespace Wann.Kernels.Tasks.Biped.Lanes;
 public readonly struct LaneTrig : ITrig
 {
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Rot<T> Rotation<T>(T angle) where T : struct, ILane<T>
     {
         // One range reduction for both (LaneMath.Sin and Cos each make the same one).

@@ -9,6 +9,7 @@ namespace Wann.Kernels.Tasks.Biped.Lanes;
 // vertex count, the others masked. The phases are separate methods so that RyuJIT inlines all their lane operations.
 public partial struct LaneWorld<T, TState, TEpisode, TTrig>
 {
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private readonly LaneManifold<T> CollideEdgePolygon(T edge, T body)
     {
         var terrain = EdgeAt(edge);
@@ -30,6 +31,7 @@ public struct EdgePolygonCollider<T> where T : struct, ILane<T>
     private T _front, _count, _radius;
 
     /// <summary>b2EPCollider::Collide's set-up: the polygon in the edge's frame and which side of the edge it is on.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void Initialize<TEpisode>(in Transform<T> xf, BodyModel<T, TEpisode> model, Vec2<T> v1, Vec2<T> v2) where TEpisode : struct, IEpisodeView<T>
     {
         _xf = xf;
@@ -58,11 +60,14 @@ public struct EdgePolygonCollider<T> where T : struct, ILane<T>
         _radius = T.From(2f * Settings.PolygonRadius);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly Vec2<T> Vertex(int i) => i switch { 0 => _vertices.V0, 1 => _vertices.V1, 2 => _vertices.V2, 3 => _vertices.V3, _ => _vertices.V4 };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly Vec2<T> Normal(int i) => i switch { 0 => _normals.V0, 1 => _normals.V1, 2 => _normals.V2, 3 => _normals.V3, _ => _normals.V4 };
 
     /// <summary>The manifold; <paramref name="model"/> gives the polygon's own (local) normal and vertex for a polygon-primary manifold.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public readonly LaneManifold<T> Collide<TEpisode>(BodyModel<T, TEpisode> model) where TEpisode : struct, IEpisodeView<T>
     {
         T zero = T.From(0f);
@@ -88,7 +93,6 @@ public struct EdgePolygonCollider<T> where T : struct, ILane<T>
         AddPoints(ref result, clipped, edgePrimary, clip2a, clip2b, rfV1, rfNormal);
         return result;
     }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
     private readonly T ComputeEdgeSeparation()
     {

@@ -10,6 +10,7 @@ namespace Wann.Kernels.Tasks.Biped.Lanes;
 // carry a signed zero into body B's numbers are kept (the cross product of its zero angular velocity).
 public partial struct LaneWorld<T, TState, TEpisode, TTrig>
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Transform<T> SolverTransform(Vec2<T> c, T a, Vec2<T> localCenter)
     {
         Rot<T> q = RotOf(a);
@@ -20,6 +21,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     /// b2ContactSolver's constructor for island positions [0, <paramref name="count"/>) in the lanes of
     /// <paramref name="mask"/>: each constraint from its contact, the impulses scaled for warm starting (or zero).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void InitializeContacts(T dtRatio, bool warmStarting, T count, T mask)
     {
         for (int i = 0; i < BipedLayout.ContactCapacity; i++)
@@ -54,6 +56,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     }
 
     /// <summary><c>b2ContactSolver::InitializeVelocityConstraints</c>: world normals and points, anchors, masses, bias, the block solver's matrices.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void InitializeVelocityConstraints(in SolverBodies<T> bodies, T count, T mask)
     {
         for (int i = 0; i < BipedLayout.ContactCapacity; i++)
@@ -63,7 +66,6 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
             InitializeVelocityConstraint(bodies, i, m);
         }
     }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void InitializeVelocityConstraint(in SolverBodies<T> bodies, int i, T m)
     {
@@ -146,6 +148,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     }
 
     // The midpoint between the two surfaces at a clip point (b2WorldManifold::Initialize's cA and cB).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vec2<T> WorldPoint(in Transform<T> clipXf, Vec2<T> localPoint, Vec2<T> planePoint, Vec2<T> normal, T radius)
     {
         Vec2<T> clipPoint = Transform<T>.Mul(clipXf, localPoint);
@@ -155,6 +158,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     }
 
     /// <summary><c>b2ContactSolver::WarmStart</c>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void WarmStart(ref SolverBodies<T> bodies, T count, T mask)
     {
         for (int i = 0; i < BipedLayout.ContactCapacity; i++)
@@ -180,6 +184,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     }
 
     /// <summary><c>b2ContactSolver::SolveVelocityConstraints</c>: friction first, then the normal impulses (the block solver for two points).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void SolveVelocityConstraints(ref SolverBodies<T> bodies, T count, T mask)
     {
         for (int i = 0; i < BipedLayout.ContactCapacity; i++)
@@ -292,6 +297,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     }
 
     /// <summary><c>b2ContactSolver::StoreImpulses</c>: the accumulated impulses back to the contacts' manifold points.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void StoreImpulses(T count, T mask)
     {
         for (int i = 0; i < BipedLayout.ContactCapacity; i++)
@@ -312,6 +318,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     /// (only each lane's <paramref name="toiBody"/> and the static edges take part; the static ones have no mass
     /// either way), in the lanes of <paramref name="mask"/>. Returns the smallest separation.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private readonly T SolvePositionConstraints(T baumgarte, ref SolverBodies<T> bodies, T count, T mask, T toiBody, bool toi)
     {
         T minSeparation = F(0f);
@@ -323,7 +330,6 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         }
         return minSeparation;
     }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
     private readonly void SolvePositionConstraint(T baumgarte, ref SolverBodies<T> bodies, int i, T m, T toiBody, bool toi, ref T minSeparation)
     {

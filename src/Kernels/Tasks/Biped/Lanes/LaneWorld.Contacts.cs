@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static Wann.Kernels.Tasks.Biped.Lanes.BipedLayout;
 
 namespace Wann.Kernels.Tasks.Biped.Lanes;
@@ -13,6 +14,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     /// body's (all bodies and edges where <paramref name="allMoved"/>: the first call, when every proxy is in the
     /// move buffer), in Box2D's pair order; clears the move buffer.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void FindNewContacts(T allMoved, T mask)
     {
         T lowerX = F(float.MaxValue), upperX = F(-float.MaxValue);
@@ -52,6 +54,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     }
 
     // The first edge whose running maximum of fat upper x reaches x (edges are sorted by fat lower x), per lane.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private readonly T FirstEdgeReaching(T x, T edges, T mask)
     {
         T lo = F(0f), hi = T.Select(mask, edges, F(0f));
@@ -68,6 +71,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     }
 
     // b2TestOverlap of a body's and an edge's fat AABBs.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T FatOverlap(Vec2<T> bodyLower, Vec2<T> bodyUpper, EdgeModel<T, TEpisode> edge)
     {
         Vec2<T> edgeLower = edge.FatLower, edgeUpper = edge.FatUpper;
@@ -78,6 +82,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     }
 
     /// <summary><c>b2ContactManager::AddPair</c> for each lane's edge <paramref name="edge"/> (fixture A) and body <paramref name="body"/> (B), in the lanes of <paramref name="mask"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void AddPair(T edge, int body, T mask)
     {
         // Already a contact of this body?
@@ -136,6 +141,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     }
 
     /// <summary><c>b2ContactManager::Destroy</c> of each lane's contact <paramref name="c"/>, in the lanes of <paramref name="mask"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Destroy(T c, T mask)
     {
         var contact = Contact(c, mask);
@@ -161,10 +167,11 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     }
 
     /// <summary><c>b2ContactManager::Collide</c>: drop contacts whose fat AABBs parted, update the others.</summary>
-    private void Collide()
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Collide(T live)
     {
         T c = S(ContactHead);
-        T walking = T.Not(T.Equal(c, F(-1f)));
+        T walking = T.AndNot(live, T.Equal(c, F(-1f)));
         while (T.Any(walking))
         {
             var contact = Contact(c, walking);
@@ -179,6 +186,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     }
 
     /// <summary><c>b2Contact::Update</c> of each lane's contact <paramref name="c"/>: new manifold, impulses carried over by feature id, begin/end events.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void UpdateContact(T c, T mask)
     {
         if (!T.Any(mask)) return;
@@ -212,6 +220,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     }
 
     // The env's contact detector: the hull touching the ground ends the game; lower legs report ground contact.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void BeginContact(T body, T mask)
     {
         Set(GameOver, F(1f), T.And(mask, T.Equal(body, F(0f))));
@@ -219,6 +228,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         Set(GroundContact3, F(1f), T.And(mask, T.Equal(body, F(4f))));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void EndContact(T body, T mask)
     {
         Set(GroundContact1, F(0f), T.And(mask, T.Equal(body, F(2f))));

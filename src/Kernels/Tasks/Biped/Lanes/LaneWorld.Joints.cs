@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Settings = Wann.Kernels.Tasks.Biped.Physics.Settings;
 using static Wann.Kernels.Tasks.Biped.Lanes.BipedLayout;
 
@@ -9,6 +10,7 @@ namespace Wann.Kernels.Tasks.Biped.Lanes;
 public partial struct LaneWorld<T, TState, TEpisode, TTrig>
 {
     /// <summary><c>b2RevoluteJoint::InitVelocityConstraints</c> with warm starting.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private readonly JointSolver<T> InitVelocityConstraints(int joint, T dt, T dtRatio, ref SolverBodies<T> bodies)
     {
         var j = new JointSolver<T> { Joint = joint, BodyA = JointBodyA(joint), BodyB = JointBodyB(joint) };
@@ -53,25 +55,8 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         T motorImpulse = T.Select(fixedRotation, F(0f), slots.MotorImpulse);
 
         Vec3<T> impulse = slots.Impulse;
-        T limitState = slots.Limit;
-        T jointAngle = b.A - a.A - j.ReferenceAngle;
-        T spread = j.Upper - j.Lower;
-        T equal = T.Less(T.Select(T.Greater(spread, F(0f)), spread, -spread), F(2f * Settings.AngularSlop));
-        T atLower = T.AndNot(T.Or(T.Less(jointAngle, j.Lower), T.Equal(jointAngle, j.Lower)), equal);
-        T atUpper = T.AndNot(T.AndNot(T.Or(T.Greater(jointAngle, j.Upper), T.Equal(jointAngle, j.Upper)), equal), atLower);
-        T inactive = T.Not(T.Or(equal, T.Or(atLower, atUpper)));
-        T freshLimit = T.Or(T.And(atLower, T.Not(T.Equal(limitState, F(1f)))), T.And(atUpper, T.Not(T.Equal(limitState, F(2f)))));
-        T clearZ = T.AndNot(T.Or(freshLimit, inactive), fixedRotation);
-        impulse.Z = T.Select(clearZ, F(0f), impulse.Z);
-        T newState = T.Select(equal, F(3f), T.Select(atLower, F(1f), T.Select(atUpper, F(2f), F(0f))));
-        limitState = T.Select(fixedRotation, F(0f), newState);
-        slots.Limit = limitState;
-        j.LimitState = limitState;
-        j.MotorOn = T.AndNot(T.Not(T.Equal(limitState, F(3f))), fixedRotation);
-        j.LimitOn = T.AndNot(T.Not(T.Equal(limitState, F(0f))), fixedRotation);
-        j.Equal = T.Equal(limitState, F(3f));
-        j.AtLower = T.Equal(limitState, F(1f));
-        j.AtUpper = T.Equal(limitState, F(2f));
+        impulse.Z = UpdateLimitState(ref j, slots.Limit, b.A - a.A - j.ReferenceAngle, impulse.Z);
+        slots.Limit = j.LimitState;
 
         // Warm starting: scale the impulses for a variable time step.
         impulse = new Vec3<T>(dtRatio * impulse.X, dtRatio * impulse.Y, dtRatio * impulse.Z);
@@ -88,7 +73,32 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         return j;
     }
 
+    // The limit state from the joint angle (b2RevoluteJoint::InitVelocityConstraints' limit block) and the limit
+    // impulse it keeps (zeroed on a new state or an inactive limit); sets the joint's limit masks.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T UpdateLimitState(ref JointSolver<T> j, T limitState, T jointAngle, T impulseZ)
+    {
+        T fixedRotation = j.FixedRotation;
+        T spread = j.Upper - j.Lower;
+        T equal = T.Less(T.Select(T.Greater(spread, F(0f)), spread, -spread), F(2f * Settings.AngularSlop));
+        T atLower = T.AndNot(T.Or(T.Less(jointAngle, j.Lower), T.Equal(jointAngle, j.Lower)), equal);
+        T atUpper = T.AndNot(T.AndNot(T.Or(T.Greater(jointAngle, j.Upper), T.Equal(jointAngle, j.Upper)), equal), atLower);
+        T inactive = T.Not(T.Or(equal, T.Or(atLower, atUpper)));
+        T freshLimit = T.Or(T.And(atLower, T.Not(T.Equal(limitState, F(1f)))), T.And(atUpper, T.Not(T.Equal(limitState, F(2f)))));
+        T clearZ = T.AndNot(T.Or(freshLimit, inactive), fixedRotation);
+        T newState = T.Select(equal, F(3f), T.Select(atLower, F(1f), T.Select(atUpper, F(2f), F(0f))));
+        limitState = T.Select(fixedRotation, F(0f), newState);
+        j.LimitState = limitState;
+        j.MotorOn = T.AndNot(T.Not(T.Equal(limitState, F(3f))), fixedRotation);
+        j.LimitOn = T.AndNot(T.Not(T.Equal(limitState, F(0f))), fixedRotation);
+        j.Equal = T.Equal(limitState, F(3f));
+        j.AtLower = T.Equal(limitState, F(1f));
+        j.AtUpper = T.Equal(limitState, F(2f));
+        return T.Select(clearZ, F(0f), impulseZ);
+    }
+
     /// <summary><c>b2RevoluteJoint::SolveVelocityConstraints</c>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void SolveVelocityConstraints(ref JointSolver<T> j, ref SolverBodies<T> bodies)
     {
         SolverBody<T> a = bodies.Get(j.BodyA), b = bodies.Get(j.BodyB);
@@ -158,6 +168,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     }
 
     /// <summary><c>b2RevoluteJoint::SolvePositionConstraints</c> in the lanes of <paramref name="mask"/>; returns where the joint is within tolerance.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private readonly T SolvePositionConstraints(in JointSolver<T> j, ref SolverBodies<T> bodies, T mask)
     {
         SolverBody<T> a = bodies.Get(j.BodyA), b = bodies.Get(j.BodyB);
@@ -210,6 +221,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     }
 
     // b2Clamp(a, low, high) = b2Max(low, b2Min(a, high)).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Clamp(T a, T low, T high)
     {
         T m = T.Select(T.Less(a, high), a, high);

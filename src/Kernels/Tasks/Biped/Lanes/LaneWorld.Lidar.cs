@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static Wann.Kernels.Tasks.Biped.Lanes.BipedLayout;
 
 namespace Wann.Kernels.Tasks.Biped.Lanes;
@@ -6,14 +7,15 @@ namespace Wann.Kernels.Tasks.Biped.Lanes;
 // every recorded ray was the one Box2D's tree reported). Each lane scans its own terrain's window of edges.
 public partial struct LaneWorld<T, TState, TEpisode, TTrig>
 {
-    private readonly T RayCastTerrain(Vec2<T> p1, Vec2<T> p2)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly T RayCastTerrain(Vec2<T> p1, Vec2<T> p2, T live)
     {
         T best = F(1f);
         T hit = T.False;
         Vec2<T> lower = Vec2<T>.Min(p1, p2), upper = Vec2<T>.Max(p1, p2);
         T edges = Episode[EdgeCount];
-        T edge = FirstEdgeReaching(lower.X, edges, T.True);
-        T scanning = T.Less(edge, edges);
+        T edge = FirstEdgeReaching(lower.X, edges, live);
+        T scanning = T.And(live, T.Less(edge, edges));
         T zero = F(0f);
         while (T.Any(scanning))
         {
@@ -36,6 +38,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     }
 
     // b2EdgeShape::RayCast for an edge at the origin (maximum fraction 1): the fraction, where crosses is set.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static T RayCastEdge(in EdgeModel<T, TEpisode> model, Vec2<T> point1, Vec2<T> point2, out T crosses)
     {
         T zero = F(0f), one = F(1f);

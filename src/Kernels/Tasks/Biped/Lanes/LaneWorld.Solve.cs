@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Settings = Wann.Kernels.Tasks.Biped.Physics.Settings;
 using static Wann.Kernels.Tasks.Biped.Lanes.BipedLayout;
 
@@ -10,11 +11,14 @@ namespace Wann.Kernels.Tasks.Biped.Lanes;
 // the contacts' constraints sit in the island's slots, every lane's i-th at the same slots.
 public partial struct LaneWorld<T, TState, TEpisode, TTrig>
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int IslandOrderBody(int k) => k switch { 0 => 4, 1 => 3, 2 => 0, 3 => 1, _ => 2 };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int IslandOrderJoint(int k) => k switch { 0 => 3, 1 => 2, 2 => 0, _ => 1 };
 
-    private void Solve(T dtRatio)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Solve(T dtRatio, T live)
     {
         // The island's contacts: enabled and touching, in body order.
         T count = F(0f);
@@ -22,7 +26,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         {
             int b = IslandOrderBody(k);
             T c = Body(b).Contacts;
-            T walking = T.Not(T.Equal(c, F(-1f)));
+            T walking = T.AndNot(live, T.Equal(c, F(-1f)));
             while (T.Any(walking))
             {
                 var contact = Contact(c, walking);
@@ -75,7 +79,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         StoreImpulses(j3);
         for (int b = 0; b < BodyCount; b++) bodies.Set(b, Integrate(bodies.Get(b), h));
 
-        T running = all;
+        T running = live;
         for (int i = 0; i < BipedConstants.PositionIterations; i++)
         {
             T contactsOkay = T.Not(T.Less(SolvePositionConstraints(F(Settings.Baumgarte), ref bodies, count, running, F(-1f), toi: false),
@@ -101,10 +105,11 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         // Sleeping never triggers for the walker (its bodies never rest for half a second), so it is left out.
 
         for (int b = BodyCount - 1; b >= 0; b--) SynchronizeFixtures(b, all);
-        FindNewContacts(allMoved: T.False, mask: all);
+        FindNewContacts(allMoved: T.False, mask: live);
     }
 
     // Each lane's island position 'position' holds its contact c of body 'body', in the lanes of mask.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddToIsland(T position, T c, T body, T mask)
     {
         T slot = F(Island) + position * F(IslandStride);
@@ -112,6 +117,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         State.Scatter(slot + F(IslandBody), body, mask);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void StoreImpulses(in JointSolver<T> joint)
     {
         var slots = Joint(joint.Joint);
@@ -120,6 +126,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     }
 
     // b2Island::Solve's integration of one body's velocity into its position, with Box2D's speed limits.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static SolverBody<T> Integrate(SolverBody<T> body, T h)
     {
         Vec2<T> v = body.V;
@@ -134,6 +141,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         return new SolverBody<T> { C = body.C + h * v, A = body.A + h * w, V = v, W = w };
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void SynchronizeTransform(int b, T mask)
     {
         var body = Body(b, mask);
@@ -142,6 +150,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     }
 
     // b2Body::SynchronizeFixtures + b2BroadPhase::MoveProxy: the AABB swept from (c0, a0) to the transform.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void SynchronizeFixtures(int b, T mask)
     {
         var body = Body(b, mask);
@@ -170,6 +179,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         moved.Moved = F(1f);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void PolygonAabb(in BodyModel<T, TEpisode> model, in Transform<T> xf, out Vec2<T> lower, out Vec2<T> upper)
     {
         T count = model.VertexCount;

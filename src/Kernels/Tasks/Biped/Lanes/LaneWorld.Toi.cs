@@ -10,12 +10,14 @@ namespace Wann.Kernels.Tasks.Biped.Lanes;
 // Each lane takes its own number of sub-steps: the loop runs until every lane has found no further impact.
 public partial struct LaneWorld<T, TState, TEpisode, TTrig>
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly T EdgeAlpha0(T edge, T stamp, T mask)
     {
         T slot = F(EdgeAlpha) + T.Select(mask, edge, F(0f)) * F(2f);
         return T.Select(T.Equal(State.Gather(slot + F(1f)), stamp), State.Gather(slot), F(0f));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SetEdgeAlpha0(T edge, T stamp, T alpha, T mask)
     {
         T slot = F(EdgeAlpha) + T.Select(mask, edge, F(0f)) * F(2f);
@@ -23,6 +25,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         State.Scatter(slot + F(1f), stamp, mask);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly LaneSweep<T> BodySweep(T body, T mask)
     {
         var slots = BodyAt(body, mask);
@@ -37,6 +40,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SetBodySweep(T body, in LaneSweep<T> sweep, T mask)
     {
         var slots = BodyAt(body, mask);
@@ -48,6 +52,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     }
 
     // b2Body::SynchronizeTransform for each lane's body.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SynchronizeTransformAt(T body, T mask)
     {
         for (int b = 0; b < BodyCount; b++)
@@ -57,19 +62,22 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly LaneProxy<T> EdgeProxy(T edge)
     {
         var model = EdgeAt(edge);
         return new LaneProxy<T> { V0 = model.V1, V1 = model.V2, Count = F(2f) };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly LaneProxy<T> BodyProxy(T body)
     {
         var model = ModelAt(body);
         return new LaneProxy<T> { V0 = model.Vertex(0), V1 = model.Vertex(1), V2 = model.Vertex(2), V3 = model.Vertex(3), V4 = model.Vertex(4), Count = model.VertexCount };
     }
 
-    private void SolveToi()
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SolveToi(T live)
     {
         const float dt = 1f / 50f;
         T stamp = S(StepCounter) + F(1f);
@@ -79,7 +87,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
             body.Alpha0 = F(0f);
         }
         T c = S(ContactHead);
-        T walking = T.Not(T.Equal(c, F(-1f)));
+        T walking = T.AndNot(live, T.Equal(c, F(-1f)));
         while (T.Any(walking))
         {
             var contact = Contact(c, walking);
@@ -91,7 +99,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
             walking = T.And(walking, T.Not(T.Equal(c, F(-1f))));
         }
 
-        T running = T.True;
+        T running = live;
         while (T.Any(running))
         {
             // Find the first TOI.

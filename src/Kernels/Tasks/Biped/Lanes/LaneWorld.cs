@@ -43,29 +43,42 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T F(float value) => T.From(value);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // A rotation is about 80 lane operations: compiled once on its own, so that RyuJIT's inlining limits (about 500
+    // inlined calls a method) leave room for its callers' own operations.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static Rot<T> RotOf(T angle) => default(TTrig).Rotation(angle);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly BodySlots<T, TState> Body(int body) => new(State, body, T.True);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly BodySlots<T, TState> Body(int body, T mask) => new(State, body, mask);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly BodySlotsAt<T, TState> BodyAt(T body, T mask) => new(State, body, mask);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly JointSlots<T, TState> Joint(int joint) => new(State, joint);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly ContactSlots<T, TState> Contact(T contact, T mask) => new(State, contact, mask);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly IslandSlots<T, TState> IslandAt(int position, T mask) => new(State, position, mask);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly BodyModel<T, TEpisode> Model(int body) => BodyModel<T, TEpisode>.Of(Episode, body);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly BodyModel<T, TEpisode> ModelAt(T body) => BodyModel<T, TEpisode>.At(Episode, body);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly EdgeModel<T, TEpisode> EdgeAt(T edge) => new(Episode, edge);
 
     // Joint bodies: hip 2s joins the hull (0) and upper leg 1 + 2s; knee 2s + 1 joins upper leg 1 + 2s and lower leg 2 + 2s.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int JointBodyA(int joint) => (joint & 1) == 0 ? 0 : joint;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int JointBodyB(int joint) => joint + 1;
 
     /// <summary>Observation <paramref name="index"/> of the last step.</summary>
@@ -94,6 +107,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     /// <c>reset()</c> on zeroed slots: the fresh world of the episode data (bodies as created, no contacts yet,
     /// every proxy waiting in the move buffer), the push on the hull, then the reset step with action 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void Reset()
     {
         for (int b = 0; b < BodyCount; b++)
@@ -112,10 +126,11 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         Set(ContactHead, F(-1f));
         Set(HullForceX, Episode[Push]);
         for (int j = 0; j < JointCount; j++) SetMotor(j, F(0f), F(0f));
-        EnvStep(F(0f), out _);
+        EnvStep(F(0f), T.True, out _);
     }
 
     /// <summary>Sets joint <paramref name="joint"/>'s motor (SetMotorSpeed, SetMaxMotorTorque; the bodies are always awake).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetMotor(int joint, T speed, T maxTorque)
     {
         var slots = Joint(joint);
@@ -127,17 +142,20 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     /// The env's step after the motors are set: one <c>world.Step(1/50, 180, 60)</c>, the lidar, the 24
     /// observations and the reward (in float; the Python computed them in double), and the done rules.
     /// <paramref name="torqueCost"/> is the sum of 0.00035 x 80 x |action| clipped to 1 over the four actions.
-    /// <paramref name="done"/> is a mask.
+    /// <paramref name="done"/> is a mask. Lanes outside <paramref name="live"/> (an ended episode, a vector's padding)
+    /// are stepped without contacts, time of impact or lidar: nothing reads them again, and their loops would
+    /// hold up the vector.
     /// </summary>
-    public T EnvStep(T torqueCost, out T done)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public T EnvStep(T torqueCost, T live, out T done)
     {
-        WorldStep();
+        WorldStep(live);
         var hull = Body(0);
         Vec2<T> position = hull.Transform.P;
         for (int i = 0; i < BipedConstants.LidarCount; i++)
         {
             var end = new Vec2<T>(position.X + Episode.Shared(Lidar + 2 * i), position.Y + Episode.Shared(Lidar + 2 * i + 1));
-            Set(Observations + 14 + i, RayCastTerrain(position, end));
+            Set(Observations + 14 + i, RayCastTerrain(position, end, live));
         }
         T angle = hull.A;
         Set(Observations + 0, angle);
@@ -172,13 +190,16 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     /// <summary>The largest float not above the double (TERRAIN_LENGTH - TERRAIN_GRASS) x TERRAIN_STEP, so x &gt; it as floats is x &gt; it as doubles.</summary>
     public const float FinishX = 88.666664f;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly T JointAngle(int joint) =>
         Body(JointBodyB(joint)).A - Body(JointBodyA(joint)).A - Episode.Shared(Joints + joint * JointStride + JointReference);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly T JointSpeed(int joint) => Body(JointBodyB(joint)).W - Body(JointBodyA(joint)).W;
 
     /// <summary><c>b2World::Step(1/50, 180, 60)</c> with warm starting and continuous collision.</summary>
-    private void WorldStep()
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WorldStep(T live)
     {
         T fresh = T.Equal(S(Started), F(0f));
         if (T.Any(fresh))
@@ -189,9 +210,9 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         const float dt = 1f / 50f;
         const float invDt = 1f / dt;
         T dtRatio = S(InvDt0) * F(dt);
-        Collide();
-        Solve(dtRatio);
-        SolveToi();
+        Collide(live);
+        Solve(dtRatio, live);
+        SolveToi(live);
         Set(InvDt0, F(invDt));
         Set(HullForceX, F(0f));
     }

@@ -18,6 +18,7 @@ public struct Mat22<T> where T : struct, ILane<T>
     }
 
     /// <summary><c>b2Mat22::GetInverse</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly Mat22<T> GetInverse()
     {
         T a = Ex.X, b = Ey.X, c = Ex.Y, d = Ey.Y;
@@ -29,6 +30,7 @@ public struct Mat22<T> where T : struct, ILane<T>
     /// The reciprocal of <c>b2Mat22::Solve</c>'s determinant (0 for a singular matrix): what a solve with this
     /// matrix computes first, hoisted where the matrix stays the same over many solves.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly T SolveDeterminant() => InverseOrZero(Ex.X * Ey.Y - Ey.X * Ex.Y);
 
     /// <summary><c>b2Mat22::Solve</c> (A x = b by Cramer's rule) with its determinant from <see cref="SolveDeterminant"/>.</summary>
@@ -36,6 +38,7 @@ public struct Mat22<T> where T : struct, ILane<T>
     public readonly Vec2<T> Solve(Vec2<T> b, T det) => new(det * (Ey.Y * b.X - Ey.X * b.Y), det * (Ex.X * b.Y - Ex.Y * b.X));
 
     /// <summary><c>b2Mat22::Solve</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly Vec2<T> Solve(Vec2<T> b) => Solve(b, SolveDeterminant());
 
     /// <summary><c>b2Mul(Mat22, Vec2)</c>.</summary>

@@ -41,6 +41,7 @@ public struct Mat33<T> where T : struct, ILane<T>
     private Vec3<T> _eyCrossEz;
 
     /// <summary>The matrix from its columns, with its solves' invariants.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Mat33(Vec3<T> ex, Vec3<T> ey, Vec3<T> ez)
     {
         Ex = ex;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Wann.Engine.Lanes;
 using static Wann.Kernels.Tasks.Biped.Lanes.BipedLayout;
 
@@ -9,6 +10,7 @@ public readonly struct EdgeModel<T, TEpisode>(TEpisode episode, T edge)
 {
     private readonly T _base = T.From(Edges) + edge * T.From(EdgeStride);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private T Get(int field) => episode.Gather(_base + T.From(field));
 
     /// <summary>The edge's first vertex.</summary>
@@ -20,5 +22,5 @@ public readonly struct EdgeModel<T, TEpisode>(TEpisode episode, T edge)
     /// <summary>The fat AABB's upper corner.</summary>
     public Vec2<T> FatUpper => new(Get(EdgeUpperX), Get(EdgeUpperY));
     /// <summary>The largest fat upper x of edges 0 to this one.</summary>
-    public T MaxUpperX => Get(EdgeMaxUpperX);
+    public T MaxUpperX { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Get(EdgeMaxUpperX); }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Wann.Engine.Lanes;
 using static Wann.Kernels.Tasks.Biped.Lanes.BipedLayout;
 
@@ -14,38 +15,41 @@ public struct IslandSlots<T, TState>(TState state, int position, T mask)
     private TState _state = state;
     private readonly int _base = Island + position * IslandStride;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly T Get(int field) => _state[_base + field];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Put(int field, T value) => _state[_base + field] = T.Select(mask, value, _state[_base + field]);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int PointField(int j, int field) => ConstraintPointsAt + j * ConstraintPointStride + field;
 
     /// <summary>The contact at this position.</summary>
-    public readonly T Contact => Get(IslandContact);
+    public readonly T Contact { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Get(IslandContact); }
     /// <summary>The contact's dynamic body.</summary>
-    public readonly T Body => Get(IslandBody);
+    public readonly T Body { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Get(IslandBody); }
     /// <summary>Points the velocity constraint solves (1 where the block solver found the two redundant).</summary>
-    public T PointCount { readonly get => Get(ConstraintPoints); set => Put(ConstraintPoints, value); }
+    public T PointCount { [MethodImpl(MethodImplOptions.AggressiveInlining)] readonly get => Get(ConstraintPoints); [MethodImpl(MethodImplOptions.AggressiveInlining)] set => Put(ConstraintPoints, value); }
     /// <summary>The world normal, from the edge to the body.</summary>
-    public Vec2<T> Normal { readonly get => new(Get(NormalX), Get(NormalY)); set { Put(NormalX, value.X); Put(NormalY, value.Y); } }
+    public Vec2<T> Normal { [MethodImpl(MethodImplOptions.AggressiveInlining)] readonly get => new(Get(NormalX), Get(NormalY)); [MethodImpl(MethodImplOptions.AggressiveInlining)] set { Put(NormalX, value.X); Put(NormalY, value.Y); } }
     /// <summary>The mixed friction of the edge and the body.</summary>
-    public T Friction { readonly get => Get(BipedLayout.Friction); set => Put(BipedLayout.Friction, value); }
+    public T Friction { [MethodImpl(MethodImplOptions.AggressiveInlining)] readonly get => Get(BipedLayout.Friction); [MethodImpl(MethodImplOptions.AggressiveInlining)] set => Put(BipedLayout.Friction, value); }
     /// <summary>Body B's inverse mass and inverse rotational inertia.</summary>
-    public T InvMass { readonly get => Get(InvMassB); set => Put(InvMassB, value); }
+    public T InvMass { [MethodImpl(MethodImplOptions.AggressiveInlining)] readonly get => Get(InvMassB); [MethodImpl(MethodImplOptions.AggressiveInlining)] set => Put(InvMassB, value); }
     /// <inheritdoc cref="InvMass"/>
-    public T InvI { readonly get => Get(InvIB); set => Put(InvIB, value); }
+    public T InvI { [MethodImpl(MethodImplOptions.AggressiveInlining)] readonly get => Get(InvIB); [MethodImpl(MethodImplOptions.AggressiveInlining)] set => Put(InvIB, value); }
     /// <summary>Body B's centre of mass in its frame.</summary>
-    public Vec2<T> LocalCenter { readonly get => new(Get(LocalCenterBx), Get(LocalCenterBy)); set { Put(LocalCenterBx, value.X); Put(LocalCenterBy, value.Y); } }
+    public Vec2<T> LocalCenter { [MethodImpl(MethodImplOptions.AggressiveInlining)] readonly get => new(Get(LocalCenterBx), Get(LocalCenterBy)); [MethodImpl(MethodImplOptions.AggressiveInlining)] set { Put(LocalCenterBx, value.X); Put(LocalCenterBy, value.Y); } }
     /// <summary>The block solver's inverse mass matrix.</summary>
     public Mat22<T> NormalMass
     {
-        readonly get => new(new Vec2<T>(Get(NormalMass11), Get(NormalMass21)), new Vec2<T>(Get(NormalMass12), Get(NormalMass22)));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] readonly get => new(new Vec2<T>(Get(NormalMass11), Get(NormalMass21)), new Vec2<T>(Get(NormalMass12), Get(NormalMass22)));
         set { Put(NormalMass11, value.Ex.X); Put(NormalMass21, value.Ex.Y); Put(NormalMass12, value.Ey.X); Put(NormalMass22, value.Ey.Y); }
     }
     /// <summary>The block solver's mass matrix.</summary>
     public Mat22<T> K
     {
-        readonly get => new(new Vec2<T>(Get(K11), Get(K21)), new Vec2<T>(Get(K12), Get(K22)));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] readonly get => new(new Vec2<T>(Get(K11), Get(K21)), new Vec2<T>(Get(K12), Get(K22)));
         set { Put(K11, value.Ex.X); Put(K21, value.Ex.Y); Put(K12, value.Ey.X); Put(K22, value.Ey.Y); }
     }
 
@@ -54,17 +58,23 @@ public struct IslandSlots<T, TState>(TState state, int position, T mask)
     /// <summary>Point <paramref name="j"/>'s anchor relative to body B's centre of mass.</summary>
     public readonly Vec2<T> RB(int j) => new(Get(PointField(j, RBx)), Get(PointField(j, RBy)));
     /// <summary>Point <paramref name="j"/>'s normal and tangent mass and velocity bias.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly T NormalMassOf(int j) => Get(PointField(j, CpNormalMass));
     /// <inheritdoc cref="NormalMassOf"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly T TangentMassOf(int j) => Get(PointField(j, CpTangentMass));
     /// <inheritdoc cref="NormalMassOf"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly T VelocityBiasOf(int j) => Get(PointField(j, VelocityBias));
     /// <summary>Point <paramref name="j"/>'s accumulated normal and tangent impulse.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly T NormalImpulseOf(int j) => Get(PointField(j, CpNormalImpulse));
     /// <inheritdoc cref="NormalImpulseOf"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly T TangentImpulseOf(int j) => Get(PointField(j, CpTangentImpulse));
 
     /// <summary>Sets point <paramref name="j"/>'s anchors, masses and bias.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetPoint(int j, Vec2<T> rA, Vec2<T> rB, T normalMass, T tangentMass, T velocityBias)
     {
         Put(PointField(j, RAx), rA.X);
@@ -77,14 +87,18 @@ public struct IslandSlots<T, TState>(TState state, int position, T mask)
     }
 
     /// <summary>Sets point <paramref name="j"/>'s accumulated normal impulse in the lanes of <paramref name="where"/> (within the view's mask).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetNormalImpulse(int j, T impulse, T where) => PutWhere(PointField(j, CpNormalImpulse), impulse, where);
 
     /// <summary>Sets point <paramref name="j"/>'s accumulated tangent impulse in the lanes of <paramref name="where"/> (within the view's mask).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetTangentImpulse(int j, T impulse, T where) => PutWhere(PointField(j, CpTangentImpulse), impulse, where);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PutWhere(int field, T value, T where) => _state[_base + field] = T.Select(T.And(mask, where), value, _state[_base + field]);
 
     /// <summary>Sets point <paramref name="j"/>'s accumulated impulses.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetImpulses(int j, T normalImpulse, T tangentImpulse)
     {
         Put(PointField(j, CpNormalImpulse), normalImpulse);
@@ -92,16 +106,17 @@ public struct IslandSlots<T, TState>(TState state, int position, T mask)
     }
 
     /// <summary>The manifold as the position solver reads it: type (1 face A, 2 face B) and point count.</summary>
-    public T ManifoldKind { readonly get => Get(PositionKind); set => Put(PositionKind, value); }
+    public T ManifoldKind { [MethodImpl(MethodImplOptions.AggressiveInlining)] readonly get => Get(PositionKind); [MethodImpl(MethodImplOptions.AggressiveInlining)] set => Put(PositionKind, value); }
     /// <inheritdoc cref="ManifoldKind"/>
-    public T ManifoldPoints { readonly get => Get(PositionPoints); set => Put(PositionPoints, value); }
+    public T ManifoldPoints { [MethodImpl(MethodImplOptions.AggressiveInlining)] readonly get => Get(PositionPoints); [MethodImpl(MethodImplOptions.AggressiveInlining)] set => Put(PositionPoints, value); }
     /// <summary>The manifold's normal and reference point, in the reference body's frame.</summary>
-    public Vec2<T> LocalNormal { readonly get => new(Get(PositionNormalX), Get(PositionNormalY)); set { Put(PositionNormalX, value.X); Put(PositionNormalY, value.Y); } }
+    public Vec2<T> LocalNormal { [MethodImpl(MethodImplOptions.AggressiveInlining)] readonly get => new(Get(PositionNormalX), Get(PositionNormalY)); [MethodImpl(MethodImplOptions.AggressiveInlining)] set { Put(PositionNormalX, value.X); Put(PositionNormalY, value.Y); } }
     /// <inheritdoc cref="LocalNormal"/>
-    public Vec2<T> LocalPlane { readonly get => new(Get(PositionPlaneX), Get(PositionPlaneY)); set { Put(PositionPlaneX, value.X); Put(PositionPlaneY, value.Y); } }
+    public Vec2<T> LocalPlane { [MethodImpl(MethodImplOptions.AggressiveInlining)] readonly get => new(Get(PositionPlaneX), Get(PositionPlaneY)); [MethodImpl(MethodImplOptions.AggressiveInlining)] set { Put(PositionPlaneX, value.X); Put(PositionPlaneY, value.Y); } }
     /// <summary>The manifold's point <paramref name="j"/>, in the incident body's frame.</summary>
     public readonly Vec2<T> LocalPoint(int j) => j == 0 ? new(Get(PositionPoint0X), Get(PositionPoint0Y)) : new(Get(PositionPoint1X), Get(PositionPoint1Y));
     /// <summary>Sets the manifold's point <paramref name="j"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetLocalPoint(int j, Vec2<T> point)
     {
         Put(j == 0 ? PositionPoint0X : PositionPoint1X, point.X);

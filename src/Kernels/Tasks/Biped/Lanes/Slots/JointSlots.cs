@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Wann.Engine.Lanes;
 using static Wann.Kernels.Tasks.Biped.Lanes.BipedLayout;
 
@@ -13,7 +14,8 @@ public struct JointSlots<T, TState>(TState state, int joint)
     /// <summary>Accumulated point (x, y) and limit (z) impulse.</summary>
     public Vec3<T> Impulse
     {
-        readonly get => new(_state[_base + ImpulseX], _state[_base + ImpulseY], _state[_base + ImpulseZ]);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] readonly get => new(_state[_base + ImpulseX], _state[_base + ImpulseY], _state[_base + ImpulseZ]);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         set
         {
             _state[_base + ImpulseX] = value.X;
@@ -22,11 +24,11 @@ public struct JointSlots<T, TState>(TState state, int joint)
         }
     }
     /// <summary>Accumulated motor impulse.</summary>
-    public T MotorImpulse { readonly get => _state[_base + BipedLayout.MotorImpulse]; set => _state[_base + BipedLayout.MotorImpulse] = value; }
+    public T MotorImpulse { [MethodImpl(MethodImplOptions.AggressiveInlining)] readonly get => _state[_base + BipedLayout.MotorImpulse]; [MethodImpl(MethodImplOptions.AggressiveInlining)] set => _state[_base + BipedLayout.MotorImpulse] = value; }
     /// <summary>b2LimitState: 0 inactive, 1 at lower, 2 at upper, 3 equal.</summary>
-    public T Limit { readonly get => _state[_base + JointLimit]; set => _state[_base + JointLimit] = value; }
+    public T Limit { [MethodImpl(MethodImplOptions.AggressiveInlining)] readonly get => _state[_base + JointLimit]; [MethodImpl(MethodImplOptions.AggressiveInlining)] set => _state[_base + JointLimit] = value; }
     /// <summary>The motor's target speed.</summary>
-    public T MotorSpeed { readonly get => _state[_base + BipedLayout.MotorSpeed]; set => _state[_base + BipedLayout.MotorSpeed] = value; }
+    public T MotorSpeed { [MethodImpl(MethodImplOptions.AggressiveInlining)] readonly get => _state[_base + BipedLayout.MotorSpeed]; [MethodImpl(MethodImplOptions.AggressiveInlining)] set => _state[_base + BipedLayout.MotorSpeed] = value; }
     /// <summary>The motor's torque limit.</summary>
-    public T MaxMotorTorque { readonly get => _state[_base + BipedLayout.MaxMotorTorque]; set => _state[_base + BipedLayout.MaxMotorTorque] = value; }
+    public T MaxMotorTorque { [MethodImpl(MethodImplOptions.AggressiveInlining)] readonly get => _state[_base + BipedLayout.MaxMotorTorque]; [MethodImpl(MethodImplOptions.AggressiveInlining)] set => _state[_base + BipedLayout.MaxMotorTorque] = value; }
 }

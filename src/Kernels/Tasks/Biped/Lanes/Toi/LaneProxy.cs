@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Wann.Engine.Lanes;
 
 namespace Wann.Kernels.Tasks.Biped.Lanes;
@@ -11,13 +12,16 @@ public struct LaneProxy<T> where T : struct, ILane<T>
     public T Count;
 
     /// <summary>Vertex <paramref name="index"/>, per lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly Vec2<T> GetVertex(T index) =>
         Vec2<T>.Select(T.Equal(index, T.From(1f)), V1, Vec2<T>.Select(T.Equal(index, T.From(2f)), V2,
             Vec2<T>.Select(T.Equal(index, T.From(3f)), V3, Vec2<T>.Select(T.Equal(index, T.From(4f)), V4, V0))));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly Vec2<T> Vertex(int index) => index switch { 0 => V0, 1 => V1, 2 => V2, 3 => V3, _ => V4 };
 
     /// <summary>The index of the vertex furthest along <paramref name="d"/> (the first of equals), per lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly T GetSupport(Vec2<T> d)
     {
         T bestIndex = T.From(0f);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Wann.Engine.Lanes;
 using Settings = Wann.Kernels.Tasks.Biped.Physics.Settings;
 
@@ -25,6 +26,7 @@ public struct LaneSimplexVertex<T> where T : struct, ILane<T>
     public T IndexA, IndexB;
 
     /// <summary>Per lane: mask ? <paramref name="a"/> : <paramref name="b"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static LaneSimplexVertex<T> Select(T mask, in LaneSimplexVertex<T> a, in LaneSimplexVertex<T> b) => new()
     {
         WA = Vec2<T>.Select(mask, a.WA, b.WA),
@@ -48,6 +50,7 @@ public struct LaneSimplex<T> where T : struct, ILane<T>
     public T Count;
 
     /// <summary>Sets vertex <paramref name="index"/> (per lane) in the lanes of <paramref name="mask"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Set(T index, in LaneSimplexVertex<T> v, T mask)
     {
         V0 = LaneSimplexVertex<T>.Select(T.And(mask, T.Equal(index, T.From(0f))), v, V0);
@@ -56,6 +59,7 @@ public struct LaneSimplex<T> where T : struct, ILane<T>
     }
 
     /// <summary><c>b2Simplex::ReadCache</c>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void ReadCache(in LaneSimplexCache<T> cache, in LaneProxy<T> proxyA, in Transform<T> transformA, in LaneProxy<T> proxyB, in Transform<T> transformB)
     {
         Count = cache.Count;
@@ -75,6 +79,7 @@ public struct LaneSimplex<T> where T : struct, ILane<T>
         Count = T.Select(empty, T.From(1f), Count);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static LaneSimplexVertex<T> CachedVertex(T indexA, T indexB, in LaneProxy<T> proxyA, in Transform<T> transformA, in LaneProxy<T> proxyB, in Transform<T> transformB)
     {
         var v = new LaneSimplexVertex<T> { IndexA = indexA, IndexB = indexB };
@@ -100,6 +105,7 @@ public struct LaneSimplex<T> where T : struct, ILane<T>
     }
 
     /// <summary><c>b2Simplex::GetSearchDirection</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly Vec2<T> GetSearchDirection()
     {
         Vec2<T> e12 = V1.W - V0.W;
@@ -109,6 +115,7 @@ public struct LaneSimplex<T> where T : struct, ILane<T>
     }
 
     /// <summary><c>b2Simplex::GetWitnessPoints</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void GetWitnessPoints(out Vec2<T> pA, out Vec2<T> pB)
     {
         T one = T.Equal(Count, T.From(1f)), two = T.Equal(Count, T.From(2f)), three = T.Equal(Count, T.From(3f));
@@ -121,11 +128,13 @@ public struct LaneSimplex<T> where T : struct, ILane<T>
     }
 
     /// <summary><c>b2Simplex::GetMetric</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly T GetMetric() =>
         T.Select(T.Equal(Count, T.From(2f)), Vec2<T>.Distance(V0.W, V1.W),
             T.Select(T.Equal(Count, T.From(3f)), Vec2<T>.Cross(V1.W - V0.W, V2.W - V0.W), T.From(0f)));
 
     /// <summary><c>b2Simplex::Solve2</c> in the lanes of <paramref name="mask"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void Solve2(T mask)
     {
         T zero = T.From(0f), one = T.From(1f);
@@ -149,6 +158,7 @@ public struct LaneSimplex<T> where T : struct, ILane<T>
     }
 
     /// <summary><c>b2Simplex::Solve3</c> in the lanes of <paramref name="mask"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void Solve3(T mask)
     {
         T zero = T.From(0f), one = T.From(1f);

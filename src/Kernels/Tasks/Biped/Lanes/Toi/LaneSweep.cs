@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Wann.Engine.Lanes;
 using Settings = Wann.Kernels.Tasks.Biped.Physics.Settings;
 
@@ -16,6 +17,7 @@ public struct LaneSweep<T> where T : struct, ILane<T>
     public T Alpha0;
 
     /// <summary>The transform at fraction <paramref name="beta"/> between (C0, A0) and (C, A).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public readonly Transform<T> GetTransform<TTrig>(T beta) where TTrig : struct, ITrig
     {
         T one = T.From(1f);
@@ -26,6 +28,7 @@ public struct LaneSweep<T> where T : struct, ILane<T>
     }
 
     /// <summary>Moves (C0, A0) forward to fraction <paramref name="alpha"/> in the lanes of <paramref name="mask"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Advance(T alpha, T mask)
     {
         T one = T.From(1f);
@@ -36,6 +39,7 @@ public struct LaneSweep<T> where T : struct, ILane<T>
     }
 
     /// <summary>Brings A0 into [0, 2 pi) and shifts A alike.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Normalize()
     {
         const float twoPi = 2f * Settings.Pi;

@@ -13,6 +13,7 @@ public static class LaneTimeOfImpact
     private const int MaxIterations = 20;
 
     /// <summary><c>b2Distance</c> with a warm-start cache, in the lanes of <paramref name="mask"/>: the distance between the proxies' cores.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static T Distance<T>(ref LaneSimplexCache<T> cache, in LaneProxy<T> proxyA, in Transform<T> transformA, in LaneProxy<T> proxyB, in Transform<T> transformB, T mask)
         where T : struct, ILane<T>
     {
@@ -68,6 +69,7 @@ public static class LaneTimeOfImpact
     /// <c>b2TimeOfImpact</c> over [0, 1] in the lanes of <paramref name="mask"/>: returns Box2D's b2TOIOutput state
     /// (1 failed, 2 overlapped, 3 touching, 4 separated) per lane and the time in <paramref name="t"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static T Compute<T, TTrig>(in LaneProxy<T> proxyA, LaneSweep<T> sweepA, in LaneProxy<T> proxyB, LaneSweep<T> sweepB, T mask, out T t)
         where T : struct, ILane<T> where TTrig : struct, ITrig
     {
@@ -156,7 +158,6 @@ public static class LaneTimeOfImpact
             rooting = RootIteration(fcn, rootIterCount, target, tolerance, indexA, indexB, ref a1, ref a2, ref s1, ref s2, ref t2, rooting);
         return resolving;
     }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static T RootIteration<T, TTrig>(in LaneSeparation<T, TTrig> fcn, int rootIterCount, T target, T tolerance, T indexA, T indexB,
         ref T a1, ref T a2, ref T s1, ref T s2, ref T t2, T rooting)

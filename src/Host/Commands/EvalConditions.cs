@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Wann.Engine.Evaluation;
-using Wann.Engine.Tasks;
-using Wann.Engine.Tuning;
 using Wann.Engine;
 using Wann.Host.Evaluation;
 using Wann.Host.Output;

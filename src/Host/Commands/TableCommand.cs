@@ -3,7 +3,6 @@ using System.Globalization;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
 using Wann.Engine.Genomes;
-using Wann.Engine.Tasks;
 using Wann.Engine.Tuning;
 using Wann.Host.Evaluation;
 using Wann.Host.Output;

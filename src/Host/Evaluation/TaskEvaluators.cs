@@ -1,4 +1,3 @@
-using Wann.Engine.Evaluation;
 using Wann.Engine.Tasks;
 using Wann.Engine;
 using Wann.Kernels.Tasks;

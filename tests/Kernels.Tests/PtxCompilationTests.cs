@@ -38,13 +38,19 @@ public sealed class PtxCompilationTests
         return data;
     }
 
+    /// <summary>The kernel method as the GPU backend loads it (<see cref="KernelCatalog"/>).</summary>
     private static MethodInfo Method(string kernel, string task, bool unit)
     {
-        var scales = unit ? typeof(UnitEdgeScales) : typeof(StoredEdgeScales);
-        return task.Length == 0
-            ? typeof(ForwardKernels).GetMethod(kernel, BindingFlags.Public | BindingFlags.Static)!.MakeGenericMethod(scales)
-            : typeof(RolloutKernels).GetMethod(kernel, BindingFlags.Public | BindingFlags.Static)!
-                .MakeGenericMethod(TaskRegistry.Simulator(TaskRegistry.Get(task, "test")).GetType(), scales);
+        if (task.Length == 0)
+            return kernel == nameof(ForwardKernels.SharedMemoryForward) ? KernelCatalog.SharedForward(unit).Method : KernelCatalog.GlobalForward(unit).Method;
+        var (shared, bufferState) = new[] { (true, false), (false, false), (true, true), (false, true) }
+            .Single(entry => RolloutKernels.EntryName(entry.Item1, entry.Item2) == kernel);
+        return TaskRegistry.Dispatch(TaskRegistry.Get(task, "test"), new RolloutMethod(shared, unit, bufferState));
+    }
+
+    private sealed class RolloutMethod(bool shared, bool unit, bool bufferState) : IRolloutTaskVisitor<MethodInfo>
+    {
+        public MethodInfo Visit<TTask>(TTask task) where TTask : struct, IRolloutTask => KernelCatalog.Rollout<TTask>(shared, unit, bufferState).Method;
     }
 
     /// <summary>The PTX the CUDA loader would hand the driver for the kernel: <see cref="KernelLoader.Compile"/> with an H100-class PTX backend.</summary>

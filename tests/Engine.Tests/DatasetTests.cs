@@ -174,7 +174,7 @@ public sealed class DatasetTests
     {
         ClassificationData data;
         try { data = ClassificationSources.Digits(); }
-        catch (WannException e) when (e.Message.Contains("not found")) { throw new SkipException("digits not installed (scripts/install-datasets.sh)"); }
+        catch (WannException e) when (e.Message.Contains("data set not found")) { throw new SkipException("digits not installed (scripts/install-datasets.sh)"); }
         Assert.Equal(1797, data.Train.Count + data.Test.Count);
         Assert.Equal(449, data.Test.Count);
         Assert.Equal(64, data.Train.PixelCount);
@@ -186,7 +186,7 @@ public sealed class DatasetTests
     {
         ClassificationData data;
         try { data = ClassificationSources.Fashion16(); }
-        catch (WannException e) when (e.Message.Contains("not found")) { throw new SkipException("Fashion-MNIST not installed (scripts/install-datasets.sh)"); }
+        catch (WannException e) when (e.Message.Contains("data set not found")) { throw new SkipException("Fashion-MNIST not installed (scripts/install-datasets.sh)"); }
         Assert.Equal((60000, 10000), (data.Train.Count, data.Test.Count));
         Assert.Equal((16, 16), (data.Train.Width, data.Train.Height));
         Assert.Equal(Enumerable.Range(0, 10), data.Test.Labels.Distinct().OrderBy(l => l));

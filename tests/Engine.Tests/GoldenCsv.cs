@@ -1,10 +1,13 @@
+using System.Globalization;
+
 namespace Wann.Engine.Tests;
 
-/// <summary>Golden values stored as CSV rows of floats.</summary>
+/// <summary>Golden values stored as CSV rows of numbers.</summary>
 public static class GoldenCsv
 {
-    public static float[][] Read(string path) =>
+    /// <summary>The rows at full precision (the original wrote float64 values with repr).</summary>
+    public static double[][] ReadDoubles(string path) =>
         File.ReadAllLines(path).Where(l => l.Trim().Length > 0)
-            .Select(l => l.Split(',').Select(c => float.Parse(c, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
+            .Select(l => l.Split(',').Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray())
             .ToArray();
 }

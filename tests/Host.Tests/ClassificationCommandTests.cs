@@ -2,16 +2,10 @@ namespace Wann.Host.Tests;
 
 public sealed class ClassificationCommandTests
 {
-    private static void RequireDigits()
-    {
-        try { Engine.Datasets.ClassificationSources.Digits(); }
-        catch (Engine.WannException) { throw new SkipException("digits not installed (scripts/install-datasets.sh)"); }
-    }
-
     [SkippableFact]
     public void DigitsSearch_AndEval_ReportAccuracyPerWeightAndForTheEnsemble()
     {
-        RequireDigits();
+        InstalledData.RequireDigits();
         string run = Path.Combine(HostRunner.TempFolder(), "run");
         Assert.Equal(0, HostRunner.Run("train", "--config", Path.Combine(TestPaths.RepositoryRoot, "configs", "digits.json"), "--pop", "16", "--gens", "3", "--out", run, "--quiet").ExitCode);
         var result = HostRunner.Run("eval", "--net", Path.Combine(run, "best.json"), "--task", "digits", "--json");

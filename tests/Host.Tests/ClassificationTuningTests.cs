@@ -4,8 +4,7 @@ public sealed class ClassificationTuningTests
 {
     private static string DigitsNetwork()
     {
-        try { Engine.Datasets.ClassificationSources.Digits(); }
-        catch (Engine.WannException) { throw new SkipException("digits not installed (scripts/install-datasets.sh)"); }
+        InstalledData.RequireDigits();
         string run = Path.Combine(HostRunner.TempFolder(), "run");
         Assert.Equal(0, HostRunner.Run("train", "--config", Path.Combine(TestPaths.RepositoryRoot, "configs", "digits.json"), "--pop", "16", "--gens", "4", "--out", run, "--quiet").ExitCode);
         return Path.Combine(run, "best.json");

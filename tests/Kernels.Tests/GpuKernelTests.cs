@@ -13,9 +13,10 @@ namespace Wann.Kernels.Tests;
 
 /// <summary>
 /// The ILGPU kernels against the reference interpreter and the SIMD backend. On ILGPU's CPU accelerator
-/// (always present) they run the very same IEEE operations, so results are identical; on CUDA and OpenCL
-/// (run where a device exists, skipped elsewhere) the compiler may fuse multiply-adds, so they must agree
-/// within float rounding: 1e-5 relative for a forward pass, tight for short episodes, 1 % for full ones.
+/// (always present) and on CUDA (kernels loaded with every float operation rounded, see KernelLoader) they run
+/// the very same IEEE operations, so results are identical. On OpenCL (run where a device exists, skipped
+/// elsewhere) the compiler may fuse multiply-adds, so it must agree within float rounding: 1e-5 relative for a
+/// forward pass, tight for short episodes, 1 % for full ones.
 /// </summary>
 public sealed class GpuKernelTests
 {

@@ -3,7 +3,7 @@ using Wann.Engine.Genomes;
 
 namespace Wann.Engine.Tasks;
 
-/// <summary>How a task scores a network: episodes in a simulator, or classifying images.</summary>
+/// <summary>The two schemes as a flag: kept only for the cluster code (Host/Cluster), which is being rewritten; ask <see cref="TaskSpec.Scoring"/>.</summary>
 public enum TaskKind
 {
     Rollout,
@@ -11,9 +11,8 @@ public enum TaskKind
 }
 
 /// <summary>
-/// What the search needs to know about a task: network shape, allowed hidden activations, labels. A
-/// classification task built at run time from the user's files carries its <paramref name="Data"/>; the
-/// named ones load theirs through <see cref="Source"/>.
+/// What the search needs to know about a task: network shape, allowed hidden activations, labels, and how it
+/// scores networks (<see cref="Scoring"/>: episodes, or test accuracy on a data set the scheme loads).
 /// </summary>
 public sealed record TaskSpec(
     string Name,
@@ -22,12 +21,13 @@ public sealed record TaskSpec(
     int EpisodeLength,
     IReadOnlyList<string> InputLabels,
     IReadOnlyList<string> OutputLabels,
-    bool CanRun,
-    TaskKind Kind = TaskKind.Rollout,
-    Datasets.ClassificationData? Data = null)
+    bool CanRun)
 {
-    /// <summary>Where a named classification task loads its data from (null for rollout tasks and for tasks that carry <see cref="Data"/>).</summary>
-    public Func<Datasets.ClassificationData>? Source { get; init; }
+    /// <summary>How the task scores networks; episodes unless the spec says otherwise.</summary>
+    public ScoringScheme Scoring { get; init; } = ScoringScheme.Episodes;
+
+    /// <summary>The scheme as the old flag, for the cluster code only (see <see cref="TaskKind"/>).</summary>
+    public TaskKind Kind => Scoring.HasEpisodes ? TaskKind.Rollout : TaskKind.Classification;
 
     /// <summary>Why a task cannot run here, as a predicate after "task 'name'" in error messages; null for the runnable ones.</summary>
     public string? WhyNot { get; init; }

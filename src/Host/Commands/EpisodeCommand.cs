@@ -1,7 +1,6 @@
 using CommandLine;
 using Wann.Engine.Formats;
 using Wann.Engine.Programs;
-using Wann.Engine.Tasks;
 using Wann.Engine;
 using Wann.Host.Evaluation;
 using Wann.Host.Output.Animation;
@@ -46,7 +45,7 @@ public static class EpisodeCommand
         if (extension is not ("" or ".csv" or ".json" or ".gif"))
             throw new WannException($"--out: '{options.Out}' must end in .csv, .json or .gif, or have no extension (all three)");
         var task = TaskRegistry.Get(options.Task, "--task");
-        if (task.Kind != TaskKind.Rollout) throw new WannException($"--task: '{task.Name}' is a classification task: it has no episodes");
+        if (!task.Scoring.HasEpisodes) throw new WannException($"--task: '{task.Name}' is a classification task: it has no episodes");
         TaskEvaluators.RunnableTask(task, "--task");
         var scene = extension is "" or ".gif" ? EpisodeScenes.For(task.Name) : null;
 

@@ -38,11 +38,11 @@ public static class PlotCommand
     private static (List<Plot> Plots, string What) One(string folder)
     {
         var log = RunLog.Read(folder);
-        bool classification = RunLog.IsClassification(folder, log);
-        var plots = new List<Plot> { Charts.Fitness(log, classification) };
+        var scoring = RunLog.Scoring(folder, log);
+        var plots = new List<Plot> { Charts.Fitness(log, scoring) };
         if (log.Any(e => e.TestAccuracy is not null)) plots.Add(Charts.TestAccuracy(log));
         plots.Add(Charts.NetworkSize(log));
-        string measure = classification ? "cross-entropy" + (plots.Count == 3 ? ", test accuracy" : "") : "fitness";
+        string measure = scoring.FitnessCurve + (plots.Count == 3 ? ", test accuracy" : "");
         return (plots, $"{measure} and network size over {log.Count} generations");
     }
 
@@ -52,7 +52,7 @@ public static class PlotCommand
             folders = Directory.GetDirectories(folders[0]).Where(d => File.Exists(Path.Combine(d, "log.jsonl"))).Order(StringComparer.Ordinal).ToList();
         if (folders.Count == 0) throw new WannException("--runs: no run folders (folders holding log.jsonl) given or found");
         var runs = folders.Select(f => (Name: Path.GetFileName(Path.GetFullPath(f).TrimEnd('/')), Log: RunLog.Read(f))).ToList();
-        bool classification = RunLog.IsClassification(folders[0], runs[0].Log);
-        return (new List<Plot> { Charts.Overlay(runs, classification) }, $"{(classification ? "cross-entropy" : "fitness")} of {runs.Count} runs (mean and 95 % interval)");
+        var scoring = RunLog.Scoring(folders[0], runs[0].Log);
+        return (new List<Plot> { Charts.Overlay(runs, scoring) }, $"{scoring.FitnessCurve} of {runs.Count} runs (mean and 95 % interval)");
     }
 }

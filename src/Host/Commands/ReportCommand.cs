@@ -14,7 +14,6 @@ using Wann.Host.Output.Drawing;
 using Wann.Host.Evaluation;
 using Wann.Host.Output;
 using Wann.Host.Runs;
-using Wann.Kernels.Backends;
 using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Commands;
@@ -78,7 +77,8 @@ public static class ReportCommand
         html.Append("</table>\n");
 
         html.Append("<h2>Fitness and network size</h2>\n");
-        html.Append(Charts.Svg(Charts.Fitness(log, RunLog.IsClassification(options.Run, log)))).Append('\n');
+        var scheme = RunLog.Scoring(options.Run, log);
+        html.Append(Charts.Svg(Charts.Fitness(log, scheme))).Append('\n');
         if (log.Any(e => e.TestAccuracy is not null)) html.Append(Charts.Svg(Charts.TestAccuracy(log))).Append('\n');
         html.Append(Charts.Svg(Charts.NetworkSize(log))).Append('\n');
 
@@ -96,10 +96,11 @@ public static class ReportCommand
                 : TaskRegistry.Find(best.Task ?? "");
             if (task is { CanRun: true })
             {
-                using var backend = BackendFactory.Create(BackendNames.Parse(options.Backend));
+                using var scoring = TaskScoring.Open(task, options.Backend);
                 var weights = HyperparameterLoader.ApplyFile(new Hyperparameters(), configPath).SharedWeights();
-                html.Append(EvalTable(NetworkScoring.Score(backend, best.Genome, WeightMode.Shared, task, weights, options.EvalEpisodes, 1), backend, options));
-                var scores = NetworkScoring.Score(backend, best.Genome, WeightMode.Shared, task, WeightSweep.Range(-2f, 2f, 41), options.Episodes, 1);
+                html.Append(scoring.Score(best.Genome, WeightMode.Shared, weights, options.EvalEpisodes, 1)
+                    .Html(scoring.Backend, $"wann eval --net best.json --episodes {options.EvalEpisodes}"));
+                var scores = scoring.Score(best.Genome, WeightMode.Shared, WeightSweep.Range(-2f, 2f, 41), options.Episodes, 1);
                 var sweep = scores.AsSweep();
                 html.Append("<h2>Weight sweep of the best network</h2>\n");
                 html.Append(Charts.Svg(Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, scores.Measure,
@@ -117,7 +118,7 @@ public static class ReportCommand
             html.Append($"<tr><td>{name}</td><td>{Number(values.Sum())}</td><td>{Number(values.Median())}</td></tr>\n");
         long steps = log.Sum(e => e.EnvSteps);
         double evaluate = log.Sum(e => e.EvaluateSeconds);
-        string unit = RunLog.IsClassification(options.Run, log) ? "forward passes" : "environment steps";
+        string unit = scheme.WorkUnit;
         html.Append($"</table>\n<p>{steps:N0} {unit}, {Number(steps / Math.Max(evaluate, 1e-9))} per second of evaluation.</p>\n");
         html.Append("</body></html>\n");
 
@@ -125,30 +126,6 @@ public static class ReportCommand
         AtomicFile.WriteAllText(written, html.ToString());
         WrittenFile.Say(written, $"report of {log.Count} generations");
         return 0;
-    }
-
-    /// <summary>The eval table of the best network: per weight, the episodes' mean, spread and interval (classification: test accuracy).</summary>
-    private static string EvalTable(NetworkScores scores, IBackend backend, ReportOptions options)
-    {
-        var html = new StringBuilder("<h2>Eval of the best network</h2>\n");
-        var weights = scores.Weights;
-        if (scores.Accuracy is { } score)
-        {
-            html.Append($"<p>Test accuracy on {score.Images} held-out images, backend {Encode(backend.Name)} ({Encode(backend.Device)}).</p>\n");
-            html.Append("<table><tr><th>weight</th><th>accuracy</th><th>cross-entropy</th></tr>\n");
-            for (int w = 0; w < weights.Length; w++)
-                html.Append($"<tr><td>{Number(weights[w])}</td><td>{Number(score.Accuracy[w] * 100)} %</td><td>{Number(score.CrossEntropy[w])}</td></tr>\n");
-            html.Append($"<tr><td>ensemble</td><td>{Number(score.EnsembleAccuracy * 100)} %</td><td></td></tr>\n</table>\n");
-            return html.ToString();
-        }
-        var rows = scores.Rows!;
-        html.Append($"<p>{options.EvalEpisodes} episodes per weight, seed 1, backend {Encode(backend.Name)} ({Encode(backend.Device)}); " +
-                    $"as <code>wann eval --net best.json --episodes {options.EvalEpisodes}</code> prints it.</p>\n");
-        html.Append("<table><tr><th>weight</th><th>mean</th><th>std</th><th>95 % interval</th><th>min</th><th>max</th></tr>\n");
-        foreach (var r in rows)
-            html.Append($"<tr><td>{Number(r.Weight)}</td><td>{Number(r.Mean)}</td><td>{Number(r.Std)}</td><td>&plusmn;{Number(r.Ci95)}</td><td>{Number(r.Min)}</td><td>{Number(r.Max)}</td></tr>\n");
-        html.Append($"<tr><td>all</td><td>{Number(rows.Average(r => r.Mean))}</td><td colspan=\"4\">mean over the weights</td></tr>\n</table>\n");
-        return html.ToString();
     }
 
     private static string Field(System.Text.Json.Nodes.JsonNode? node, string key) => Encode(node?[key]?.ToString() ?? "-");

@@ -5,7 +5,6 @@ using Wann.Engine.Formats;
 using Wann.Host.Evaluation;
 using Wann.Host.Output;
 using Wann.Host.Output.Drawing;
-using Wann.Kernels.Backends;
 
 namespace Wann.Host.Commands;
 
@@ -56,8 +55,8 @@ public static class SweepCommand
         MemoryNeed.Check(MemoryNeed.ForLanes((double)weights.Length * options.Episodes), $"--episodes {options.Episodes}: {weights.Length} weights x {options.Episodes:N0} episodes");
         TaskEvaluators.RunnableTask(task, "--task");
         NetworkScores scores;
-        using (var backend = BackendFactory.Create(BackendNames.Parse(options.Backend)))
-            scores = NetworkScoring.Score(backend, network.Genome, Engine.Programs.WeightMode.Shared, task, weights, options.Episodes, options.Seed);
+        using (var scoring = TaskScoring.Open(task, options.Backend))
+            scores = scoring.Score(network.Genome, Engine.Programs.WeightMode.Shared, weights, options.Episodes, options.Seed);
         var (sweep, what, detail) = (scores.AsSweep(), scores.Measure, scores.Detail);
         if (options.Out is { } path)
         {

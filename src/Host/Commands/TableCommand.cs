@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Wann.Engine.Config;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
 using Wann.Engine.Genomes;
-using Wann.Engine.Programs;
-using Wann.Engine.Tasks;
 using Wann.Engine.Tuning;
 using Wann.Host.Evaluation;
 using Wann.Host.Output;
@@ -34,9 +31,9 @@ public static class TableCommand
         var task = TaskEvaluators.RunnableTask(options.Task, "--task");
         var network = NetworkFiles.Load(options.Net, task.Shape, task.Name);
         var tuned = options.Tuned is null ? null : NetworkFiles.Load(options.Tuned, task.Shape, task.Name);
-        using var session = TuningSession.Open(task, options.Backend, options.Threads);
+        using var scoring = TaskScoring.Open(task, options.Backend, options.Threads);
         var paper = Paper.GetValueOrDefault(Path.GetFileName(options.Net)) ?? Paper.GetValueOrDefault(task.Name);
-        bool classification = session.Data is not null;
+        var format = ScoreFormat.For(scoring.Scheme);
         var rows = new List<Row>();
 
         Row Measure(string key, string label, int column, Func<ConditionResult> score)
@@ -49,20 +46,17 @@ public static class TableCommand
         }
 
         var genome = network.Genome;
-        Measure("random-weights", "random weights", 0, () => EvalConditions.Score(genome, task, session, new Condition(ConditionKind.RandomWeights), options.Trials, options.Seed));
-        Measure("random-shared", "random shared weight", 1, () => EvalConditions.Score(genome, task, session, new Condition(ConditionKind.RandomShared), options.Trials, options.Seed));
-        var sharedRow = Measure("tuned-shared", "tuned shared weight", 2, () => EvalConditions.Score(genome, task, session, new Condition(ConditionKind.TunedShared), options.Trials, options.Seed));
+        Measure("random-weights", "random weights", 0, () => scoring.Condition(genome, new Condition(ConditionKind.RandomWeights), options.Trials, options.Seed));
+        Measure("random-shared", "random shared weight", 1, () => scoring.Condition(genome, new Condition(ConditionKind.RandomShared), options.Trials, options.Seed));
+        var sharedRow = Measure("tuned-shared", "tuned shared weight", 2, () => scoring.Condition(genome, new Condition(ConditionKind.TunedShared), options.Trials, options.Seed));
         Measure("tuned-weights", "tuned weights", 3, () =>
         {
-            var trained = tuned?.Genome ?? TuneWeights(genome, task, session, sharedRow.Weight!.Value, options);
-            return EvalConditions.Score(trained, task, session, new Condition(ConditionKind.Stored), options.Trials, options.Seed);
+            var trained = tuned?.Genome ?? TuneWeights(genome, scoring, sharedRow.Weight!.Value, options);
+            return scoring.Condition(trained, new Condition(ConditionKind.Stored), options.Trials, options.Seed);
         });
-        if (session.Data is { } data)
-        {
-            var clock = Stopwatch.StartNew();
-            double ensemble = ClassificationScore.Of(genome, WeightMode.Shared, StandardWeights.Copy(), data.Test, session.Forward!).EnsembleAccuracy;
-            rows.Add(new Row("ensemble", "ensemble of six weights", TrialSummary.Of(new[] { ensemble }), null, clock.Elapsed.TotalSeconds, paper is { Length: > 4 } ? paper[4] : null));
-        }
+        var ensembleClock = Stopwatch.StartNew();
+        if (scoring.EnsembleAccuracy(genome) is { } ensemble)
+            rows.Add(new Row("ensemble", "ensemble of six weights", TrialSummary.Of(new[] { ensemble }), null, ensembleClock.Elapsed.TotalSeconds, paper is { Length: > 4 } ? paper[4] : null));
 
         if (options.Json)
         {
@@ -70,12 +64,12 @@ public static class TableCommand
             {
                 net = options.Net,
                 task = task.Name,
-                backend = session.Evaluator.Name,
-                device = session.Evaluator.Device,
+                backend = scoring.Evaluator.Name,
+                device = scoring.Evaluator.Device,
                 seed = options.Seed,
                 trials = options.Trials,
                 tuned = options.Tuned,
-                measure = classification ? "test accuracy" : "episode reward",
+                measure = scoring.Scheme.TrialMeasure,
                 rows = rows.Select(r => new
                 {
                     condition = r.Condition,
@@ -90,14 +84,12 @@ public static class TableCommand
             });
             return 0;
         }
-        Console.WriteLine($"{options.Net} on {task.Name}: {options.Trials} trials per condition, seed {options.Seed}, backend {session.Evaluator.Name} ({session.Evaluator.Device})");
-        Console.WriteLine($"{"condition",-28} {(classification ? "test accuracy" : "mean ± sd"),-18} {"95% ci",9} {"paper",-10} {"seconds",8}");
+        Console.WriteLine($"{options.Net} on {task.Name}: {options.Trials} trials per condition, seed {options.Seed}, backend {scoring.Evaluator.Name} ({scoring.Evaluator.Device})");
+        Console.WriteLine($"{"condition",-28} {format.TableHeader,-18} {"95% ci",9} {"paper",-10} {"seconds",8}");
         foreach (var r in rows)
         {
-            string value = classification
-                ? r.Summary.Trials > 1 ? $"{r.Summary.Mean * 100:F1} ± {r.Summary.Std * 100:F1} %" : $"{r.Summary.Mean * 100:F1} %"
-                : $"{r.Summary.Mean:F0} ± {r.Summary.Std:F0}";
-            string ci = r.Summary.Trials > 1 ? "±" + (classification ? (r.Summary.Ci95 * 100).ToString("F1", CultureInfo.InvariantCulture) : r.Summary.Ci95.ToString("F1", CultureInfo.InvariantCulture)) : "";
+            string value = format.TableValue(r.Summary);
+            string ci = format.TableInterval(r.Summary);
             string label = r.Weight is { } w && r.Condition != "random-shared" ? $"{r.Label} ({w.ToString("0.###", CultureInfo.InvariantCulture)})" : r.Label;
             Console.WriteLine($"{label,-28} {value,-18} {ci,9} {r.PaperValue ?? "",-10} {r.Seconds,8:F2}");
         }
@@ -105,15 +97,15 @@ public static class TableCommand
     }
 
     /// <summary>Per-connection weights tuned here from the tuned shared weight; the result is the genome with them stored.</summary>
-    private static Genome TuneWeights(Genome genome, TaskSpec task, TuningSession session, float shared, TableOptions options)
+    private static Genome TuneWeights(Genome genome, TaskScoring scoring, float shared, TableOptions options)
     {
         var settings = new WeightTuningSettings
         {
             Optimizer = options.Optimizer.ToLowerInvariant(),
             Generations = options.Generations ?? 2000,
-            Episodes = task.Kind == TaskKind.Classification ? 1 : 32,
+            Episodes = scoring.Scheme.TuningEpisodes,
         };
-        var tuner = new WeightTuner(genome, task, session.Evaluator, settings, options.Seed);
+        var tuner = new WeightTuner(genome, scoring.Task, scoring.Evaluator, settings, options.Seed);
         var state = tuner.Start(shared);
         while (state.Generation < settings.Generations) tuner.Step(state);
         return tuner.Connections.Genome(tuner.Weights(state, tuner.Result(state).Offsets));

@@ -9,6 +9,7 @@ using Wann.Host.Cluster;
 using Wann.Host.Evaluation;
 using Wann.Host.Output;
 using Wann.Host.Runs;
+using Wann.Kernels.Backends;
 using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Commands;
@@ -28,9 +29,9 @@ public static class TrainCommand
         var (existing, settings, seed, state, task) = plan.Value;
         if (options.Resume is null)
             MemoryNeed.Check(MemoryNeed.ForSearch(settings, task), $"--pop {settings.PopulationSize}: a population of {settings.PopulationSize:N0} {task.Name} networks");
-        using var evaluator = options.Cluster is { } cluster
-            ? ClusterTraining.Connect(cluster, task)
-            : TaskEvaluators.Create(task, options.Backend, options.Threads);
+        using var scoring = options.Cluster is null ? TaskScoring.Open(task, BackendList.Create(options.Backend, options.Threads)) : null;
+        using var cluster = options.Cluster is { } clusterFile ? ClusterTraining.Connect(clusterFile, task) : null;
+        IEvaluator evaluator = scoring?.Evaluator ?? cluster!;
         state ??= WannSearch.NewRun(settings, task, seed);
         var folder = existing ?? RunFolder.Create(options.Out!);
         if (options.Resume is null || options.Generations is not null) folder.WriteConfig(settings);
@@ -38,9 +39,7 @@ public static class TrainCommand
         if (options.Resume is null && TaskResolver.CsvSource(settings.Task, options) is { } csv) CsvTaskFile.Write(folder.Path, csv);
         folder.TruncateLog(state.Generation);
         RunInfo.Record(folder.Path, seed, task.Name, evaluator.Name, evaluator.Device, arguments, state.Generation);
-        var testAccuracy = evaluator is ClassificationEvaluator classification
-            ? new TestAccuracyTracker(classification.Forward, classification.Data.Test, settings.SharedWeights())
-            : null;
+        var testAccuracy = scoring?.BestNetworkTracker(settings.SharedWeights());
 
         var search = new WannSearch(settings, task, evaluator);
         if (!options.Quiet)

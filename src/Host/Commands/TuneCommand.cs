@@ -6,7 +6,6 @@ using Wann.Engine;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
 using Wann.Engine.Genomes;
-using Wann.Engine.Programs;
 using Wann.Engine.Tasks;
 using Wann.Engine.Tuning;
 using Wann.Host.Evaluation;
@@ -25,16 +24,16 @@ public static class TuneCommand
     {
         if (options.CheckpointEvery < 1) throw new WannException($"--checkpoint-every: must be at least 1, got {options.CheckpointEvery}");
         var run = options.Resume is not null ? Resume(options) : Start(options);
-        using var session = TuningSession.Open(run.Task, options.Backend, options.Threads);
+        using var scoring = TaskScoring.Open(run.Task, options.Backend, options.Threads);
         var clock = Stopwatch.StartNew();
-        var tuner = new WeightTuner(run.Genome, run.Task, session.Evaluator, run.Settings, run.Seed);
+        var tuner = new WeightTuner(run.Genome, run.Task, scoring.Evaluator, run.Settings, run.Seed);
 
-        float shared = run.SharedWeight ?? TuneShared(options, run, session, tuner);
+        float shared = run.SharedWeight ?? TuneShared(options, run, scoring, tuner);
         if (run.Mode == "shared")
         {
             var weights = Enumerable.Repeat((double)shared, tuner.Connections.Count).ToArray();
-            var score = Score(run, session, tuner, weights);
-            return Finish(options, run, session, tuner, weights, shared, score, null, null, null, clock.Elapsed.TotalSeconds);
+            var score = scoring.ScoreTuned(tuner, weights);
+            return Finish(options, run, scoring, tuner, weights, shared, score, null, null, null, clock.Elapsed.TotalSeconds);
         }
 
         var state = run.State ?? tuner.Start(shared);
@@ -50,7 +49,7 @@ public static class TuneCommand
         if (!options.Quiet)
             Console.WriteLine($"{run.Task.Name}: tuning {tuner.Connections.Count} weights from shared weight {Format(shared)} with {state.Optimizer.Name}, " +
                               $"{state.Optimizer.PopulationSize} candidates x {run.Settings.Episodes} episodes, generations {state.Generation}..{run.Settings.Generations - 1}, " +
-                              $"backend {session.Evaluator.Name} ({session.Evaluator.Device}), run folder {run.Folder.Path}");
+                              $"backend {scoring.Evaluator.Name} ({scoring.Evaluator.Device}), run folder {run.Folder.Path}");
         var recent = new Queue<double>();
         using (var log = run.Folder.OpenLog())
         {
@@ -73,18 +72,15 @@ public static class TuneCommand
         }
         var result = tuner.Result(state);
         var best = tuner.Weights(state, result.Offsets);
-        var final = Score(run, session, tuner, best);
-        return Finish(options, run, session, tuner, best, shared, final, state, result.Generation, result.Score, clock.Elapsed.TotalSeconds);
+        var final = scoring.ScoreTuned(tuner, best);
+        return Finish(options, run, scoring, tuner, best, shared, final, state, result.Generation, result.Score, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>The shared-weight stage: sweep, log, tuned.json with that weight everywhere, checkpoint.</summary>
-    private static float TuneShared(TuneOptions options, TuneRun run, TuningSession session, WeightTuner tuner)
+    private static float TuneShared(TuneOptions options, TuneRun run, TaskScoring scoring, WeightTuner tuner)
     {
         var clock = Stopwatch.StartNew();
-        var settings = new SharedTuningSettings();
-        var result = session.Data is { } data
-            ? SharedWeightTuning.RunOnAccuracy(run.Genome, data.Train, session.Forward!, settings)
-            : SharedWeightTuning.Run(run.Genome, run.Task, session.Evaluator, run.Seed, settings);
+        var result = scoring.TuneShared(run.Genome, run.Seed, new SharedTuningSettings());
         double seconds = clock.Elapsed.TotalSeconds;
         var line = new JsonObject
         {
@@ -92,7 +88,7 @@ public static class TuneCommand
             ["weight"] = result.Weight,
             ["sweepMean"] = result.ChosenMean,
             ["sweepEpisodes"] = result.Coarse.Episodes,
-            ["sweepMeasure"] = session.Data is null ? "mean episode reward" : "training accuracy",
+            ["sweepMeasure"] = scoring.Scheme.SweepMeasure,
             ["coarseWeights"] = result.Coarse.Weights.Length,
             ["fineFrom"] = result.Fine.Weights[0],
             ["fineTo"] = result.Fine.Weights[^1],
@@ -101,7 +97,7 @@ public static class TuneCommand
         };
         using (var log = run.Folder.OpenLog()) log.WriteLine(line.ToJsonString());
         if (!options.Quiet)
-            Console.WriteLine($"{run.Task.Name}: best shared weight {Format(result.Weight)} ({(session.Data is null ? "sweep mean" : "training accuracy")} {result.ChosenMean:F4} over {result.Coarse.Episodes} {(session.Data is null ? "episodes" : "images")}, " +
+            Console.WriteLine($"{run.Task.Name}: best shared weight {Format(result.Weight)} ({ScoreFormat.For(scoring.Scheme).SweepResult(result.ChosenMean, result.Coarse.Episodes)}, " +
                               $"{result.Coarse.Weights.Length}+{result.Fine.Weights.Length} weights, {seconds:F2} s)");
         var weights = Enumerable.Repeat((double)result.Weight, tuner.Connections.Count).ToArray();
         run.Folder.WriteTuned(Tuned(run, tuner.Connections.Genome(weights), $"shared weight {Format(result.Weight)}, sweep mean {result.ChosenMean:F2}", null, result.ChosenMean));
@@ -109,17 +105,11 @@ public static class TuneCommand
         return result.Weight;
     }
 
-    /// <summary>The final score on fresh episodes (rollouts) or the test set's accuracy (classification).</summary>
-    private static TrialSummary Score(TuneRun run, TuningSession session, WeightTuner tuner, double[] weights) =>
-        session.Data is { } data
-            ? TrialSummary.Of(new[] { ClassificationScore.Of(tuner.Connections.Genome(weights), WeightMode.Stored, new[] { 1f }, data.Test, session.Forward!).Accuracy[0] })
-            : tuner.Test(weights);
-
-    private static int Finish(TuneOptions options, TuneRun run, TuningSession session, WeightTuner tuner, double[] weights, float shared, TrialSummary score, TuningState? state,
+    private static int Finish(TuneOptions options, TuneRun run, TaskScoring scoring, WeightTuner tuner, double[] weights, float shared, TrialSummary score, TuningState? state,
         long? bestGeneration, double? validation, double seconds)
     {
-        bool classification = run.Task.Kind == TaskKind.Classification;
-        string measure = classification ? $"test accuracy {score.Mean * 100:F2} %" : $"{score.Trials} fresh episodes {score.Mean:F2} ± {score.Std:F2}";
+        var format = ScoreFormat.For(scoring.Scheme);
+        string measure = format.TunedResult(score);
         string how = state is null
             ? $"shared weight {Format(shared)}"
             : $"{state.Optimizer.Name}, {state.Generation} generations from shared weight {Format(shared)}, best centre of generation {bestGeneration}";
@@ -143,8 +133,8 @@ public static class TuneCommand
                 mode = run.Mode,
                 optimizer = state?.Optimizer.Name,
                 seed = run.Seed,
-                backend = session.Evaluator.Name,
-                device = session.Evaluator.Device,
+                backend = scoring.Evaluator.Name,
+                device = scoring.Evaluator.Device,
                 sharedWeight = shared,
                 generations = state?.Generation,
                 bestGeneration,
@@ -153,7 +143,7 @@ public static class TuneCommand
                 std = score.Std,
                 ci95 = score.Ci95,
                 trials = score.Trials,
-                accuracy = classification ? score.Mean : (double?)null,
+                accuracy = format.Accuracy(score),
                 tuned = run.Folder.TunedFile,
                 seconds,
             });
@@ -221,7 +211,7 @@ public static class TuneCommand
         {
             Optimizer = o.Optimizer.ToLowerInvariant(),
             Population = o.Population ?? 64,
-            Episodes = o.Episodes ?? (task.Kind == TaskKind.Classification ? 1 : 32),
+            Episodes = o.Episodes ?? task.Scoring.TuningEpisodes,
             Generations = o.Generations ?? 2000,
             SigmaInit = o.Sigma,
             ValidateEvery = o.ValidateEvery ?? 25,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Wann.Engine;
+using Wann.Engine.Tasks;
 using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Runs;
@@ -49,23 +50,24 @@ public static class RunLog
     }
 
     /// <summary>
-    /// Whether a run classifies (its fitness is minus a cross-entropy): its log records test accuracy, or its
-    /// config.json names a classification task (runs logged before test accuracy was).
+    /// How a run's networks were scored, for naming its figures: test accuracy where its log records test accuracy
+    /// or its config.json names a task scored so (runs logged before test accuracy was), else episodes. Read from
+    /// files only: no data set is loaded.
     /// </summary>
-    public static bool IsClassification(string runFolder, IReadOnlyList<LogEntry> log)
+    public static ScoringScheme Scoring(string runFolder, IReadOnlyList<LogEntry> log)
     {
-        if (log.Any(e => e.TestAccuracy is not null)) return true;
+        if (log.Any(e => e.TestAccuracy is not null)) return ScoringScheme.TestAccuracy(null);
         string config = Path.Combine(runFolder, "config.json");
-        if (!File.Exists(config)) return false;
+        if (!File.Exists(config)) return ScoringScheme.Episodes;
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(config));
             string task = doc.RootElement.TryGetProperty("task", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
-            return Engine.Tasks.CsvTask.Is(task) || TaskRegistry.Find(task)?.Kind == Engine.Tasks.TaskKind.Classification;
+            return CsvTask.Is(task) ? ScoringScheme.TestAccuracy(null) : TaskRegistry.Find(task)?.Scoring ?? ScoringScheme.Episodes;
         }
         catch (JsonException)
         {
-            return false;
+            return ScoringScheme.Episodes;
         }
     }
 

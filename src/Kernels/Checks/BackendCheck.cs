@@ -91,7 +91,7 @@ public static class BackendCheck
             0f, -0f, 1e-45f, -1e-45f, 1e-40f, 1e-30f, 1e-7f, 0.5f, 1f, -1f, 3.14159265f, 20f, -20f, 88f, 89f, -87f, -104f,
             1e10f, -1e10f, 1e30f, -1e30f, float.MaxValue, float.MinValue, float.PositiveInfinity, float.NegativeInfinity, float.NaN,
         };
-        var genomes = Enumerable.Range(Activation.MinId, Activation.MaxId).Select(a => SingleNode((ActivationFunction)a)).ToList();
+        var genomes = ActivationTable.Entries.Select(a => SingleNode(a.Id)).ToList();
         var batch = ProgramBatch.Compile(genomes, WeightMode.Shared);
         var expected = reference.Forward(batch, Weights, values);
         var actual = backend.Forward(batch, Weights, values);
@@ -101,15 +101,15 @@ public static class BackendCheck
         for (int i = 0; i < expected.Length; i++)
             if (!Same(expected[i], actual[i]))
             {
-                int activation = Activation.MinId + i / (Weights.Length * values.Length);
+                var activation = ActivationTable.Entries[i / (Weights.Length * values.Length)].Id;
                 int weight = i / values.Length % Weights.Length, vector = i % values.Length;
-                return result with { Detail = $"{result.Detail}; first: activation {(ActivationFunction)activation} at weight {Weights[weight]}, input {values[vector]:R}: expected {expected[i]:R}, got {actual[i]:R}" };
+                return result with { Detail = $"{result.Detail}; first: activation {activation} at weight {Weights[weight]}, input {values[vector]:R}: expected {expected[i]:R}, got {actual[i]:R}" };
             }
         return result;
     }
 
     /// <summary>bias, one input, one output: input -> hidden (the activation) -> output.</summary>
-    private static Genome SingleNode(ActivationFunction activation) => new(new NetworkShape(1, 1),
+    internal static Genome SingleNode(ActivationFunction activation) => new(new NetworkShape(1, 1),
         new List<NodeGene>
         {
             new(0, NodeKind.Bias, ActivationFunction.Linear),

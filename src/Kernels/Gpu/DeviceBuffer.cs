@@ -9,7 +9,7 @@ namespace Wann.Kernels.Gpu;
 /// A device buffer that only ever grows (to the next power of two), so evaluating generation after
 /// generation reuses the same memory instead of allocating per generation.
 /// </summary>
-internal sealed class DeviceBuffer<T> : IDisposable where T : unmanaged
+internal sealed class DeviceBuffer<T> : IDeviceBuffer where T : unmanaged
 {
     private readonly Accelerator _accelerator;
     private readonly string _what;
@@ -49,6 +49,16 @@ internal sealed class DeviceBuffer<T> : IDisposable where T : unmanaged
     }
 
     public void Dispose() => _buffer?.Dispose();
+}
+
+/// <summary>What every <see cref="DeviceBuffer{T}"/> reports, whatever its element type.</summary>
+internal interface IDeviceBuffer : IDisposable
+{
+    /// <summary>Elements allocated now.</summary>
+    long Capacity { get; }
+
+    /// <summary>How many times the buffer has allocated device memory.</summary>
+    int Allocations { get; }
 }
 
 /// <summary>Allocation that turns a device's out-of-memory error into one clear message.</summary>

@@ -19,10 +19,11 @@ public static class GpuDevices
     /// No <c>EnableAlgorithms()</c>: nothing here uses ILGPU.Algorithms, and it swaps the hardware floor
     /// for a branchy software one (about 1.5x more instructions in the swing-up rollout's PTX).
     /// </summary>
-    public static Context CreateContext()
+    /// <param name="optimization">ILGPU's optimisation level; by default O2 (see <see cref="Optimization"/>).</param>
+    public static Context CreateContext(OptimizationLevel? optimization = null)
     {
         NativeGpuLibraries.Install();
-        return Context.Create(builder => builder.Default().Optimize(Optimization()));
+        return Context.Create(builder => builder.Default().Optimize(optimization ?? Optimization()));
     }
 
     /// <summary>ILGPU's optimisation level: O2, or what the diagnostic variable WANN_ILGPU_OPTIMIZATION (O0, O1, O2) says.</summary>

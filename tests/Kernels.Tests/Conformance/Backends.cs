@@ -1,3 +1,4 @@
+using ILGPU;
 using Wann.Engine.Evaluation;
 using Wann.Kernels.Backends;
 using Wann.Kernels.Cpu;
@@ -11,7 +12,9 @@ public sealed class CpuConformance() : BackendConformance(() => new SimdEvaluato
 public sealed class CpuOneThreadConformance() : BackendConformance(() => new SimdEvaluator(1));
 public sealed class CpuLaneByLaneConformance() : BackendConformance(() => new SimdEvaluator(2, scalarPhysics: true));
 public sealed class ReferenceOneThreadConformance() : BackendConformance(() => new ReferenceEvaluator(1));
-public sealed class IlgpuCpuConformance() : BackendConformance(() => Device.Open(BackendKind.IlgpuCpu));
+// ILGPU's CPU accelerator at both ends of its optimiser (its IR builder regroups constants at every level; O2 inlines and folds more).
+public sealed class IlgpuCpuConformance() : BackendConformance(() => Device.Open(BackendKind.IlgpuCpu, optimization: OptimizationLevel.O2));
+public sealed class IlgpuCpuO0Conformance() : BackendConformance(() => Device.Open(BackendKind.IlgpuCpu, optimization: OptimizationLevel.O0));
 public sealed class IlgpuCpuGlobalMemoryConformance() : BackendConformance(() => Device.Open(BackendKind.IlgpuCpu, globalMemory: true));
 public sealed class IlgpuCpuBufferStateConformance() : BackendConformance(() => Device.Open(BackendKind.IlgpuCpu, bufferState: true));
 public sealed class CudaConformance() : BackendConformance(() => Device.Open(BackendKind.Cuda));
@@ -24,10 +27,10 @@ public sealed class ShardedByBackendListConformance() : BackendConformance(() =>
 /// <summary>Opens an ILGPU backend, or skips the test where this machine has no such device.</summary>
 internal static class Device
 {
-    public static IBackend Open(BackendKind kind, bool globalMemory = false, bool bufferState = false)
+    public static IBackend Open(BackendKind kind, bool globalMemory = false, bool bufferState = false, OptimizationLevel? optimization = null)
     {
         using (var context = GpuDevices.CreateContext())
             Skip.IfNot(GpuDevices.Has(context, kind), $"no {BackendNames.NameOf(kind)} device on this machine");
-        return new GpuEvaluator(kind, globalMemory, bufferState);
+        return new GpuEvaluator(kind, 0, globalMemory, bufferState, optimization);
     }
 }

@@ -1,5 +1,6 @@
 using ScottPlot;
 using SkiaSharp;
+using Wann.Engine.Tasks;
 using Wann.Host.Runs;
 
 namespace Wann.Host.Output.Drawing;
@@ -9,8 +10,8 @@ public static class Charts
 {
     public const int Width = 900, Height = 420;
 
-    /// <summary>Fitness per generation; a classification run's fitness is named for what it is, minus a cross-entropy.</summary>
-    public static Plot Fitness(IReadOnlyList<LogEntry> log, bool classification = false)
+    /// <summary>Fitness per generation, named for what it is under the run's scheme (a reward, or minus a cross-entropy).</summary>
+    public static Plot Fitness(IReadOnlyList<LogEntry> log, ScoringScheme scoring)
     {
         FontFiles.UseForCharts();
         var plot = new Plot();
@@ -19,18 +20,12 @@ public static class Charts
         Line(plot, gens, log.Select(e => e.MedianFitness), "median", Colors.C1);
         Line(plot, gens, log.Select(e => e.TopRankedFitness), "top-ranked (NSGA-II)", Colors.C2);
         Line(plot, gens, log.Select(e => e.RunBestFitness), "run best (confirmed)", Colors.C3);
-        plot.Title(FitnessTitle(classification));
+        plot.Title(scoring.FitnessTitle);
         plot.XLabel("generation");
-        plot.YLabel(FitnessLabel(classification));
+        plot.YLabel(scoring.FitnessLabel);
         plot.ShowLegend(Alignment.LowerRight);
         return plot;
     }
-
-    private static string FitnessTitle(bool classification) => classification
-        ? "Fitness per generation (-cross-entropy on a training batch, mean over weights)"
-        : "Fitness per generation (mean reward over shared weights)";
-
-    private static string FitnessLabel(bool classification) => classification ? "fitness = -cross-entropy" : "fitness (reward)";
 
     /// <summary>Test accuracy of the run-best network per generation (classification runs that logged it).</summary>
     public static Plot TestAccuracy(IReadOnlyList<LogEntry> log)
@@ -50,7 +45,7 @@ public static class Charts
     /// Several runs (seeds) on one chart: each run's confirmed best as a thin line, and across runs the mean
     /// and its 95 % Student-t interval per generation, over the generations every run has logged.
     /// </summary>
-    public static Plot Overlay(IReadOnlyList<(string Name, List<LogEntry> Log)> runs, bool classification)
+    public static Plot Overlay(IReadOnlyList<(string Name, List<LogEntry> Log)> runs, ScoringScheme scoring)
     {
         FontFiles.UseForCharts();
         var plot = new Plot();
@@ -67,7 +62,7 @@ public static class Charts
         Band(plot, runs, generations, e => e.RunBestFitness, "run best (confirmed)", Colors.C3);
         plot.Title($"{runs.Count} runs: mean and 95 % interval across runs; thin lines: each run's best");
         plot.XLabel("generation");
-        plot.YLabel(FitnessLabel(classification));
+        plot.YLabel(scoring.FitnessLabel);
         plot.ShowLegend(Alignment.LowerRight);
         return plot;
     }

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Onnx;
 using Wann.Engine;
+using Wann.Engine.Activations;
 using Wann.Engine.Programs;
 
 namespace Wann.Host.Output.Export;
@@ -84,21 +85,18 @@ public static class OnnxNetworkWriter
             return Activate(program.Activation[i], x);
         }
 
-        /// <summary>The activation with the original's numbering (see <see cref="Engine.Activations.Activation"/>).</summary>
-        private string Activate(int id, string x) => id switch
+        /// <summary>The activation's ONNX form (<see cref="ActivationTable"/>) on column <paramref name="x"/>.</summary>
+        private string Activate(int id, string x) => Emit(
+            (ActivationTable.Find(id) ?? throw new WannException($"activation id {id} has no ONNX form (ids run from {ActivationTable.MinId} to {ActivationTable.MaxId})")).Onnx, x);
+
+        /// <summary>Adds the nodes of <paramref name="form"/> (inputs first, left to right) and returns its output's name.</summary>
+        private string Emit(OnnxForm form, string x) => form switch
         {
-            1 => Node("Identity", new[] { x }),
-            2 => Node("Cast", new[] { Node("Greater", new[] { x, FloatConstant(0f) }) }, Attribute("to", (long)TensorProto.Types.DataType.Float)),
-            3 => Node("Sin", new[] { Node("Mul", new[] { x, FloatConstant(MathF.PI) }) }),
-            4 => Node("Exp", new[] { Node("Mul", new[] { Node("Mul", new[] { x, x }), FloatConstant(-0.5f) }) }),
-            5 => Node("Tanh", new[] { x }),
-            6 => Node("Sigmoid", new[] { x }),
-            7 => Node("Neg", new[] { x }),
-            8 => Node("Abs", new[] { x }),
-            9 => Node("Relu", new[] { x }),
-            10 => Node("Cos", new[] { Node("Mul", new[] { x, FloatConstant(MathF.PI) }) }),
-            11 => Node("Mul", new[] { x, x }),
-            _ => throw new WannException($"activation id {id} has no ONNX form (ids run from 1 to 11)"),
+            OnnxForm.Input => x,
+            OnnxForm.FloatConstant constant => FloatConstant(constant.Value),
+            OnnxForm.Operator op => Node(op.Name, op.Inputs.Select(input => Emit(input, x)).ToArray(),
+                op.Attributes.Select(a => Attribute(a.Name, a.Value)).ToArray()),
+            _ => throw new InvalidOperationException($"unknown ONNX form {form}"),
         };
 
         /// <summary>Adds a one-output node and returns its output's name.</summary>

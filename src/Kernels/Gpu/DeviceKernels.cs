@@ -1,0 +1,47 @@
+using ILGPU;
+using ILGPU.Runtime;
+using Wann.Kernels.Tasks;
+
+namespace Wann.Kernels.Gpu;
+
+/// <summary>
+/// The kernels of one accelerator, each compiled and loaded on first use (<see cref="KernelCatalog"/>'s variants,
+/// through <see cref="KernelLoader"/>) and kept for the backend's life.
+/// </summary>
+internal sealed class DeviceKernels(Accelerator accelerator, DeviceGuard guard) : IDisposable
+{
+    private readonly KernelLoader _loader = new(accelerator);
+    private readonly Dictionary<(Type Task, bool Shared, bool Unit, bool BufferState), Delegate> _rollouts = new();
+    private readonly Dictionary<bool, Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape>> _sharedForwards = new();
+    private readonly Dictionary<bool, Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape, ArrayView<float>>> _globalForwards = new();
+
+    /// <summary>Seconds spent compiling and loading kernels so far.</summary>
+    public double CompileSeconds => _loader.CompileSeconds;
+
+    /// <summary>A rollout launcher: (stream, grid, programs, lanes, shape, task).</summary>
+    public Action<AcceleratorStream, KernelConfig, ProgramViews, LaneViews, RolloutShape, TTask> Rollout<TTask>(bool shared, bool unit, bool bufferState)
+        where TTask : struct, IRolloutTask
+    {
+        var key = (typeof(TTask), shared, unit, bufferState);
+        if (!_rollouts.TryGetValue(key, out var kernel))
+            _rollouts[key] = kernel = guard.Run("compile", () => _loader.Load(KernelCatalog.Rollout<TTask>(shared, unit, bufferState)));
+        // Keyed by the task's type: the cached launcher has exactly this type.
+        return (Action<AcceleratorStream, KernelConfig, ProgramViews, LaneViews, RolloutShape, TTask>)kernel;
+    }
+
+    public Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape> SharedForward(bool unit)
+    {
+        if (!_sharedForwards.TryGetValue(unit, out var kernel))
+            _sharedForwards[unit] = kernel = guard.Run("compile", () => _loader.Load(KernelCatalog.SharedForward(unit)));
+        return kernel;
+    }
+
+    public Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape, ArrayView<float>> GlobalForward(bool unit)
+    {
+        if (!_globalForwards.TryGetValue(unit, out var kernel))
+            _globalForwards[unit] = kernel = guard.Run("compile", () => _loader.Load(KernelCatalog.GlobalForward(unit)));
+        return kernel;
+    }
+
+    public void Dispose() => _loader.Dispose();
+}

@@ -1,6 +1,6 @@
 namespace Wann.Host.Bench;
 
-/// <summary>Everything one <c>wann bench</c> run measured, every speed next to its same-run baselines.</summary>
+/// <summary>Everything one <c>wann bench</c> run measured, every speed next to its same-run baselines (a part not run is empty or null).</summary>
 public sealed record BenchReport(
     string Date,
     string Machine,
@@ -11,10 +11,36 @@ public sealed record BenchReport(
     int Repetitions,
     IReadOnlyList<NetworkEvaluationResult> NetworkEvaluation,
     Measurement Ceiling,
-    SwingUpResult SwingUp,
-    GenerationResult Generation,
+    SwingUpResult? SwingUp,
+    GenerationResult? Generation,
     IReadOnlyList<HostWorkResult> HostWork,
+    BipedResult? Biped,
     long PeakWorkingSetBytes);
+
+/// <summary>The measurements of the suite; <c>--only</c> picks some.</summary>
+[Flags]
+public enum BenchParts
+{
+    None = 0,
+    M1 = 1,
+    M2 = 2,
+    M3 = 4,
+    M5 = 8,
+    M6 = 16,
+    All = M1 | M2 | M3 | M5 | M6,
+}
+
+/// <summary>
+/// M6: BipedalWalker episodes of the original champion (environment steps per second) on the backend and on the
+/// reference path with the same threads, and whether their scores agree to the bit on the episodes both ran.
+/// </summary>
+public sealed record BipedResult(int Lanes, int ReferenceLanes, int Threads, Measurement Backend, Measurement Reference, bool SameScores, double[] ReferenceMeanPerWeight)
+{
+    public double SpeedupOverReference => Backend.MedianRate / Reference.MedianRate;
+
+    /// <summary>Microseconds of one thread per lane-step: the cost of one environment step (network and physics) on one core.</summary>
+    public static double MicrosecondsPerLaneStep(Measurement m, int threads) => threads * 1e6 / m.MedianRate;
+}
 
 /// <summary>M1: forward passes of a grown population (connection evaluations per second).</summary>
 public sealed record NetworkEvaluationResult(string Population, int Genomes, double MeanConnections, long ConnectionEvaluationsPerRun,

@@ -12,17 +12,21 @@ using Wann.Kernels.Tasks;
 namespace Wann.Host.Bench;
 
 /// <summary>What to run: the backend under test and how big the workloads are.</summary>
-public sealed record BenchSettings(int Repetitions, int Genomes, int ReferenceGenomes, int GenerationWarmup, int GenerationsMeasured, int[] HostWorkGenomes)
+public sealed record BenchSettings(int Repetitions, int Genomes, int ReferenceGenomes, int GenerationWarmup, int GenerationsMeasured, int[] HostWorkGenomes,
+    int BipedEpisodes = 16, int Threads = 0, BenchParts Parts = BenchParts.All)
 {
+    /// <summary>M6's reference baseline runs at most this many episodes per weight (a GPU's M6 runs hundreds of thousands).</summary>
+    public const int BipedReferenceEpisodeCap = 16;
+
     // M3 measures generations 64.. of a seeded run: the first dozen generations hold networks of two or
     // three connections, far smaller than a search spends its time on.
     public static BenchSettings Full => new(Repetitions: 5, Genomes: 1024, ReferenceGenomes: 128, GenerationWarmup: 64, GenerationsMeasured: 7,
         HostWorkGenomes: new[] { 10_000, 100_000, 1_000_000 });
     public static BenchSettings Quick => new(Repetitions: 5, Genomes: 256, ReferenceGenomes: 32, GenerationWarmup: 64, GenerationsMeasured: 5,
-        HostWorkGenomes: new[] { 10_000 });
+        HostWorkGenomes: new[] { 10_000 }, BipedEpisodes: 8);
     /// <summary>Every measurement once on tiny sizes: proves the suite runs end to end (CI, ilgpu-cpu); its figures mean little.</summary>
     public static BenchSettings Smoke => new(Repetitions: 1, Genomes: 32, ReferenceGenomes: 8, GenerationWarmup: 1, GenerationsMeasured: 1,
-        HostWorkGenomes: new[] { 2_000 });
+        HostWorkGenomes: new[] { 2_000 }, BipedEpisodes: 1);
 
     /// <summary>Distinct grown genomes a large population is tiled from (growing each genome would take longer than the bench).</summary>
     public const int DistinctGenomes = 1024;
@@ -58,17 +62,31 @@ public sealed class ThroughputSuite
         _progress("lane-FMA ceiling");
         var ceiling = Measurement.Of(LaneFmaCeiling.RunOnAllCores, _settings.Repetitions);
         var m1 = new List<NetworkEvaluationResult>();
-        foreach (int connections in new[] { 30, 300 })
+        foreach (int connections in Selected(BenchParts.M1) ? new[] { 30, 300 } : Array.Empty<int>())
         {
             _progress($"M1 network evaluation, about {connections} connections per genome");
             m1.Add(NetworkEvaluation(connections));
         }
-        _progress("M2 swing-up episodes");
-        var m2 = SwingUp();
-        _progress("M3 one generation of swingup.json");
-        var m3 = Generation();
+        SwingUpResult? m2 = null;
+        GenerationResult? m3 = null;
+        BipedResult? m6 = null;
+        if (Selected(BenchParts.M2))
+        {
+            _progress("M2 swing-up episodes");
+            m2 = SwingUp();
+        }
+        if (Selected(BenchParts.M3))
+        {
+            _progress("M3 one generation of swingup.json");
+            m3 = Generation();
+        }
+        if (Selected(BenchParts.M6))
+        {
+            _progress("M6 biped episodes of the original champion");
+            m6 = Biped();
+        }
         var m5 = new List<HostWorkResult>();
-        foreach (int genomes in _settings.HostWorkGenomes)
+        foreach (int genomes in Selected(BenchParts.M5) ? _settings.HostWorkGenomes : Array.Empty<int>())
         {
             _progress($"M5 host work of a {genomes}-genome generation");
             m5.Add(HostWork(genomes));
@@ -77,8 +95,10 @@ public sealed class ThroughputSuite
             DateTime.UtcNow.ToString("yyyy-MM-dd"),
             $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.ProcessArchitecture}, {CpuName()}",
             _backend.Name, _backend.Device, RuntimeInformation.FrameworkDescription, ilgpuVersion,
-            _settings.Repetitions, m1, ceiling, m2, m3, m5, System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64);
+            _settings.Repetitions, m1, ceiling, m2, m3, m5, m6, System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64);
     }
+
+    private bool Selected(BenchParts part) => (_settings.Parts & part) != 0;
 
     /// <summary>
     /// Population grown by the real mutations to about <paramref name="connections"/> enabled connections
@@ -118,6 +138,46 @@ public sealed class ThroughputSuite
         var reference = Measurement.Of(() => _reference.Evaluate(referenceBatch, request).StepCount, _settings.Repetitions);
         return new SwingUpResult(batch.ProgramCount, referenceBatch.ProgramCount, request.LanesPerGenome, backend, reference);
     }
+
+    /// <summary>
+    /// M6: the original release's biped champion (reference/wann-original/biped.out, shipped inside wann) at the
+    /// six shared weights, <see cref="BenchSettings.BipedEpisodes"/> episodes each, full BipedalWalker episodes;
+    /// the reference path in the same run on the same threads, and whether both gave the same scores to the bit.
+    /// </summary>
+    private BipedResult Biped()
+    {
+        var spec = TaskRegistry.Get("biped", "bench");
+        var champion = OutMatrixFormat.Parse(ChampionText(), spec.Shape, "biped.out (shipped with wann)");
+        var batch = ProgramBatch.Compile(new List<Genome> { champion }, WeightMode.Shared);
+        var request = new EvaluationRequest(spec, Weights, _settings.BipedEpisodes, 2024, 0);
+        int referenceEpisodes = Math.Min(_settings.BipedEpisodes, BenchSettings.BipedReferenceEpisodeCap);
+        var referenceRequest = request with { Repetitions = referenceEpisodes };
+        int threads = _settings.Threads > 0 ? _settings.Threads : Environment.ProcessorCount;
+        var reference = new ReferenceEvaluator(threads);
+        FitnessTable? backendTable = null, referenceTable = null;
+        var backend = Measurement.Of(() => (backendTable = _backend.Evaluate(batch, request)).StepCount, _settings.Repetitions, () => _backend.LastTiming);
+        var baseline = Measurement.Of(() => (referenceTable = reference.Evaluate(batch, referenceRequest)).StepCount, _settings.Repetitions);
+        // The reference's episodes are the first of the backend's (repetition r is the same episode in both).
+        var lanes = new LaneIndexing(Weights.Length, referenceEpisodes);
+        var backendLanes = new LaneIndexing(Weights.Length, _settings.BipedEpisodes);
+        bool same = true;
+        for (int w = 0; w < Weights.Length; w++)
+            for (int r = 0; r < referenceEpisodes; r++)
+                same &= BitConverter.SingleToInt32Bits(backendTable!.Rewards[backendLanes.LaneOf(w, r)]) == BitConverter.SingleToInt32Bits(referenceTable!.Rewards[lanes.LaneOf(w, r)]);
+        var means = Enumerable.Range(0, Weights.Length)
+            .Select(w => Enumerable.Range(0, referenceEpisodes).Select(r => (double)referenceTable!.Rewards[lanes.LaneOf(w, r)]).Mean()).ToArray();
+        return new BipedResult(Weights.Length * _settings.BipedEpisodes, Weights.Length * referenceEpisodes, threads, backend, baseline, same, means);
+    }
+
+    private static string ChampionText()
+    {
+        using var stream = typeof(ThroughputSuite).Assembly.GetManifestResourceStream(ChampionResource)
+            ?? throw new InvalidOperationException($"the build lacks the embedded {ChampionResource}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private const string ChampionResource = "Wann.Host.Bench.biped.out";
 
     private GenerationResult Generation()
     {

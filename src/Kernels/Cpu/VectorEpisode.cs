@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using Wann.Kernels.Tasks;
 
 namespace Wann.Kernels.Cpu;
@@ -9,24 +11,17 @@ namespace Wann.Kernels.Cpu;
 /// </summary>
 public readonly struct VectorEpisode(float[] values, int[] laneOffsets, int first) : IEpisodeView<VectorLane>
 {
+    private readonly Vector<int> _offsets = new(laneOffsets, first);
+
     public VectorLane this[int index]
     {
-        get
-        {
-            int width = VectorLane.Count;
-            Span<float> gathered = stackalloc float[width];
-            for (int i = 0; i < width; i++) gathered[i] = values[laneOffsets[first + i] + index];
-            return VectorLane.Load(gathered);
-        }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => LaneGather.Load(values, _offsets + new Vector<int>(index));
     }
 
-    public VectorLane Gather(VectorLane index)
-    {
-        int width = VectorLane.Count;
-        Span<float> gathered = stackalloc float[width];
-        for (int i = 0; i < width; i++) gathered[i] = values[laneOffsets[first + i] + (int)index[i]];
-        return VectorLane.Load(gathered);
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public VectorLane Gather(VectorLane index) => LaneGather.Load(values, _offsets + Vector.ConvertToInt32(index.Value));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public VectorLane Shared(int index) => VectorLane.From(values[index]);
 }

@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Wann.Kernels.Tasks;
 
 namespace Wann.Kernels.Cpu;
@@ -6,6 +8,9 @@ namespace Wann.Kernels.Cpu;
 /// <summary>The task state of one vector of lanes: its slots are consecutive vectors of a scratch array.</summary>
 public readonly struct VectorState(VectorLane[] slots, int first) : ILaneState<VectorLane>
 {
+    // Lane i of slot s is float (first + s) x width + i of the array.
+    private static readonly Vector<int> LaneIndex = Vector<int>.Indices;
+
     public VectorLane this[int slot]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -14,22 +19,17 @@ public readonly struct VectorState(VectorLane[] slots, int first) : ILaneState<V
         set => slots[first + slot] = value;
     }
 
-    public VectorLane Gather(VectorLane slot)
-    {
-        int width = VectorLane.Count;
-        Span<float> gathered = stackalloc float[width];
-        for (int i = 0; i < width; i++) gathered[i] = Element((int)slot[i], i);
-        return VectorLane.Load(gathered);
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public VectorLane Gather(VectorLane slot) => LaneGather.Load(Floats, ElementIndex(slot));
 
     public void Scatter(VectorLane slot, VectorLane value, VectorLane mask)
     {
-        if (!VectorLane.Any(mask)) return;
-        for (int i = 0; i < VectorLane.Count; i++)
-            if (BitConverter.SingleToInt32Bits(mask[i]) != 0) Element((int)slot[i], i) = value[i];
+        if (VectorLane.Any(mask)) LaneGather.Store(Floats, ElementIndex(slot), value, mask);
     }
 
-    // Lane i of slot s; the vector index is bounds-checked, the lane is below the width by construction.
+    private Span<float> Floats => MemoryMarshal.Cast<VectorLane, float>(slots.AsSpan());
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref float Element(int slot, int lane) => ref Unsafe.Add(ref Unsafe.As<VectorLane, float>(ref slots[first + slot]), lane);
+    private Vector<int> ElementIndex(VectorLane slot) =>
+        (Vector.ConvertToInt32(slot.Value) + new Vector<int>(first)) * new Vector<int>(Vector<int>.Count) + LaneIndex;
 }

@@ -39,7 +39,7 @@ internal sealed class RolloutScratch
     public readonly float[] StepBuffer, LaneBuffer;
     public long StepCount;
 
-    public VectorState StateOf(int block) => new(States, block * StateSize);
+    public VectorState StateOf(int block) => new(States, block * StateSize, StateSize);
 
     /// <summary>
     /// The repetition the lane at <paramref name="position"/> runs: its origin's, counted from the work item's

@@ -29,7 +29,7 @@ public sealed class VectorWorldTests(ITestOutputHelper output)
 
         var vectorSlots = new VectorLane[size];
         var offsets = Enumerable.Range(0, width).Select(i => table.OffsetOf(i % episodes.Length)).ToArray();
-        var vector = new LaneWorld<VectorLane, VectorState, VectorEpisode, LaneTrig>(new VectorState(vectorSlots, 0), new VectorEpisode(table.Values, offsets, 0));
+        var vector = new LaneWorld<VectorLane, VectorState, VectorEpisode, LaneTrig>(new VectorState(vectorSlots, 0, size), new VectorEpisode(table.Values, offsets, 0));
         var scalarSlots = Enumerable.Range(0, width).Select(_ => new float[size]).ToArray();
         var scalars = Enumerable.Range(0, width)
             .Select(i => new LaneWorld<FloatLane, ScalarState, ScalarEpisode, LaneTrig>(new ScalarState(scalarSlots[i]), new ScalarEpisode(table, i % episodes.Length)))

@@ -207,22 +207,24 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         Vec2<T> normal = island.Normal;
 
         // Tangent constraints first: non-penetration matters more than friction.
-        SolveTangent(island, 0, T.True, normal, ref vB, ref wB);
-        SolveTangent(island, 1, T.Less(F(1f), pointCount), normal, ref vB, ref wB);
+        SolveTangent(ref island, 0, T.True, normal, ref vB, ref wB);
+        SolveTangent(ref island, 1, T.Less(F(1f), pointCount), normal, ref vB, ref wB);
 
         T single = T.And(m, T.Equal(pointCount, F(1f)));
         T block = T.AndNot(m, single);
         Vec2<T> singleV = vB, blockV = vB;
         T singleW = wB, blockW = wB;
-        if (T.Any(single)) SolveNormal(island, single, normal, ref singleV, ref singleW);
-        if (T.Any(block)) SolveBlock(island, block, normal, ref blockV, ref blockW);
+        if (T.Any(single)) SolveNormal(ref island, single, normal, ref singleV, ref singleW);
+        if (T.Any(block)) SolveBlock(ref island, block, normal, ref blockV, ref blockW);
         bodies.SetVelocity(which, Vec2<T>.Select(single, singleV, blockV), T.Select(single, singleW, blockW));
     }
 
     // Point j's friction impulse, in the lanes of here (within the view's).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void SolveTangent(IslandSlots<T, TState> island, int j, T here, Vec2<T> normal, ref Vec2<T> vB, ref T wB)
+    private static void SolveTangent(ref IslandSlots<T, TState> slots, int j, T here, Vec2<T> normal, ref Vec2<T> vB, ref T wB)
     {
+        // A copy the JIT can keep in registers (the view holds only the state's array and offsets).
+        IslandSlots<T, TState> island = slots;
         T mB = island.InvMass, iB = island.InvI;
         Vec2<T> tangent = Vec2<T>.Cross(normal, F(1f));
         Vec2<T> rA = island.RA(j), rB = island.RB(j);
@@ -241,8 +243,10 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
 
     // The normal impulse of a one-point constraint.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void SolveNormal(IslandSlots<T, TState> island, T here, Vec2<T> normal, ref Vec2<T> vB, ref T wB)
+    private static void SolveNormal(ref IslandSlots<T, TState> slots, T here, Vec2<T> normal, ref Vec2<T> vB, ref T wB)
     {
+        // A copy the JIT can keep in registers (the view holds only the state's array and offsets).
+        IslandSlots<T, TState> island = slots;
         T zero = F(0f);
         T mB = island.InvMass, iB = island.InvI;
         Vec2<T> rA = island.RA(0), rB = island.RB(0);
@@ -261,8 +265,10 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
 
     // The block solver for a two-point constraint: the first of Box2D's four cases that holds, or no change.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void SolveBlock(IslandSlots<T, TState> island, T here, Vec2<T> normal, ref Vec2<T> vB, ref T wB)
+    private static void SolveBlock(ref IslandSlots<T, TState> slots, T here, Vec2<T> normal, ref Vec2<T> vB, ref T wB)
     {
+        // A copy the JIT can keep in registers (the view holds only the state's array and offsets).
+        IslandSlots<T, TState> island = slots;
         T zero = F(0f);
         T mB = island.InvMass, iB = island.InvI;
         Vec2<T> rA1 = island.RA(0), rB1 = island.RB(0), rA2 = island.RA(1), rB2 = island.RB(1);
@@ -350,14 +356,14 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         {
             T here = T.And(m, T.Less(F(j), pointCount));
             if (!T.Any(here)) break;
-            SolvePositionPoint(island, j, here, baumgarte, mB, iB, ref cB, ref aB, ref minSeparation);
+            SolvePositionPoint(ref island, j, here, baumgarte, mB, iB, ref cB, ref aB, ref minSeparation);
         }
         bodies.SetPosition(which, cB, aB);
     }
 
     // One manifold point's position correction of body B (body A, a static edge, stays at the identity).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private readonly void SolvePositionPoint(IslandSlots<T, TState> island, int j, T here, T baumgarte, T mB, T iB, ref Vec2<T> cB, ref T aB, ref T minSeparation)
+    private readonly void SolvePositionPoint(ref IslandSlots<T, TState> island, int j, T here, T baumgarte, T mB, T iB, ref Vec2<T> cB, ref T aB, ref T minSeparation)
     {
         T zero = F(0f);
         T mA = zero, iA = zero;

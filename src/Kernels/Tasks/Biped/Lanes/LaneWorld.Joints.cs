@@ -11,7 +11,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
 {
     /// <summary><c>b2RevoluteJoint::InitVelocityConstraints</c> with warm starting.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private readonly JointSolver<T> InitVelocityConstraints(int joint, T dt, T dtRatio, ref SolverBodies<T> bodies)
+    private readonly JointSolver<T> InitVelocityConstraints(int joint, T dt, T dtRatio, ref SolverBody<T> a, ref SolverBody<T> b)
     {
         var j = new JointSolver<T> { Joint = joint, BodyA = JointBodyA(joint), BodyB = JointBodyB(joint) };
         var modelA = Model(j.BodyA);
@@ -29,8 +29,6 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         j.MassB = mB;
         j.InvIA = iA;
         j.InvIB = iB;
-        SolverBody<T> a = bodies.Get(j.BodyA), b = bodies.Get(j.BodyB);
-
         Rot<T> qA = RotOf(a.A), qB = RotOf(b.A);
         Vec2<T> rA = Rot<T>.Mul(qA, j.LocalAnchorA);
         Vec2<T> rB = Rot<T>.Mul(qB, j.LocalAnchorB);
@@ -68,8 +66,6 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         b.W += iB * (Vec2<T>.Cross(rB, p) + motorImpulse + impulse.Z);
         j.Impulse = impulse;
         j.MotorImpulse = motorImpulse;
-        bodies.Set(j.BodyA, a);
-        bodies.Set(j.BodyB, b);
         return j;
     }
 
@@ -99,9 +95,8 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
 
     /// <summary><c>b2RevoluteJoint::SolveVelocityConstraints</c>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void SolveVelocityConstraints(ref JointSolver<T> j, ref SolverBodies<T> bodies)
+    private static void SolveVelocityConstraints(ref JointSolver<T> j, ref SolverBody<T> a, ref SolverBody<T> b)
     {
-        SolverBody<T> a = bodies.Get(j.BodyA), b = bodies.Get(j.BodyB);
         Vec2<T> vA = a.V, vB = b.V;
         T wA = a.W, wB = b.W;
         T mA = j.MassA, mB = j.MassB, iA = j.InvIA, iB = j.InvIB;
@@ -163,15 +158,12 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         a.W = T.Select(limit, limitWA, pointWA);
         b.V = Vec2<T>.Select(limit, limitVB, pointVB);
         b.W = T.Select(limit, limitWB, pointWB);
-        bodies.Set(j.BodyA, a);
-        bodies.Set(j.BodyB, b);
     }
 
     /// <summary><c>b2RevoluteJoint::SolvePositionConstraints</c> in the lanes of <paramref name="mask"/>; returns where the joint is within tolerance.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private readonly T SolvePositionConstraints(in JointSolver<T> j, ref SolverBodies<T> bodies, T mask)
+    private readonly T SolvePositionConstraints(in JointSolver<T> j, ref SolverBody<T> a, ref SolverBody<T> b, T mask)
     {
-        SolverBody<T> a = bodies.Get(j.BodyA), b = bodies.Get(j.BodyB);
         Vec2<T> cA = a.C, cB = b.C;
         T aA = a.A, aB = b.A;
         T invIA = j.InvIA, invIB = j.InvIB;
@@ -215,8 +207,6 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         a.A = T.Select(mask, aA, a.A);
         b.C = Vec2<T>.Select(mask, cB, b.C);
         b.A = T.Select(mask, aB, b.A);
-        bodies.Set(j.BodyA, a);
-        bodies.Set(j.BodyB, b);
         return T.Not(T.Or(T.Greater(positionError, F(Settings.LinearSlop)), T.Greater(angularError, F(Settings.AngularSlop))));
     }
 

@@ -14,8 +14,6 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int IslandOrderBody(int k) => k switch { 0 => 4, 1 => 3, 2 => 0, 3 => 1, _ => 2 };
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int IslandOrderJoint(int k) => k switch { 0 => 3, 1 => 2, 2 => 0, _ => 1 };
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Solve(T dtRatio, T live)
@@ -59,17 +57,18 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         InitializeContacts(dtRatio, warmStarting: true, count, all);
         InitializeVelocityConstraints(bodies, count, all);
         WarmStart(ref bodies, count, all);
-        JointSolver<T> j0 = InitVelocityConstraints(IslandOrderJoint(0), h, dtRatio, ref bodies);
-        JointSolver<T> j1 = InitVelocityConstraints(IslandOrderJoint(1), h, dtRatio, ref bodies);
-        JointSolver<T> j2 = InitVelocityConstraints(IslandOrderJoint(2), h, dtRatio, ref bodies);
-        JointSolver<T> j3 = InitVelocityConstraints(IslandOrderJoint(3), h, dtRatio, ref bodies);
+        // The joints in island order: knee 1 (bodies 3, 4), hip 1 (0, 3), hip 0 (0, 1), knee 0 (1, 2).
+        JointSolver<T> j0 = InitVelocityConstraints(3, h, dtRatio, ref bodies.B3, ref bodies.B4);
+        JointSolver<T> j1 = InitVelocityConstraints(2, h, dtRatio, ref bodies.B0, ref bodies.B3);
+        JointSolver<T> j2 = InitVelocityConstraints(0, h, dtRatio, ref bodies.B0, ref bodies.B1);
+        JointSolver<T> j3 = InitVelocityConstraints(1, h, dtRatio, ref bodies.B1, ref bodies.B2);
 
         for (int i = 0; i < BipedConstants.VelocityIterations; i++)
         {
-            SolveVelocityConstraints(ref j0, ref bodies);
-            SolveVelocityConstraints(ref j1, ref bodies);
-            SolveVelocityConstraints(ref j2, ref bodies);
-            SolveVelocityConstraints(ref j3, ref bodies);
+            SolveVelocityConstraints(ref j0, ref bodies.B3, ref bodies.B4);
+            SolveVelocityConstraints(ref j1, ref bodies.B0, ref bodies.B3);
+            SolveVelocityConstraints(ref j2, ref bodies.B0, ref bodies.B1);
+            SolveVelocityConstraints(ref j3, ref bodies.B1, ref bodies.B2);
             SolveVelocityConstraints(ref bodies, count, all);
         }
         StoreImpulses(count, all);
@@ -84,10 +83,10 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         {
             T contactsOkay = T.Not(T.Less(SolvePositionConstraints(F(Settings.Baumgarte), ref bodies, count, running, F(-1f), toi: false),
                 F(-3f * Settings.LinearSlop)));
-            T jointsOkay = SolvePositionConstraints(j0, ref bodies, running);
-            jointsOkay = T.And(jointsOkay, SolvePositionConstraints(j1, ref bodies, running));
-            jointsOkay = T.And(jointsOkay, SolvePositionConstraints(j2, ref bodies, running));
-            jointsOkay = T.And(jointsOkay, SolvePositionConstraints(j3, ref bodies, running));
+            T jointsOkay = SolvePositionConstraints(j0, ref bodies.B3, ref bodies.B4, running);
+            jointsOkay = T.And(jointsOkay, SolvePositionConstraints(j1, ref bodies.B0, ref bodies.B3, running));
+            jointsOkay = T.And(jointsOkay, SolvePositionConstraints(j2, ref bodies.B0, ref bodies.B1, running));
+            jointsOkay = T.And(jointsOkay, SolvePositionConstraints(j3, ref bodies.B1, ref bodies.B2, running));
             running = T.AndNot(running, T.And(contactsOkay, jointsOkay));
             if (!T.Any(running)) break;
         }

@@ -65,23 +65,38 @@ public struct LaneSeparation<T, TTrig> where T : struct, ILane<T> where TTrig : 
     {
         Transform<T> xfA = _sweepA.GetTransform<TTrig>(t);
         Transform<T> xfB = _sweepB.GetTransform<TTrig>(t);
-        // Points.
-        T pointsA = _proxyA.GetSupport(Rot<T>.MulT(xfA.Q, _axis));
-        T pointsB = _proxyB.GetSupport(Rot<T>.MulT(xfB.Q, -_axis));
-        T points = Vec2<T>.Dot(Transform<T>.Mul(xfB, _proxyB.GetVertex(pointsB)) - Transform<T>.Mul(xfA, _proxyA.GetVertex(pointsA)), _axis);
-        // Face A.
-        Vec2<T> normalA = Rot<T>.Mul(xfA.Q, _axis);
-        T faceAIndexB = _proxyB.GetSupport(Rot<T>.MulT(xfB.Q, -normalA));
-        T faceA = Vec2<T>.Dot(Transform<T>.Mul(xfB, _proxyB.GetVertex(faceAIndexB)) - Transform<T>.Mul(xfA, _localPoint), normalA);
-        // Face B.
-        Vec2<T> normalB = Rot<T>.Mul(xfB.Q, _axis);
-        T faceBIndexA = _proxyA.GetSupport(Rot<T>.MulT(xfA.Q, -normalB));
-        T faceB = Vec2<T>.Dot(Transform<T>.Mul(xfA, _proxyA.GetVertex(faceBIndexA)) - Transform<T>.Mul(xfB, _localPoint), normalB);
-
         T none = T.From(-1f);
-        indexA = T.Select(_faceA, none, T.Select(_faceB, faceBIndexA, pointsA));
-        indexB = T.Select(_faceA, faceAIndexB, T.Select(_faceB, none, pointsB));
-        return T.Select(_faceA, faceA, T.Select(_faceB, faceB, points));
+        T points = T.AndNot(T.Not(_faceA), _faceB);
+        // Each kind only where some lane has it; a lane keeps its own kind's result.
+        T separation = T.From(0f);
+        indexA = none;
+        indexB = none;
+        if (T.Any(points))
+        {
+            T pointsA = _proxyA.GetSupport(Rot<T>.MulT(xfA.Q, _axis));
+            T pointsB = _proxyB.GetSupport(Rot<T>.MulT(xfB.Q, -_axis));
+            T s = Vec2<T>.Dot(Transform<T>.Mul(xfB, _proxyB.GetVertex(pointsB)) - Transform<T>.Mul(xfA, _proxyA.GetVertex(pointsA)), _axis);
+            separation = T.Select(points, s, separation);
+            indexA = T.Select(points, pointsA, indexA);
+            indexB = T.Select(points, pointsB, indexB);
+        }
+        if (T.Any(_faceA))
+        {
+            Vec2<T> normal = Rot<T>.Mul(xfA.Q, _axis);
+            T index = _proxyB.GetSupport(Rot<T>.MulT(xfB.Q, -normal));
+            T s = Vec2<T>.Dot(Transform<T>.Mul(xfB, _proxyB.GetVertex(index)) - Transform<T>.Mul(xfA, _localPoint), normal);
+            separation = T.Select(_faceA, s, separation);
+            indexB = T.Select(_faceA, index, indexB);
+        }
+        if (T.Any(_faceB))
+        {
+            Vec2<T> normal = Rot<T>.Mul(xfB.Q, _axis);
+            T index = _proxyA.GetSupport(Rot<T>.MulT(xfA.Q, -normal));
+            T s = Vec2<T>.Dot(Transform<T>.Mul(xfA, _proxyA.GetVertex(index)) - Transform<T>.Mul(xfB, _localPoint), normal);
+            separation = T.Select(_faceB, s, separation);
+            indexA = T.Select(_faceB, index, indexA);
+        }
+        return separation;
     }
 
     /// <summary><c>Evaluate</c>: the separation of the given points at time <paramref name="t"/>.</summary>
@@ -91,13 +106,22 @@ public struct LaneSeparation<T, TTrig> where T : struct, ILane<T> where TTrig : 
         Transform<T> xfA = _sweepA.GetTransform<TTrig>(t);
         Transform<T> xfB = _sweepB.GetTransform<TTrig>(t);
         // A face's lanes pass -1 for the other shape's index: any vertex serves there, the value is not kept.
-        Vec2<T> pointA = Transform<T>.Mul(xfA, _proxyA.GetVertex(indexA));
-        Vec2<T> pointB = Transform<T>.Mul(xfB, _proxyB.GetVertex(indexB));
-        T points = Vec2<T>.Dot(pointB - pointA, _axis);
-        Vec2<T> normalA = Rot<T>.Mul(xfA.Q, _axis);
-        T faceA = Vec2<T>.Dot(pointB - Transform<T>.Mul(xfA, _localPoint), normalA);
-        Vec2<T> normalB = Rot<T>.Mul(xfB.Q, _axis);
-        T faceB = Vec2<T>.Dot(pointA - Transform<T>.Mul(xfB, _localPoint), normalB);
-        return T.Select(_faceA, faceA, T.Select(_faceB, faceB, points));
+        T points = T.AndNot(T.Not(_faceA), _faceB);
+        T separation = T.From(0f);
+        if (T.Any(T.Or(points, _faceA)))
+        {
+            Vec2<T> pointB = Transform<T>.Mul(xfB, _proxyB.GetVertex(indexB));
+            if (T.Any(points))
+                separation = T.Select(points, Vec2<T>.Dot(pointB - Transform<T>.Mul(xfA, _proxyA.GetVertex(indexA)), _axis), separation);
+            if (T.Any(_faceA))
+                separation = T.Select(_faceA, Vec2<T>.Dot(pointB - Transform<T>.Mul(xfA, _localPoint), Rot<T>.Mul(xfA.Q, _axis)), separation);
+        }
+        if (T.Any(_faceB))
+        {
+            Vec2<T> pointA = Transform<T>.Mul(xfA, _proxyA.GetVertex(indexA));
+            separation = T.Select(_faceB, Vec2<T>.Dot(pointA - Transform<T>.Mul(xfB, _localPoint), Rot<T>.Mul(xfB.Q, _axis)), separation);
+        }
+        return separation;
     }
+
 }

@@ -137,6 +137,7 @@ public struct LaneSimplex<T> where T : struct, ILane<T>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public void Solve2(T mask)
     {
+        if (!T.Any(mask)) return;
         T zero = T.From(0f), one = T.From(1f);
         Vec2<T> w1 = V0.W;
         Vec2<T> w2 = V1.W;
@@ -161,6 +162,7 @@ public struct LaneSimplex<T> where T : struct, ILane<T>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public void Solve3(T mask)
     {
+        if (!T.Any(mask)) return;
         T zero = T.From(0f), one = T.From(1f);
         Vec2<T> w1 = V0.W;
         Vec2<T> w2 = V1.W;

@@ -29,13 +29,15 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
             upperX = T.Select(T.And(moved, T.Greater(hi, upperX)), hi, upperX);
         }
         if (!T.Any(any)) return;
+        // Box2D's first call tests every edge against every body; only the edges whose fat AABB reaches the moved
+        // bodies' x range can overlap, and they come in the same order, so both calls scan just that window.
         T edges = Episode[EdgeCount];
-        T edge = T.Select(allMoved, F(0f), FirstEdgeReaching(lowerX, edges, any));
+        T edge = FirstEdgeReaching(lowerX, edges, any);
         T scanning = T.And(any, T.Less(edge, edges));
         while (T.Any(scanning))
         {
             var model = EdgeAt(T.Select(scanning, edge, F(0f)));
-            scanning = T.AndNot(scanning, T.AndNot(T.Greater(model.FatLower.X, upperX), allMoved));
+            scanning = T.AndNot(scanning, T.Greater(model.FatLower.X, upperX));
             if (!T.Any(scanning)) break;
             for (int b = 0; b < BodyCount; b++)
             {

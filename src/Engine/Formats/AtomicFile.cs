@@ -47,17 +47,6 @@ public static class AtomicFile
         }
     }
 
-    public static string ReadAllText(string path)
-    {
-        try { return File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new WannException(e is FileNotFoundException or DirectoryNotFoundException
-                ? $"{path}: file not found"
-                : $"{path}: cannot read: {e.Message}");
-        }
-    }
-
     private static void TryDelete(string path)
     {
         try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }

@@ -14,7 +14,7 @@ public static class NetworkFiles
     /// </summary>
     public static NetworkFile Load(string path, NetworkShape? shape, string? taskName)
     {
-        string text = AtomicFile.ReadAllText(path);
+        string text = BoundedFile.ReadText(path, FileLimit.Network);
         if (IsOutMatrix(path))
         {
             if (shape is not { } s)

@@ -227,7 +227,7 @@ public static class TuneCommand
             ValidateEvery = o.ValidateEvery ?? 25,
             TestEpisodes = o.TestEpisodes ?? 100,
         }.Validated();
-        var network = NetworkFiles.Load(o.Net, task.Shape, task.Name);
+        var network = NetworkAndTask.LoadNetwork(o.Net, task.Shape, task.Name);
         string json = NetworkJsonFormat.Format(new NetworkFile(network.Genome, task.Name, network.Provenance));
         var folder = TuneFolder.Create(o.Out);
         return new TuneRun(folder, network.Genome, json, o.Net, task, o.Shared ? "shared" : "weights", o.Seed, settings, o.StartWeight, null);

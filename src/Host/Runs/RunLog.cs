@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Wann.Engine;
+using Wann.Engine.Formats;
 using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Runs;
@@ -17,17 +18,14 @@ public static class RunLog
         string path = Path.Combine(runFolder, "log.jsonl");
         if (!File.Exists(path)) throw new WannException($"{runFolder}: no log.jsonl here (is it a run folder?)");
         var entries = new List<LogEntry>();
-        string[] lines;
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-        using (var reader = new StreamReader(stream))
-            lines = reader.ReadToEnd().Split('\n');
-        for (int i = 0; i < lines.Length; i++)
+        var lines = LogLines.Read(path).ToList();
+        foreach (var (number, text, terminated) in lines)
         {
-            string line = lines[i].Trim();
+            string line = text.Trim();
             if (line.Length == 0) continue;
             try
             {
-                using var doc = JsonDocument.Parse(line);
+                using var doc = StrictJson.Parse(line, $"{path}: line {number}");
                 var r = doc.RootElement;
                 var seconds = r.GetProperty("seconds");
                 entries.Add(new LogEntry(
@@ -38,10 +36,11 @@ public static class RunLog
                     r.GetProperty("envSteps").GetInt64(),
                     Number(r, "testAccuracy"), Number(r, "testCrossEntropy")));
             }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            catch (Exception e) when (e is WannException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
-                if (i >= lines.Length - 2) continue; // the line a running search is writing right now
-                throw new WannException($"{path}: line {i + 1} is not a generation record ({e.Message})");
+                // The line a running search is writing right now.
+                if (!terminated || number == lines.Count) continue;
+                throw new WannException($"{path}: line {number} is not a generation record ({e.Message})");
             }
         }
         if (entries.Count == 0) throw new WannException($"{path}: no generations logged yet");
@@ -57,16 +56,9 @@ public static class RunLog
         if (log.Any(e => e.TestAccuracy is not null)) return true;
         string config = Path.Combine(runFolder, "config.json");
         if (!File.Exists(config)) return false;
-        try
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllText(config));
-            string task = doc.RootElement.TryGetProperty("task", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
-            return Engine.Tasks.CsvTask.Is(task) || TaskRegistry.Find(task)?.Kind == Engine.Tasks.TaskKind.Classification;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
+        using var doc = StrictJson.Parse(BoundedFile.ReadText(config, FileLimit.Settings), config);
+        string task = doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("task", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
+        return Engine.Tasks.CsvTask.Is(task) || TaskRegistry.Find(task)?.Kind == Engine.Tasks.TaskKind.Classification;
     }
 
     private static double? Number(JsonElement element, string name) =>

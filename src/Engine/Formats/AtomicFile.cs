@@ -34,11 +34,11 @@ public static class AtomicFile
             }
             File.Move(temp, full, overwrite: true);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (WriteFailure.Is(e))
         {
             TryDelete(temp);
             // The message may name the temporary file, which the user never asked for: name the target.
-            throw new WannException($"{path}: cannot write: {e.Message.Replace(temp, full)}");
+            throw new WannException($"{path}: cannot write: {WriteFailure.Describe(e).Replace(temp, full)}");
         }
         catch
         {

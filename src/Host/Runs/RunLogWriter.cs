@@ -1,5 +1,6 @@
 using System.Text;
 using Wann.Engine;
+using Wann.Engine.Formats;
 
 namespace Wann.Host.Runs;
 
@@ -40,15 +41,15 @@ public sealed class RunLogWriter : IDisposable
         {
             _stream.Write(Utf8.GetBytes(line + "\n"));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (WriteFailure.Is(e))
         {
-            throw new WannException($"{_path}: cannot write: {e.Message}");
+            throw new WannException($"{_path}: cannot write: {WriteFailure.Describe(e)}");
         }
     }
 
     public void Dispose()
     {
         try { _stream.Dispose(); }
-        catch (IOException) { } // nothing is buffered: a failure here has already been reported by Append
+        catch (Exception e) when (WriteFailure.Is(e)) { } // nothing is buffered: a failure here has already been reported by Append
     }
 }

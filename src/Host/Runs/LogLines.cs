@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Wann.Engine;
 using Wann.Engine.Formats;
 
@@ -43,31 +42,6 @@ public static class LogLines
                 Append(text, buffer.AsSpan(start, read - start), path, number + 1);
             }
             if (text.Length > 0) yield return new Line(number + 1, text.ToString(), Terminated: false);
-        }
-    }
-
-    /// <summary>The generation a line records, or null with <paramref name="problem"/> saying why it records none.</summary>
-    public static long? Generation(string text, out string? problem)
-    {
-        JsonDocument document;
-        try { document = StrictJson.Parse(text, "line"); }
-        catch (WannException e)
-        {
-            problem = e.Message["line: ".Length..];
-            return null;
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) problem = $"a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object";
-            else if (!root.TryGetProperty("generation", out var g)) problem = "no 'generation'";
-            else if (g.ValueKind != JsonValueKind.Number || !g.TryGetInt64(out long generation) || generation < 0) problem = $"'generation' is {g.GetRawText()}, not a count";
-            else
-            {
-                problem = null;
-                return generation;
-            }
-            return null;
         }
     }
 

@@ -123,7 +123,7 @@ public sealed class RunFolder
         long previous = -1;
         foreach (var line in LogLines.Read(LogFile))
         {
-            long? logged = LogLines.Generation(line.Text, out string? problem);
+            long? logged = RunLog.Parse(line.Text, out string? problem)?.Generation;
             if (!line.Terminated)
             {
                 warn($"{LogFile}: dropping a torn last line (line {line.Number}, cut short while it was written)");
@@ -143,7 +143,7 @@ public sealed class RunFolder
         if (!File.Exists(LogFile)) return;
         var kept = new System.Text.StringBuilder();
         foreach (var line in LogLines.Read(LogFile))
-            if (line.Terminated && LogLines.Generation(line.Text, out _) < generation) kept.Append(line.Text).Append('\n');
+            if (line.Terminated && RunLog.Parse(line.Text, out _)?.Generation < generation) kept.Append(line.Text).Append('\n');
         AtomicFile.WriteAllText(LogFile, kept.ToString());
     }
 

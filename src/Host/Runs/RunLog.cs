@@ -21,30 +21,51 @@ public static class RunLog
         var lines = LogLines.Read(path).ToList();
         foreach (var (number, text, terminated) in lines)
         {
-            string line = text.Trim();
-            if (line.Length == 0) continue;
-            try
-            {
-                using var doc = StrictJson.Parse(line, $"{path}: line {number}");
-                var r = doc.RootElement;
-                var seconds = r.GetProperty("seconds");
-                entries.Add(new LogEntry(
-                    r.GetProperty("generation").GetInt64(),
-                    Number(r, "bestFitness"), Number(r, "medianFitness"), Number(r, "topRankedFitness"), Number(r, "runBestFitness"),
-                    r.GetProperty("medianNodes").GetDouble(), r.GetProperty("medianConnections").GetDouble(),
-                    seconds.GetProperty("evaluate").GetDouble(), seconds.GetProperty("rankBreed").GetDouble(), seconds.GetProperty("compile").GetDouble(),
-                    r.GetProperty("envSteps").GetInt64(),
-                    Number(r, "testAccuracy"), Number(r, "testCrossEntropy")));
-            }
-            catch (Exception e) when (e is WannException or KeyNotFoundException or InvalidOperationException or FormatException)
-            {
-                // The line a running search is writing right now.
-                if (!terminated || number == lines.Count) continue;
-                throw new WannException($"{path}: line {number} is not a generation record ({e.Message})");
-            }
+            if (text.Trim().Length == 0) continue;
+            if (Parse(text, out string? problem) is { } entry) entries.Add(entry);
+            // The line a running search is writing right now is skipped.
+            else if (terminated && number != lines.Count) throw new WannException($"{path}: line {number} is not a generation record ({problem})");
         }
         if (entries.Count == 0) throw new WannException($"{path}: no generations logged yet");
         return entries;
+    }
+
+    /// <summary>One log line as a generation record, or null with <paramref name="problem"/> saying why it is none.</summary>
+    public static LogEntry? Parse(string line, out string? problem)
+    {
+        JsonDocument document;
+        try { document = StrictJson.Parse(line, "line"); }
+        catch (WannException e)
+        {
+            problem = e.Message["line: ".Length..];
+            return null;
+        }
+        using (document)
+        {
+            var r = document.RootElement;
+            problem = r.ValueKind != JsonValueKind.Object ? $"a JSON {r.ValueKind.ToString().ToLowerInvariant()}, not an object" : null;
+            try
+            {
+                if (problem is null)
+                {
+                    long generation = r.GetProperty("generation").GetInt64();
+                    if (generation < 0) throw new FormatException($"generation {generation}");
+                    var seconds = r.GetProperty("seconds");
+                    return new LogEntry(
+                        generation,
+                        Number(r, "bestFitness"), Number(r, "medianFitness"), Number(r, "topRankedFitness"), Number(r, "runBestFitness"),
+                        r.GetProperty("medianNodes").GetDouble(), r.GetProperty("medianConnections").GetDouble(),
+                        seconds.GetProperty("evaluate").GetDouble(), seconds.GetProperty("rankBreed").GetDouble(), seconds.GetProperty("compile").GetDouble(),
+                        r.GetProperty("envSteps").GetInt64(),
+                        Number(r, "testAccuracy"), Number(r, "testCrossEntropy"));
+                }
+            }
+            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                problem = e is KeyNotFoundException ? "a field is missing" : e.Message;
+            }
+            return null;
+        }
     }
 
     /// <summary>
@@ -61,6 +82,9 @@ public static class RunLog
         return Engine.Tasks.CsvTask.Is(task) || TaskRegistry.Find(task)?.Kind == Engine.Tasks.TaskKind.Classification;
     }
 
+    // A fitness is a number, or null for a generation whose every lane was not finite (JSON has no infinity).
     private static double? Number(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+        !element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.Number ? value.GetDouble()
+        : throw new FormatException($"'{name}' is {value.GetRawText()}, not a number");
 }

@@ -57,8 +57,7 @@ public static class TuneCommand
             while (state.Generation < run.Settings.Generations && !stopRequested)
             {
                 var report = tuner.Step(state);
-                log.WriteLine(LogLine(report));
-                log.Flush();
+                log.Append(LogLine(report));
                 if (report.NewBest)
                     run.Folder.WriteTuned(Tuned(run, tuner.Connections.Genome(tuner.Weights(state, state.Best)), $"validation mean {state.BestScore:F2}", state.BestGeneration, state.BestScore));
                 bool last = state.Generation >= run.Settings.Generations;
@@ -99,7 +98,7 @@ public static class TuneCommand
             ["envSteps"] = result.StepCount,
             ["seconds"] = seconds,
         };
-        using (var log = run.Folder.OpenLog()) log.WriteLine(line.ToJsonString());
+        using (var log = run.Folder.OpenLog()) log.Append(line.ToJsonString());
         if (!options.Quiet)
             Console.WriteLine($"{run.Task.Name}: best shared weight {Format(result.Weight)} ({(session.Data is null ? "sweep mean" : "training accuracy")} {result.ChosenMean:F4} over {result.Coarse.Episodes} {(session.Data is null ? "episodes" : "images")}, " +
                               $"{result.Coarse.Weights.Length}+{result.Fine.Weights.Length} weights, {seconds:F2} s)");
@@ -133,7 +132,7 @@ public static class TuneCommand
             ["trials"] = score.Trials,
             ["seconds"] = seconds,
         };
-        using (var log = run.Folder.OpenLog()) log.WriteLine(test.ToJsonString());
+        using (var log = run.Folder.OpenLog()) log.Append(test.ToJsonString());
         if (options.Json)
         {
             JsonOutput.Print(new

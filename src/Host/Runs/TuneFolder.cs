@@ -90,5 +90,5 @@ public sealed class TuneFolder
         AtomicFile.WriteAllText(LogFile, kept.ToString());
     }
 
-    public StreamWriter OpenLog() => new(new FileStream(LogFile, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false));
+    public RunLogWriter OpenLog() => RunLogWriter.Open(LogFile);
 }

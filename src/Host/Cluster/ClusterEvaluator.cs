@@ -156,7 +156,7 @@ public sealed class ClusterEvaluator : IEvaluator
             {
                 // Its other answers of this batch passed their samples, but are not trusted either.
                 var redo = finished.Where(f => f.Value.Worker.Equals(worker)).Select(f => f.Key).ToList();
-                Exclude(worker, $"its answers cannot be right: {wrong}; it is reported and dropped, and the {redo.Count + 1} shard(s) it answered in this batch are evaluated elsewhere");
+                Exclude(worker, $"its answers cannot be right: {wrong}; the {redo.Count + 1} shard(s) it answered in this generation are evaluated again");
                 foreach (int again in redo)
                 {
                     finished.Remove(again);

@@ -118,6 +118,9 @@ public static class TuningCheckpointFormat
 
     private static void WriteArray(Utf8JsonWriter w, string name, double[] values)
     {
+        // JSON holds no infinity: a state that overflowed is said, not written half.
+        if (!Array.TrueForAll(values, double.IsFinite))
+            throw new WannException($"the optimiser's '{name}' is no longer finite: the tuning diverged");
         w.WriteStartArray(name);
         foreach (double v in values) w.WriteNumberValue(v);
         w.WriteEndArray();

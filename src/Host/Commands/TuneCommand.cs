@@ -52,18 +52,27 @@ public static class TuneCommand
                               $"{state.Optimizer.PopulationSize} candidates x {run.Settings.Episodes} episodes, generations {state.Generation}..{run.Settings.Generations - 1}, " +
                               $"backend {session.Evaluator.Name} ({session.Evaluator.Device}), run folder {run.Folder.Path}");
         var recent = new Queue<double>();
-        using (var log = run.Folder.OpenLog())
+        // Opened at the first line: a resumed run that fails in its first generation has written nothing.
+        RunLogWriter? log = null;
+        try
         {
             while (state.Generation < run.Settings.Generations && !stopRequested)
             {
                 var report = tuner.Step(state);
-                log.Append(LogLine(report));
+                // A state that overflowed (from a damaged or hand-made checkpoint) ends the run before it is logged or saved.
+                if (Diverged(state) is { } field)
+                    throw new WannException($"the tuning diverged at generation {report.Generation}: the optimiser's '{field}' is no longer finite");
+                (log ??= run.OpenLog()).Append(LogLine(report));
                 if (report.NewBest)
                     run.Folder.WriteTuned(Tuned(run, tuner.Connections.Genome(tuner.Weights(state, state.Best)), $"validation mean {state.BestScore:F2}", state.BestGeneration, state.BestScore));
                 bool last = state.Generation >= run.Settings.Generations;
                 if (last || stopRequested || state.Generation % options.CheckpointEvery == 0) run.Folder.WriteCheckpoint(Checkpoint(run, shared, state));
                 if (!options.Quiet) Progress(report, run.Settings.Generations, recent);
             }
+        }
+        finally
+        {
+            log?.Dispose();
         }
         if (stopRequested)
         {
@@ -98,7 +107,7 @@ public static class TuneCommand
             ["envSteps"] = result.StepCount,
             ["seconds"] = seconds,
         };
-        using (var log = run.Folder.OpenLog()) log.Append(line.ToJsonString());
+        using (var log = run.OpenLog()) log.Append(line.ToJsonString());
         if (!options.Quiet)
             Console.WriteLine($"{run.Task.Name}: best shared weight {Format(result.Weight)} ({(session.Data is null ? "sweep mean" : "training accuracy")} {result.ChosenMean:F4} over {result.Coarse.Episodes} {(session.Data is null ? "episodes" : "images")}, " +
                               $"{result.Coarse.Weights.Length}+{result.Fine.Weights.Length} weights, {seconds:F2} s)");
@@ -132,7 +141,7 @@ public static class TuneCommand
             ["trials"] = score.Trials,
             ["seconds"] = seconds,
         };
-        using (var log = run.Folder.OpenLog()) log.Append(test.ToJsonString());
+        using (var log = run.OpenLog()) log.Append(test.ToJsonString());
         if (options.Json)
         {
             JsonOutput.Print(new
@@ -174,6 +183,11 @@ public static class TuneCommand
                           $"spread {r.Spread,6:F3}  {ProgressPrinter.Rate(r.EnvironmentSteps / Math.Max(r.EvaluateSeconds, 1e-9)),7} steps/s  {r.TotalSeconds * 1000,6:F1} ms/gen  left {left:F0}s");
     }
 
+    /// <summary>The first field of the optimiser's state that is not finite, or null.</summary>
+    private static string? Diverged(TuningState state) =>
+        state.Optimizer.Save().Arrays.Append(new KeyValuePair<string, double[]>("best", state.Best))
+            .FirstOrDefault(a => !Array.TrueForAll(a.Value, double.IsFinite)).Key;
+
     private static string LogLine(TuningReport r)
     {
         var line = new JsonObject
@@ -185,7 +199,7 @@ public static class TuneCommand
             ["validation"] = r.Validation is { } v ? Finite(v) : null,
             ["newBest"] = r.NewBest,
             ["keptScore"] = Finite(r.BestScore),
-            ["spread"] = r.Spread,
+            ["spread"] = Finite(r.Spread),
             ["envSteps"] = r.EnvironmentSteps,
             ["seconds"] = new JsonObject { ["evaluate"] = r.EvaluateSeconds, ["total"] = r.TotalSeconds },
         };
@@ -205,7 +219,18 @@ public static class TuneCommand
 
     /// <summary>What a run works on, new or resumed.</summary>
     private sealed record TuneRun(TuneFolder Folder, Genome Genome, string NetworkJson, string Source, TaskSpec Task, string Mode, ulong Seed,
-        WeightTuningSettings Settings, float? SharedWeight, TuningState? State);
+        WeightTuningSettings Settings, float? SharedWeight, TuningState? State)
+    {
+        /// <summary>A resumed run's log keeps the lines before this generation; cut when the run first writes, so a run that fails first writes nothing.</summary>
+        public long? LogCutPending { get; set; }
+
+        public RunLogWriter OpenLog()
+        {
+            if (LogCutPending is { } generation) Folder.TruncateLog(generation);
+            LogCutPending = null;
+            return Folder.OpenLog();
+        }
+    }
 
     private static TuneRun Start(TuneOptions o)
     {
@@ -245,9 +270,15 @@ public static class TuneCommand
             if (gens < done) throw new WannException($"--gens: {gens} is fewer than the {done} generations already run");
             settings = (settings with { Generations = gens }).Validated();
         }
-        folder.TruncateLog(done);
+        // Everything read and checked before the log is touched.
         var network = NetworkJsonFormat.Parse(checkpoint.NetworkJson, folder.CheckpointFile);
         var task = TaskEvaluators.RunnableTask(checkpoint.Task, folder.CheckpointFile + " task");
-        return new TuneRun(folder, network.Genome, checkpoint.NetworkJson, network.Provenance.Source, task, checkpoint.Mode, checkpoint.Seed, settings, checkpoint.SharedWeight, checkpoint.State);
+        if (network.Genome.Shape != task.Shape)
+            throw new WannException($"{folder.CheckpointFile}: the network is {network.Genome.Shape} but task '{task.Name}' needs {task.Shape}");
+        TuningCheckpointContents.Validate(checkpoint, network.Genome, folder.CheckpointFile);
+        return new TuneRun(folder, network.Genome, checkpoint.NetworkJson, network.Provenance.Source, task, checkpoint.Mode, checkpoint.Seed, settings, checkpoint.SharedWeight, checkpoint.State)
+        {
+            LogCutPending = done,
+        };
     }
 }

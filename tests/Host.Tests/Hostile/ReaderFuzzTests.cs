@@ -44,7 +44,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         }
         catch (Exception e)
         {
-            tally.Crashes.Add($"{damage.Kind}: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            tally.Crashes.Add($"{damage.Kind}: {e.GetType().Name}: {e.Message.Split('\n')[0]} {e.StackTrace?.Split('\n')[0].Trim()}");
             return;
         }
         string error = result.Error.Trim();
@@ -184,6 +184,28 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         foreach (var damage in Damage.OfResignedJsonCheckpoint(outer, 120, 13))
             Api(tuning, damage, () => TuningCheckpointFormat.Parse(damage.Text, "checkpoint.json"));
         Report(config, cluster, csv, tuning);
+    }
+
+    [Theory]
+    [InlineData("pepg")]
+    [InlineData("cma")]
+    public void TuningCheckpoints_ReSigned_ThroughTuneResume(string optimizer)
+    {
+        string template = Path.Combine(HostRunner.TempFolder(), "tune");
+        var made = HostRunner.Run("tune", "--net", TestPaths.Reference("swing.out"), "--task", "swingup_hard", "--weights", "--optimizer", optimizer, "--pop", "4",
+            "--gens", "2", "--episodes", "1", "--validate-every", "1", "--test-episodes", "1", "--backend", "cpu", "--threads", "1", "--quiet", "--out", template);
+        Assert.True(made.ExitCode == 0, made.Error);
+        var tally = new Tally($"tuning checkpoint ({optimizer}, resume)");
+        foreach (var damage in Damage.OfResignedJsonCheckpoint(File.ReadAllText(Path.Combine(template, "checkpoint.json")), 100, optimizer == "cma" ? 14UL : 15UL))
+        {
+            string run = Path.Combine(HostRunner.TempFolder(), "tune");
+            Directory.CreateDirectory(run);
+            foreach (string file in Directory.GetFiles(template)) File.Copy(file, Path.Combine(run, Path.GetFileName(file)));
+            File.Delete(Path.Combine(run, "checkpoint.prev.json"));
+            WriteCase(run, "checkpoint.json", damage);
+            Cli(tally, damage, run, new[] { "tune", "--resume", run, "--gens", "3", "--quiet" });
+        }
+        Report(tally);
     }
 
     /// <summary>A copy of the finished tiny run with <paramref name="file"/> replaced by the damaged case (and no fallback checkpoint).</summary>

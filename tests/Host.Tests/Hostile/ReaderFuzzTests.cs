@@ -95,12 +95,22 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         var swing = OutMatrixFormat.Parse(File.ReadAllText(TestPaths.Reference("swing.out")), new Engine.Genomes.NetworkShape(5, 1), "swing.out");
         string json = NetworkJsonFormat.Format(new NetworkFile(swing, "swingup", new Provenance("fuzz", 3, 1.5, 7, "2026-01-01T00:00:00Z")));
         var jsonTally = new Tally("network .json (forward)");
+        var exportTally = new Tally("network .json (export .out)");
+        var renderTally = new Tally("network .json (render .svg)");
         foreach (var damage in Damage.OfText(json, 320, 1, json: true))
-            Cli(jsonTally, damage, outputs, new[] { "forward", "--net", WriteCase(folder, "net.json", damage), "--weight", "1", "--inputs", SwingInputs, "--out", Path.Combine(outputs, "o.csv") });
+        {
+            string net = WriteCase(folder, "net.json", damage);
+            Cli(jsonTally, damage, outputs, new[] { "forward", "--net", net, "--weight", "1", "--inputs", SwingInputs, "--out", Path.Combine(outputs, "o.csv") });
+            foreach (string file in Directory.GetFiles(outputs)) File.Delete(file);
+            Cli(exportTally, damage, outputs, new[] { "export", "--net", net, "--stored", "--out", Path.Combine(outputs, "o.out") });
+            foreach (string file in Directory.GetFiles(outputs)) File.Delete(file);
+            Cli(renderTally, damage, outputs, new[] { "render", "--net", net, "--out", Path.Combine(outputs, "o.svg") });
+            foreach (string file in Directory.GetFiles(outputs)) File.Delete(file);
+        }
         var outTally = new Tally("network .out (forward)");
         foreach (var damage in Damage.OfText(File.ReadAllText(TestPaths.Reference("swing.out")), 240, 2, json: false))
             Cli(outTally, damage, outputs, new[] { "forward", "--net", WriteCase(folder, "net.out", damage), "--task", "swingup", "--weight", "1", "--inputs", SwingInputs, "--out", Path.Combine(outputs, "o.csv") });
-        Report(jsonTally, outTally);
+        Report(jsonTally, exportTally, renderTally, outTally);
     }
 
     [Fact]

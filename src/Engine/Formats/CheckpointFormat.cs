@@ -122,7 +122,11 @@ public static class CheckpointFormat
         // Lists grow with the genomes actually read, never to a size the file merely claims.
         var population = new List<Genome>(Math.Min(count, 1 << 16));
         // Genomes are stored without their expression rule: it is the run's setting.
-        for (int g = 0; g < count; g++) population.Add(ReadGenome(r, where, settings.Expression));
+        for (int g = 0; g < count; g++)
+        {
+            population.Add(ReadGenome(r, where, settings.Expression));
+            if (g == 0) CheckMemory(count, population[0], where);
+        }
         BestNetwork? best = null;
         if (r.ReadBoolean())
         {
@@ -174,6 +178,19 @@ public static class CheckpointFormat
         var genome = new Genome(new NetworkShape(inputs, outputs), nodes, connections, expression);
         if (genome.Validate() is { } problem) throw new WannException($"{where}: a genome in the checkpoint {problem}");
         return genome;
+    }
+
+    /// <summary>
+    /// Refuses a population this machine cannot hold, judged by its first genome, before the rest is read: a
+    /// few megabytes of identical genomes compress to almost nothing and would inflate to more than memory.
+    /// </summary>
+    private static void CheckMemory(int count, Genome first, string where)
+    {
+        // A genome object with its two lists, a node 16 bytes, a connection 32 (with padding and list slack).
+        double need = count * (200.0 + 16.0 * first.Nodes.Count + 32.0 * first.Connections.Count);
+        double available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (need > available)
+            throw new WannException($"{where}: {count:N0} genomes like its first would need about {need / (1L << 30):F1} GiB of memory; this machine has {available / (1L << 30):F1} GiB");
     }
 
     private static long ZigZag(long value) => (value << 1) ^ (value >> 63);

@@ -141,7 +141,9 @@ public static class TrainCommand
                 throw new WannException($"{name} cannot be given with --resume: a resumed run keeps its own settings " +
                                         "(only --gens, --backend, --cluster, --threads, --checkpoint-every, --checkpoint-seconds and --quiet may change)");
         var folder = RunFolder.Open(options.Resume!);
-        Action<string> warn = message => Console.Error.WriteLine($"wann: warning: {message}");
+        // Warnings (a fallback checkpoint, a torn log line) are said once the whole folder has passed: a refusal stays one line.
+        var warnings = new List<string>();
+        Action<string> warn = warnings.Add;
         // run.json holds the run's history: one that cannot be read is refused before anything is written.
         RunInfo.Read(Path.Combine(folder.Path, RunInfo.FileName));
         // A csv run's data is checked against the hashes recorded at its start before any checkpoint is read.
@@ -163,6 +165,7 @@ public static class TrainCommand
             settings = settings with { MaxGenerations = gens };
         }
         folder.CheckLog(done, warn);
+        foreach (string warning in warnings) Console.Error.WriteLine($"wann: warning: {warning}");
         if (done >= settings.MaxGenerations)
         {
             Console.Error.WriteLine($"wann: {folder.Path}: the run has already finished all {done} generations; nothing to resume " +

@@ -101,9 +101,10 @@ public sealed class RunFolder
     private static Checkpoint Read(string file)
     {
         var bytes = BoundedFile.ReadBytes(file, FileLimit.Checkpoint);
-        return CheckpointFormat.IsBinary(bytes) || !file.EndsWith(".json", StringComparison.Ordinal)
-            ? CheckpointFormat.Parse(bytes, file)
-            : JsonCheckpointFormat.Parse(DecodeUtf8(bytes, file), file);
+        if (CheckpointFormat.IsBinary(bytes) || !file.EndsWith(".json", StringComparison.Ordinal)) return CheckpointFormat.Parse(bytes, file);
+        // A JSON checkpoint is read whole into a document: about twenty bytes of memory a byte of text.
+        BoundedFile.CheckSize(file, FileLimit.Checkpoint, bytes.Length, bytesPerByteInMemory: 20);
+        return JsonCheckpointFormat.Parse(DecodeUtf8(bytes, file), file);
     }
 
     private static string DecodeUtf8(byte[] bytes, string file)
@@ -120,21 +121,24 @@ public sealed class RunFolder
     public void CheckLog(long generation, Action<string> warn)
     {
         if (!File.Exists(LogFile)) return;
+        // Said only once the whole log has passed, so a refusal stays one line.
+        var warnings = new List<string>();
         long previous = -1;
         foreach (var line in LogLines.Read(LogFile))
         {
             long? logged = RunLog.Parse(line.Text, out string? problem)?.Generation;
             if (!line.Terminated)
             {
-                warn($"{LogFile}: dropping a torn last line (line {line.Number}, cut short while it was written)");
-                return;
+                warnings.Add($"{LogFile}: dropping a torn last line (line {line.Number}, cut short while it was written)");
+                break;
             }
             if (logged is not { } g) throw new WannException($"{LogFile}: line {line.Number} is not a generation record ({problem}); repair or remove that line to resume");
             if (g <= previous) throw new WannException($"{LogFile}: line {line.Number} logs generation {g} after generation {previous}; repair the log to resume");
             if (g > previous + 1 && g <= generation)
-                warn($"{LogFile}: generations {previous + 1}..{g - 1} are missing (line {line.Number} logs {g})");
+                warnings.Add($"{LogFile}: generations {previous + 1}..{g - 1} are missing (line {line.Number} logs {g})");
             previous = g;
         }
+        warnings.ForEach(warn);
     }
 
     /// <summary>Keeps the log lines of generations before <paramref name="generation"/> (the log was checked by <see cref="CheckLog"/>), for a resumed run.</summary>

@@ -221,6 +221,39 @@ public sealed class ConcreteCaseTests
     }
 
     [Fact]
+    public void Checkpoint_ClaimingEightyMillionGenomes_IsRefusedAfterItsFirst()
+    {
+        // Identical genomes compress to nothing: a valid-looking population can inflate past any memory.
+        string run = TinyRun.Copy();
+        var valid = File.ReadAllBytes(Path.Combine(run, "checkpoint.bin"));
+        var raw = Damage.Inflate(valid);
+        var checkpoint = CheckpointFormat.Parse(valid, "valid");
+        string settings = Engine.Config.HyperparameterLoader.ToJson(checkpoint.Settings);
+        string huge = settings.Replace("\"popSize\": 8", "\"popSize\": 80000000");
+        Assert.NotEqual(settings, huge);
+        // The payload starts with the settings (a 7-bit length, then UTF-8), then seed, generation, four
+        // random words and two counters (8 + 8 + 32 + 4 + 8 bytes), then the genome count and the genomes.
+        int oldLength = System.Text.Encoding.UTF8.GetByteCount(settings), prefix = oldLength < 128 ? 1 : 2;
+        using var payload = new MemoryStream();
+        using (var w = new BinaryWriter(payload, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(huge);
+            w.Write(raw, prefix + oldLength, 60);
+            w.Write7BitEncodedInt(80_000_000);
+            int genomes = prefix + oldLength + 60 + 1; // the 7-bit count of 8 is one byte
+            w.Write(raw, genomes, raw.Length - genomes); // the eight genomes and the best network: far fewer than claimed
+        }
+        File.WriteAllBytes(Path.Combine(run, "checkpoint.bin"), Damage.Sign(payload.ToArray()));
+        File.Delete(Path.Combine(run, "checkpoint.prev.bin"));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        // Refused for the memory it would need where that exceeds this machine's, or else for holding fewer genomes than it claims.
+        Refusal.AssertRefusedUntouched(run, "checkpoint.bin", "train", "--resume", run, "--gens", "3", "--quiet");
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 64L << 20, "the claimed population was allocated");
+        if (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes < 40e9)
+            Refusal.AssertRefusedUntouched(run, "80,000,000 genomes like its first would need about", "train", "--resume", run, "--gens", "3", "--quiet");
+    }
+
+    [Fact]
     public void CsvData_EditedBetweenStartAndResume_IsRefused()
     {
         string data = HostRunner.TempFolder();

@@ -13,7 +13,7 @@ internal static class Refusal
         Assert.DoesNotContain('\n', error);
         Assert.StartsWith("wann: ", error);
         Assert.DoesNotContain("   at ", error);
-        Assert.Contains(expected, error);
+        Assert.True(error.Contains(expected, StringComparison.Ordinal), $"expected \"{expected}\" in: {error}");
     }
 
     /// <summary>Every file under <paramref name="folder"/> with a hash of its bytes: equal snapshots mean nothing was written.</summary>

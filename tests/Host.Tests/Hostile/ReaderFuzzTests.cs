@@ -97,7 +97,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         var jsonTally = new Tally("network .json (forward)");
         var exportTally = new Tally("network .json (export .out)");
         var renderTally = new Tally("network .json (render .svg)");
-        foreach (var damage in Damage.OfText(json, 320, 1, json: true))
+        foreach (var damage in Damage.OfText(json, 200, 1, json: true))
         {
             string net = WriteCase(folder, "net.json", damage);
             Cli(jsonTally, damage, outputs, new[] { "forward", "--net", net, "--weight", "1", "--inputs", SwingInputs, "--out", Path.Combine(outputs, "o.csv") });
@@ -108,7 +108,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
             foreach (string file in Directory.GetFiles(outputs)) File.Delete(file);
         }
         var outTally = new Tally("network .out (forward)");
-        foreach (var damage in Damage.OfText(File.ReadAllText(TestPaths.Reference("swing.out")), 240, 2, json: false))
+        foreach (var damage in Damage.OfText(File.ReadAllText(TestPaths.Reference("swing.out")), 160, 2, json: false))
             Cli(outTally, damage, outputs, new[] { "forward", "--net", WriteCase(folder, "net.out", damage), "--task", "swingup", "--weight", "1", "--inputs", SwingInputs, "--out", Path.Combine(outputs, "o.csv") });
         Report(jsonTally, exportTally, renderTally, outTally);
     }
@@ -123,12 +123,12 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         var legacy = new Tally("checkpoint v1 JSON, re-signed");
         // A finished run of two generations resumed to three: an accepted checkpoint is searched on, at
         // most three generations (--gens 3).
-        foreach (var damage in Damage.OfCheckpointBytes(valid, 150, 3))
+        foreach (var damage in Damage.OfCheckpointBytes(valid, 90, 3))
             Cli(unsigned, damage, ResumeFolder("checkpoint.bin", damage, out string run), Resume(run), mustRefuse: true);
-        foreach (var damage in Damage.OfResignedCheckpoint(valid, 250, 4))
+        foreach (var damage in Damage.OfResignedCheckpoint(valid, 200, 4))
             Cli(resigned, damage, ResumeFolder("checkpoint.bin", damage, out string run), Resume(run));
         string legacyText = JsonCheckpointFormat.Format(CheckpointFormat.Parse(valid, "template"));
-        foreach (var damage in Damage.OfResignedJsonCheckpoint(legacyText, 120, 5))
+        foreach (var damage in Damage.OfResignedJsonCheckpoint(legacyText, 80, 5))
             Cli(legacy, damage, ResumeFolder("checkpoint.json", damage, out string run), Resume(run));
         Report(unsigned, resigned, legacy);
     }
@@ -148,18 +148,18 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         string template = TinyRun.Copy();
         string logText = Steady(Path.Combine(template, "log.jsonl"));
         var log = new Tally("log.jsonl (resume)");
-        foreach (var damage in Damage.OfText(logText, 160, 6, json: true))
+        foreach (var damage in Damage.OfText(logText, 120, 6, json: true))
             Cli(log, damage, ResumeFolder("log.jsonl", damage, out string run), Resume(run));
         var runInfo = new Tally("run.json (resume)");
-        foreach (var damage in Damage.OfText(Steady(Path.Combine(template, "run.json")), 100, 7, json: true))
+        foreach (var damage in Damage.OfText(Steady(Path.Combine(template, "run.json")), 64, 7, json: true))
             Cli(runInfo, damage, ResumeFolder("run.json", damage, out string run), Resume(run));
         var plot = new Tally("log.jsonl (RunLog.Read)");
-        foreach (var damage in Damage.OfText(logText, 120, 8, json: true))
+        foreach (var damage in Damage.OfText(logText, 80, 8, json: true))
             Api(plot, damage, () => RunLog.Read(ResumeFolder("log.jsonl", damage, out _)));
 
         var csvTask = new Tally("csv-task.json (resume)");
         string csvRun = CsvRun();
-        foreach (var damage in Damage.OfText(File.ReadAllText(Path.Combine(csvRun, CsvTaskFile.FileName)), 80, 9, json: true))
+        foreach (var damage in Damage.OfText(File.ReadAllText(Path.Combine(csvRun, CsvTaskFile.FileName)), 56, 9, json: true))
         {
             string copy = Path.Combine(HostRunner.TempFolder(), "run");
             Directory.CreateDirectory(copy);
@@ -175,7 +175,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
     {
         string folder = HostRunner.TempFolder();
         var config = new Tally("config (HyperparameterLoader)");
-        foreach (var damage in Damage.OfText(File.ReadAllText(TestPaths.Reference("swingup.json")), 240, 10, json: true))
+        foreach (var damage in Damage.OfText(File.ReadAllText(TestPaths.Reference("swingup.json")), 160, 10, json: true))
             Api(config, damage, () => HyperparameterLoader.ApplyFile(new Hyperparameters(), WriteCase(folder, "config.json", damage)));
 
         var cluster = new Tally("cluster config");
@@ -185,23 +185,19 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
               "worker": { "advertisedAddress": "10.0.0.2", "siloPort": 11112, "gatewayPort": 30001, "backend": "cpu" },
               "tls": { "certificate": "cluster.pfx", "password": "p" } }
             """;
-        foreach (var damage in Damage.OfText(clusterConfig, 160, 11, json: true))
+        foreach (var damage in Damage.OfText(clusterConfig, 120, 11, json: true))
             Api(cluster, damage, () => ClusterConfigLoader.Load(WriteCase(folder, "cluster.json", damage)));
 
         var csv = new Tally("CSV data (csv task)");
         string test = Path.Combine(folder, "test.csv");
         File.WriteAllText(test, "a,b,label\n1,2,x\n3,4,y\n");
         string train = string.Concat(Enumerable.Range(0, 30).Select(i => $"{i % 5}.5,{i % 3},{(i % 2 == 0 ? "x" : "y")}\n"));
-        foreach (var damage in Damage.OfText("a,b,label\n" + train, 160, 12, json: false))
+        foreach (var damage in Damage.OfText("a,b,label\n" + train, 120, 12, json: false))
             Api(csv, damage, () => new CsvClassificationSource(WriteCase(folder, "train.csv", damage), test, null, CsvScaling.Standard).Load());
 
         var tuning = new Tally("tuning checkpoint");
-        string tuned = Path.Combine(HostRunner.TempFolder(), "tune");
-        var made = HostRunner.Run("tune", "--net", TestPaths.Reference("swing.out"), "--task", "swingup_hard", "--weights", "--pop", "4", "--gens", "2",
-            "--episodes", "1", "--validate-every", "1", "--test-episodes", "1", "--backend", "cpu", "--threads", "1", "--quiet", "--out", tuned);
-        Assert.True(made.ExitCode == 0, made.Error);
-        string outer = File.ReadAllText(Path.Combine(tuned, "checkpoint.json"));
-        foreach (var damage in Damage.OfResignedJsonCheckpoint(outer, 120, 13))
+        string outer = File.ReadAllText(Path.Combine(TuneTemplate("pepg"), "checkpoint.json"));
+        foreach (var damage in Damage.OfResignedJsonCheckpoint(outer, 80, 13))
             Api(tuning, damage, () => TuningCheckpointFormat.Parse(damage.Text, "checkpoint.json"));
         Report(config, cluster, csv, tuning);
     }
@@ -211,12 +207,9 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
     [InlineData("cma")]
     public void TuningCheckpoints_ReSigned_ThroughTuneResume(string optimizer)
     {
-        string template = Path.Combine(HostRunner.TempFolder(), "tune");
-        var made = HostRunner.Run("tune", "--net", TestPaths.Reference("swing.out"), "--task", "swingup_hard", "--weights", "--optimizer", optimizer, "--pop", "4",
-            "--gens", "2", "--episodes", "1", "--validate-every", "1", "--test-episodes", "1", "--backend", "cpu", "--threads", "1", "--quiet", "--out", template);
-        Assert.True(made.ExitCode == 0, made.Error);
+        string template = TuneTemplate(optimizer);
         var tally = new Tally($"tuning checkpoint ({optimizer}, resume)");
-        foreach (var damage in Damage.OfResignedJsonCheckpoint(File.ReadAllText(Path.Combine(template, "checkpoint.json")), 100, optimizer == "cma" ? 14UL : 15UL))
+        foreach (var damage in Damage.OfResignedJsonCheckpoint(File.ReadAllText(Path.Combine(template, "checkpoint.json")), 64, optimizer == "cma" ? 14UL : 15UL))
         {
             string run = Path.Combine(HostRunner.TempFolder(), "tune");
             Directory.CreateDirectory(run);
@@ -226,6 +219,22 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
             Cli(tally, damage, run, new[] { "tune", "--resume", run, "--gens", "3", "--quiet" });
         }
         Report(tally);
+    }
+
+    private static readonly Dictionary<string, string> TuneTemplates = new();
+
+    /// <summary>A finished two-generation weight tuning run of the swing-up champion with <paramref name="optimizer"/>, made once.</summary>
+    private static string TuneTemplate(string optimizer)
+    {
+        lock (TuneTemplates)
+        {
+            if (TuneTemplates.TryGetValue(optimizer, out string? made)) return made;
+            string folder = Path.Combine(HostRunner.TempFolder(), "tune");
+            var result = HostRunner.Run("tune", "--net", TestPaths.Reference("swing.out"), "--task", "swingup_hard", "--weights", "--optimizer", optimizer, "--pop", "4",
+                "--gens", "2", "--episodes", "1", "--validate-every", "1", "--test-episodes", "1", "--backend", "cpu", "--threads", "1", "--quiet", "--out", folder);
+            Assert.True(result.ExitCode == 0, result.Error);
+            return TuneTemplates[optimizer] = folder;
+        }
     }
 
     /// <summary>A copy of the finished tiny run with <paramref name="file"/> replaced by the damaged case (and no fallback checkpoint).</summary>

@@ -66,7 +66,8 @@ public static class Program
     {
         if (errors.Any(e => e.Tag == ErrorType.VersionRequestedError))
         {
-            Console.Out.WriteLine($"wann {BuildInfo.Describe}");
+            // The build fingerprint is what cluster workers and their host must share (README, Cluster).
+            Console.Out.WriteLine($"wann {BuildInfo.Describe}, build {Cluster.BuildFingerprint.Current}");
             return 0;
         }
         // "wann help VERB" prints what "wann VERB --help" prints (the parser alone would list no options).

@@ -51,6 +51,18 @@ public sealed class DatasetTests
     }
 
     [Fact]
+    public void IdxHeaderClaimingAGigabyte_OfAFewBytes_IsRefusedWithoutAllocatingIt()
+    {
+        string claims = Temp("claims"), atTheLimit = Temp("limit");
+        File.WriteAllBytes(claims, Idx(0x803, new[] { 1_000_000, 32, 32 }, new byte[] { 1, 2, 3 }));
+        File.WriteAllBytes(atTheLimit, Idx(0x803, new[] { 2, 1 << 15, 1 << 15 }, new byte[] { 1 }));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Contains("ends early", Assert.Throws<WannException>(() => DatasetFiles.ReadIdxImages(claims)).Message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 << 20, "the claimed size was allocated");
+        Assert.Contains("implausible IDX header", Assert.Throws<WannException>(() => DatasetFiles.ReadIdxImages(atTheLimit)).Message);
+    }
+
+    [Fact]
     public void DigitsCsv_ScalesBy16_AndChecksEveryValue()
     {
         string good = Temp("digits.csv.gz"), bad = Temp("bad.csv");

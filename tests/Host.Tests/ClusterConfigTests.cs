@@ -63,6 +63,24 @@ public sealed class ClusterConfigTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    private const string OnTheNetwork = """
+        { "membership": { "kind": "static", "primary": "10.0.0.1:11111", "gateways": ["10.0.0.1:30000"] }, "worker": { "advertisedAddress": "10.0.0.1" } PLAINTEXT }
+        """;
+
+    [Fact]
+    public void NetworkAddressWithoutTls_IsRefused_UnlessPlaintextIsSaidOnPurpose_AndThenWarned()
+    {
+        var error = Assert.Throws<WannException>(() => ClusterConfigLoader.Parse(OnTheNetwork.Replace("PLAINTEXT", ""), "c.json"));
+        Assert.StartsWith("c.json: tls: missing: the cluster uses the network address 10.0.0.1", error.Message);
+        var plaintext = ClusterConfigLoader.Parse(OnTheNetwork.Replace("PLAINTEXT", ", \"plaintext\": true"), "c.json");
+        Assert.True(plaintext.Plaintext);
+        Assert.StartsWith("warning: c.json: no TLS", plaintext.PlaintextWarning);
+        Assert.Contains("plaintext: true, yet a tls block", Assert.Throws<WannException>(() => ClusterConfigLoader.Parse(
+            OnTheNetwork.Replace("PLAINTEXT", ", \"plaintext\": true, \"tls\": { \"certificate\": \"c.pfx\" }"), "c.json")).Message);
+        // One machine (loopback only) needs no TLS and gets no warning.
+        Assert.Null(ClusterConfigLoader.Parse("""{ "membership": { "kind": "static", "primary": "127.0.0.1:1", "gateways": ["127.0.0.1:2"] } }""", "c.json").PlaintextWarning);
+    }
+
     [Fact]
     public void BadConfig_FromTheCommandLine_IsExitStatus2()
     {

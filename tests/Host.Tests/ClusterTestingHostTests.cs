@@ -115,8 +115,8 @@ public sealed class ClusterTestingHostTests
             var worker = cluster.Client.GetGrain<IShardWorkerGrain>(silo);
             var info = await worker.Describe();
             Assert.Equal(ClusterProtocol.Version, info.ProtocolVersion);
-            var shard = ShardValidator.From(Population(3, 1), 0, 3, Request(0)) with { ProtocolVersion = ClusterProtocol.Version + 1 };
-            var error = await Assert.ThrowsAnyAsync<Exception>(() => worker.Evaluate(shard));
+            var shard = ShardValidator.From(Population(3, 1), 0, 3, Request(0), TimeSpan.FromSeconds(30)) with { ProtocolVersion = ClusterProtocol.Version + 1 };
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => worker.Evaluate(shard, CancellationToken.None));
             Assert.Contains($"shard refused: protocol version {ClusterProtocol.Version + 1}", error.Message);
         }
         finally

@@ -8,7 +8,10 @@ using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Tests;
 
-/// <summary>Shards are data only: a valid one evaluates to the rows of the whole batch; anything else is refused, never evaluated.</summary>
+/// <summary>
+/// Shards are data only: a valid one evaluates to the rows of the whole batch; anything else is refused,
+/// never evaluated. (The programs' own invariants are the format's: ProgramBatchFormatTests.)
+/// </summary>
 public sealed class ShardValidatorTests
 {
     private static readonly ProgramBatch Batch = ProgramBatch.Compile(
@@ -17,11 +20,15 @@ public sealed class ShardValidatorTests
 
     private static readonly EvaluationRequest Request = new(CartPoleSwingUp.Spec with { EpisodeLength = 40 }, new[] { -1f, 1f }, 2, 8, 5);
 
+    private static readonly WorkerBackend Worker = new(new SimdEvaluator(1)) { MemoryBytes = 1L << 30 };
+
+    private static ShardRequest Shard(int first = 0, int count = 6) => ShardValidator.From(Batch, first, count, Request, TimeSpan.FromSeconds(30));
+
     [Fact]
     public void ValidShard_EvaluatesToTheBatchsRows()
     {
         var whole = new SimdEvaluator(1).Evaluate(Batch, Request);
-        var (batch, request) = ShardValidator.Check(ShardValidator.From(Batch, 4, 5, Request));
+        var (batch, request) = ShardValidator.Check(Shard(4, 5), Worker);
         Assert.Equal(40, request.Task.EpisodeLength);
         var part = new SimdEvaluator(1).Evaluate(batch, request);
         Assert.Equal(whole.Rewards.AsSpan(4 * 4, 5 * 4).ToArray(), part.Rewards);
@@ -29,30 +36,44 @@ public sealed class ShardValidatorTests
 
     public static TheoryData<string, Func<ShardRequest, ShardRequest>> Broken => new()
     {
-        { "protocol version 2, this worker speaks 1", s => s with { ProtocolVersion = 2 } },
+        { $"protocol version {ClusterProtocol.Version + 1}, this worker speaks {ClusterProtocol.Version}", s => s with { ProtocolVersion = ClusterProtocol.Version + 1 } },
+        { "build 0000000000000000, this worker is build", s => s with { Fingerprint = "0000000000000000" } },
         { "task 'rm -rf' is not a rollout task", s => s with { Task = "rm -rf" } },
         { "task 'digits' is not a rollout task", s => s with { Task = "digits" } },
-        { "do not fit task swingup", s => s with { InputCount = 4 } },
+        { "do not fit task cartpole", s => s with { Task = "cartpole" } },
         { "episode length 0", s => s with { EpisodeLength = 0 } },
         { "weights: expected at least one, all finite", s => s with { Weights = new[] { float.NaN } } },
         { "repetitions 0", s => s with { Repetitions = 0 } },
-        { "no programs", s => s with { InstructionStart = new[] { 0 } } },
-        { "unknown activation 99", s => s with { Activation = s.Activation.Select((a, i) => i == 0 ? 99 : a).ToArray() } },
-        { "reads slot", s => s with { EdgeSource = s.EdgeSource.Select((e, i) => i == 0 ? 1000 : e).ToArray() } },
-        { "edge range of instruction", s => s with { FirstEdge = s.FirstEdge.Select((e, i) => i == 0 ? e + 1 : e).ToArray() } },
-        { "output 0 reads slot", s => s with { OutputSlot = s.OutputSlot.Select(_ => -1).ToArray() } },
-        { "edge source and edge scale arrays differ", s => s with { EdgeScale = Array.Empty<float>() } },
-        { "output slot array has the wrong length", s => s with { OutputSlot = Array.Empty<int>() } },
-        { "instruction offsets do not span", s => s with { InstructionStart = s.InstructionStart.Select((x, i) => i == s.InstructionStart.Length - 1 ? x + 1 : x).ToArray() } },
+        { "0 genomes", s => s with { GenomeCount = 0 } },
+        { "6 programs, the shard says 7", s => s with { GenomeCount = 7 } },
+        { "timeout 0 s", s => s with { TimeoutSeconds = 0 } },
+        { "more than one shard may hold", s => s with { Repetitions = 1 << 29 } },
+        // 2^26 lanes of 64 bytes: 4 GiB, more than half this worker's 1 GiB.
+        { "lanes would need about 4.0 GiB, more than half of this worker's 1.0 GiB", s => s with { Repetitions = 1 << 25, GenomeCount = 1 } },
+        { "not a program batch", s => s with { Programs = new byte[] { 1, 2, 3 } } },
+        { "unknown activation 99", s => s with { Programs = ProgramsWithActivation(99) } },
     };
+
+    // The shard's programs with instruction 0's activation replaced.
+    private static byte[] ProgramsWithActivation(int activation)
+    {
+        var slice = Batch.Slice(0, 6);
+        var broken = new ProgramBatch
+        {
+            InputCount = slice.InputCount, OutputCount = slice.OutputCount, InstructionStart = slice.InstructionStart,
+            Activation = slice.Activation.Select((a, i) => i == 0 ? activation : a).ToArray(), FirstEdge = slice.FirstEdge, EdgeCount = slice.EdgeCount,
+            EdgeSource = slice.EdgeSource, EdgeScale = slice.EdgeScale, OutputSlot = slice.OutputSlot, MaxNodeCount = slice.MaxNodeCount,
+        };
+        return ProgramBatchFormat.ToBytes(broken);
+    }
 
     [Theory]
     [MemberData(nameof(Broken))]
     public void BrokenShard_IsRefusedWithOneClearLine(string expected, Func<ShardRequest, ShardRequest> breakIt)
     {
-        var shard = breakIt(ShardValidator.From(Batch, 0, 6, Request));
-        var error = Assert.Throws<ShardRefusedException>(() => ShardValidator.Check(shard));
+        var error = Assert.Throws<ShardRefusedException>(() => ShardValidator.Check(breakIt(Shard()), Worker));
         Assert.StartsWith("shard refused: ", error.Message);
         Assert.Contains(expected, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
     }
 }

@@ -41,13 +41,7 @@ public static class HyperparameterLoader
     /// <summary>Applies a file's keys over <paramref name="current"/>; the file is named in every error.</summary>
     public static Hyperparameters ApplyFile(Hyperparameters current, string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new WannException($"{path}: cannot read: {e.Message}");
-        }
-        return Validate(ApplyJson(current, text, path), path);
+        return Validate(ApplyJson(current, Formats.BoundedFile.ReadText(path, Formats.FileLimit.Settings), path), path);
     }
 
     /// <summary>Applies the keys of a JSON object given as text; <paramref name="where"/> names it in errors.</summary>
@@ -103,6 +97,15 @@ public static class HyperparameterLoader
         _ => "an object",
     };
 
+    /// <summary>Most lanes (weight x episode) one network may be judged on: 2^24, ten thousand times the defaults' 480.</summary>
+    public const long MaxLanesPerNetwork = 1L << 24;
+
+    /// <summary>Most lanes of one generation: one reward each in one array.</summary>
+    public const long MaxLanesPerGeneration = int.MaxValue;
+
+    /// <summary>Most networks drawn for one tournament (the original draws them with replacement).</summary>
+    public const int MaxTournamentSize = 1 << 16;
+
     /// <summary>Range checks on the merged settings; <paramref name="where"/> names the source in the message.</summary>
     public static Hyperparameters Validate(Hyperparameters h, string where)
     {
@@ -118,6 +121,15 @@ public static class HyperparameterLoader
         Require(h.TournamentSize >= 1, "select_tournSize", $"must be at least 1, got {h.TournamentSize}");
         Require(h.SaveEvery >= 1, "save_mod", $"must be at least 1, got {h.SaveEvery}");
         Require(h.BestRepetitions >= 1, "bestReps", $"must be at least 1, got {h.BestRepetitions}");
+        Require(h.TournamentSize <= MaxTournamentSize, "select_tournSize", $"must be at most {MaxTournamentSize:N0} (draws per child), got {h.TournamentSize:N0}");
+        // Lane counts in 64-bit arithmetic: each must fit the arrays that hold one reward per lane.
+        long lanesPerNetwork = (long)h.WeightCount * h.Repetitions;
+        Require(lanesPerNetwork <= MaxLanesPerNetwork, "alg_nVals",
+            $"x alg_nReps = {h.WeightCount:N0} x {h.Repetitions:N0} lanes per network, more than {MaxLanesPerNetwork:N0}");
+        Require(lanesPerNetwork * h.BestRepetitions <= MaxLanesPerNetwork, "bestReps",
+            $"x alg_nVals x alg_nReps = {h.BestRepetitions:N0} x {lanesPerNetwork:N0} lanes to re-evaluate a best network, more than {MaxLanesPerNetwork:N0}");
+        Require(lanesPerNetwork * h.PopulationSize <= MaxLanesPerGeneration, "popSize",
+            $"x alg_nVals x alg_nReps = {h.PopulationSize:N0} x {lanesPerNetwork:N0} lanes per generation, more than {MaxLanesPerGeneration:N0}");
         foreach (var (key, value) in new[]
                  {
                      ("alg_probMoo", h.ProbMoo), ("prob_crossover", h.ProbCrossover), ("prob_mutAct", h.ProbMutateActivation),

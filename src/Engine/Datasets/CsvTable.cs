@@ -36,15 +36,7 @@ public sealed class CsvTable
     /// <summary>Reads <paramref name="path"/>; a ragged row or an empty file is one error naming file and line.</summary>
     public static CsvTable Read(string path)
     {
-        string[] lines;
-        try
-        {
-            lines = File.ReadAllLines(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new WannException($"{path}: cannot read ({e.Message})");
-        }
+        string[] lines = Formats.BoundedFile.ReadText(path, Formats.FileLimit.Csv).Split(new[] { "\r\n", "\r", "\n" }, StringSplitOptions.None);
         var rows = new List<string[]>();
         var numbers = new List<int>();
         for (int i = 0; i < lines.Length; i++)

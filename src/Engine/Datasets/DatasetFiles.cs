@@ -13,7 +13,7 @@ public static class DatasetFiles
         int magic = ReadBigEndian(reader, path);
         if (magic != 0x00000803) throw new WannException($"{path}: not an IDX image file (magic number 0x{magic:x8}, expected 0x00000803)");
         int count = ReadBigEndian(reader, path), rows = ReadBigEndian(reader, path), columns = ReadBigEndian(reader, path);
-        if (count < 0 || rows <= 0 || columns <= 0 || (long)count * rows * columns > 1L << 31)
+        if (count < 0 || rows <= 0 || columns <= 0 || (long)count * rows * columns > int.MaxValue)
             throw new WannException($"{path}: implausible IDX header ({count} images of {rows}x{columns})");
         var bytes = ReadExactly(reader, count * rows * columns, path);
         var pixels = new float[bytes.Length];
@@ -81,13 +81,23 @@ public static class DatasetFiles
     {
         try
         {
-            var bytes = reader.ReadBytes(count);
-            if (bytes.Length != count) throw new WannException($"{path}: file ends early (truncated?)");
-            return bytes;
+            // In pieces: a header can claim far more than the file holds, and only what arrives is kept.
+            if (count <= 1 << 20) return Whole(reader.ReadBytes(count), count, path);
+            using var bytes = new MemoryStream();
+            for (int left = count; left > 0;)
+            {
+                var piece = Whole(reader.ReadBytes(Math.Min(left, 1 << 20)), Math.Min(left, 1 << 20), path);
+                bytes.Write(piece);
+                left -= piece.Length;
+            }
+            return bytes.ToArray();
         }
         catch (InvalidDataException e)
         {
             throw new WannException($"{path}: damaged gzip data ({e.Message})");
         }
     }
+
+    private static byte[] Whole(byte[] bytes, int count, string path) =>
+        bytes.Length == count ? bytes : throw new WannException($"{path}: file ends early (truncated?)");
 }

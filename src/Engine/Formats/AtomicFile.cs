@@ -34,27 +34,16 @@ public static class AtomicFile
             }
             File.Move(temp, full, overwrite: true);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (WriteFailure.Is(e))
         {
             TryDelete(temp);
             // The message may name the temporary file, which the user never asked for: name the target.
-            throw new WannException($"{path}: cannot write: {e.Message.Replace(temp, full)}");
+            throw new WannException($"{path}: cannot write: {WriteFailure.Describe(e).Replace(temp, full)}");
         }
         catch
         {
             TryDelete(temp);
             throw;
-        }
-    }
-
-    public static string ReadAllText(string path)
-    {
-        try { return File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new WannException(e is FileNotFoundException or DirectoryNotFoundException
-                ? $"{path}: file not found"
-                : $"{path}: cannot read: {e.Message}");
         }
     }
 

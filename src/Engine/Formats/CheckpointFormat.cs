@@ -64,14 +64,17 @@ public static class CheckpointFormat
         if (!SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(16, 32))) throw new WannException($"{where}: checksum mismatch (the file is damaged)");
         try
         {
-            using var raw = new MemoryStream();
-            using (var brotli = new BrotliStream(new MemoryStream(bytes, HeaderLength, bytes.Length - HeaderLength), CompressionMode.Decompress))
-                brotli.CopyTo(raw);
-            raw.Position = 0;
-            using var r = new BinaryReader(raw, Encoding.UTF8);
-            return ReadPayload(r, where);
+            // Read as it inflates, every count checked before anything is made for it: a payload that
+            // inflates to gigabytes (a re-signed "Brotli bomb") is refused at its first wrong value, and
+            // nothing is inflated beyond the last byte the checkpoint needs.
+            using var brotli = new BrotliStream(new MemoryStream(bytes, HeaderLength, bytes.Length - HeaderLength, writable: false), CompressionMode.Decompress);
+            using var r = new BinaryReader(brotli, Encoding.UTF8);
+            var checkpoint = ReadPayload(r, where);
+            if (brotli.ReadByte() != -1) throw new WannException($"{where}: damaged checkpoint (data after the end)");
+            CheckpointContents.Validate(checkpoint, where);
+            return checkpoint;
         }
-        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException or ArgumentException or FormatException or OverflowException)
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException or ArgumentException or FormatException or OverflowException or DecoderFallbackException)
         {
             throw new WannException($"{where}: damaged checkpoint ({e.Message})");
         }
@@ -97,17 +100,33 @@ public static class CheckpointFormat
         }
     }
 
+    private const int MaxSettingsBytes = 1 << 20;
+
     private static Checkpoint ReadPayload(BinaryReader r, string where)
     {
-        var settings = HyperparameterLoader.Validate(HyperparameterLoader.ApplyJson(new Hyperparameters(), r.ReadString(), where + " settings"), where);
+        // The settings string as BinaryWriter wrote it (a 7-bit length, then UTF-8), read with its length checked first.
+        int settingsLength = Count(r.Read7BitEncodedInt(), MaxSettingsBytes, "bytes of settings", where);
+        var settingsBytes = r.ReadBytes(settingsLength);
+        if (settingsBytes.Length != settingsLength) throw new EndOfStreamException("the settings end early");
+        string settingsJson = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(settingsBytes);
+        var settings = HyperparameterLoader.Validate(HyperparameterLoader.ApplyJson(new Hyperparameters(), settingsJson, where + " settings"), where);
         ulong seed = r.ReadUInt64();
         long generation = r.ReadInt64();
-        var random = SeededRandom.FromState(new[] { r.ReadUInt64(), r.ReadUInt64(), r.ReadUInt64(), r.ReadUInt64() });
+        if (generation < 0 || generation > settings.MaxGenerations) throw new WannException($"{where}: generation {generation} is outside 0..maxGen {settings.MaxGenerations}");
+        var words = new[] { r.ReadUInt64(), r.ReadUInt64(), r.ReadUInt64(), r.ReadUInt64() };
+        if ((words[0] | words[1] | words[2] | words[3]) == 0) throw new WannException($"{where}: the random generator's state is all zero");
+        var random = SeededRandom.FromState(words);
         var counter = new InnovationCounter(r.ReadInt32(), r.ReadInt64());
-        int count = Count(r.Read7BitEncodedInt(), 100_000_000, "genomes", where);
-        var population = new List<Genome>(count);
+        int count = r.Read7BitEncodedInt();
+        if (count != settings.PopulationSize) throw new WannException($"{where}: the population holds {count} genomes, but popSize is {settings.PopulationSize}");
+        // Lists grow with the genomes actually read, never to a size the file merely claims.
+        var population = new List<Genome>(Math.Min(count, 1 << 16));
         // Genomes are stored without their expression rule: it is the run's setting.
-        for (int g = 0; g < count; g++) population.Add(ReadGenome(r, where, settings.Expression));
+        for (int g = 0; g < count; g++)
+        {
+            population.Add(ReadGenome(r, where, settings.Expression));
+            if (g == 0) CheckMemory(count, population[0], where);
+        }
         BestNetwork? best = null;
         if (r.ReadBoolean())
         {
@@ -115,8 +134,6 @@ public static class CheckpointFormat
             long bestGeneration = r.ReadInt64();
             best = new BestNetwork(ReadGenome(r, where, settings.Expression), fitness, bestGeneration);
         }
-        if (r.BaseStream.ReadByte() != -1) throw new WannException($"{where}: damaged checkpoint (data after the end)");
-        if (generation < 0) throw new WannException($"{where}: damaged checkpoint (generation {generation})");
         return new Checkpoint(settings, seed, new SearchState(generation, population, counter, random, best));
     }
 
@@ -148,10 +165,10 @@ public static class CheckpointFormat
     {
         int inputs = Count(r.Read7BitEncodedInt(), 1 << 20, "inputs", where), outputs = Count(r.Read7BitEncodedInt(), 1 << 20, "outputs", where);
         int nodeCount = Count(r.Read7BitEncodedInt(), 1 << 24, "nodes", where);
-        var nodes = new List<NodeGene>(nodeCount);
+        var nodes = new List<NodeGene>(Math.Min(nodeCount, 1 << 12));
         for (int i = 0; i < nodeCount; i++) nodes.Add(new NodeGene(Id(r, where), (NodeKind)r.ReadByte(), (ActivationFunction)r.ReadByte()));
         int connectionCount = Count(r.Read7BitEncodedInt(), 1 << 26, "connections", where);
-        var connections = new List<ConnectionGene>(connectionCount);
+        var connections = new List<ConnectionGene>(Math.Min(connectionCount, 1 << 12));
         long innovation = 0;
         for (int i = 0; i < connectionCount; i++)
         {
@@ -161,6 +178,19 @@ public static class CheckpointFormat
         var genome = new Genome(new NetworkShape(inputs, outputs), nodes, connections, expression);
         if (genome.Validate() is { } problem) throw new WannException($"{where}: a genome in the checkpoint {problem}");
         return genome;
+    }
+
+    /// <summary>
+    /// Refuses a population this machine cannot hold, judged by its first genome, before the rest is read: a
+    /// few megabytes of identical genomes compress to almost nothing and would inflate to more than memory.
+    /// </summary>
+    private static void CheckMemory(int count, Genome first, string where)
+    {
+        // A genome object with its two lists, a node 16 bytes, a connection 32 (with padding and list slack).
+        double need = count * (200.0 + 16.0 * first.Nodes.Count + 32.0 * first.Connections.Count);
+        double available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (need > available)
+            throw new WannException($"{where}: {count:N0} genomes like its first would need about {need / (1L << 30):F1} GiB of memory; this machine has {available / (1L << 30):F1} GiB");
     }
 
     private static long ZigZag(long value) => (value << 1) ^ (value >> 63);

@@ -65,16 +65,19 @@ public static class JsonCheckpointFormat
     {
         try
         {
-            var document = JsonNode.Parse(text) as JsonObject ?? throw new WannException($"{where}: not a checkpoint (expected a JSON object)");
+            var document = StrictJson.ParseNode(text, where) as JsonObject ?? throw new WannException($"{where}: not a checkpoint (expected a JSON object)");
             if ((string?)document["format"] != FormatName) throw new WannException($"{where}: field 'format' is not '{FormatName}'");
             if ((int?)document["version"] != Version) throw new WannException($"{where}: field 'version' is not {Version}");
             string payloadText = (string?)document["payload"] ?? throw new WannException($"{where}: field 'payload' is missing");
             if ((string?)document["sha256"] != Hash(payloadText)) throw new WannException($"{where}: checksum mismatch (the file is damaged)");
 
-            var payload = JsonNode.Parse(payloadText)!.AsObject();
+            var payload = StrictJson.ParseNode(payloadText, where + " payload")!.AsObject();
             var settings = HyperparameterLoader.Validate(
                 HyperparameterLoader.ApplyJson(new Hyperparameters(), payload["settings"]!.ToJsonString(), where + " settings"), where);
-            var random = SeededRandom.FromState(payload["random"]!.AsArray().Select(n => Convert.ToUInt64((string)n!, 16)).ToArray());
+            var words = payload["random"]!.AsArray().Select(n => Convert.ToUInt64((string)n!, 16)).ToArray();
+            if (words.Length != 4 || (words[0] | words[1] | words[2] | words[3]) == 0)
+                throw new WannException($"{where}: the random generator's state is not four words, not all zero");
+            var random = SeededRandom.FromState(words);
             var counter = new InnovationCounter((int)payload["nextNodeId"]!, (long)payload["nextInnovation"]!);
             // Genomes are stored without their expression rule: it is the run's setting.
             var population = payload["population"]!.AsArray().Select(n => ParseGenome(n!, where, settings.Expression)).ToList();
@@ -82,9 +85,12 @@ public static class JsonCheckpointFormat
                 ? new BestNetwork(ParseGenome(b["genome"]!, where, settings.Expression), (double)b["fitness"]!, (long)b["generation"]!)
                 : null;
             var state = new SearchState((long)payload["generation"]!, population, counter, random, best);
-            return new Checkpoint(settings, (ulong)payload["seed"]!, state);
+            var checkpoint = new Checkpoint(settings, (ulong)payload["seed"]!, state);
+            CheckpointContents.Validate(checkpoint, where);
+            return checkpoint;
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NullReferenceException or OverflowException or KeyNotFoundException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NullReferenceException or OverflowException
+                                       or KeyNotFoundException or ArgumentException)
         {
             throw new WannException($"{where}: damaged checkpoint ({e.Message})");
         }

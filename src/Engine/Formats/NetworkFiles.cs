@@ -14,7 +14,7 @@ public static class NetworkFiles
     /// </summary>
     public static NetworkFile Load(string path, NetworkShape? shape, string? taskName)
     {
-        string text = AtomicFile.ReadAllText(path);
+        string text = BoundedFile.ReadText(path, FileLimit.Network);
         if (IsOutMatrix(path))
         {
             if (shape is not { } s)
@@ -31,6 +31,8 @@ public static class NetworkFiles
 
     public static void Save(string path, NetworkFile network)
     {
+        // Never written: a network no reader would take back (a weight that overflowed, say).
+        if (network.Genome.Validate() is { } problem) throw new WannException($"{path}: not written: the network {problem}");
         string text = IsOutMatrix(path) ? OutMatrixFormat.Format(network.Genome) : NetworkJsonFormat.Format(network);
         AtomicFile.WriteAllText(path, text);
     }

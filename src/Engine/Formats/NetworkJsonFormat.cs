@@ -46,11 +46,17 @@ public static class NetworkJsonFormat
     public static NetworkFile Parse(string json, string where)
     {
         Document? doc;
-        try { doc = JsonSerializer.Deserialize<Document>(json, Options); }
+        try
+        {
+            using var parsed = JsonDocument.Parse(json);
+            // The serializer would keep the last of two equal keys; a network file that says two things is refused.
+            StrictJson.RefuseDuplicateKeys(parsed.RootElement, $"{where}: not a valid network file:", "");
+            doc = parsed.RootElement.Deserialize<Document>(Options);
+        }
         catch (JsonException e)
         {
             string at = e.Path is { Length: > 0 } path ? $" at {path}" : "";
-            throw new WannException($"{where}: not a valid network file{at}: {FirstSentence(e.Message)}");
+            throw new WannException($"{where}: not a valid network file{at}: {StrictJson.FirstSentence(e.Message)}");
         }
         if (doc is null) throw new WannException($"{where}: empty network file");
         if (doc.Format != FormatName) throw new WannException($"{where}: field 'format' is '{doc.Format}', expected '{FormatName}'");
@@ -74,11 +80,5 @@ public static class NetworkJsonFormat
         if (genome.Validate() is { } problem) throw new WannException($"{where}: network {problem}");
         var p = doc.Provenance;
         return new NetworkFile(genome, doc.Task, new Provenance(p.Source, p.Generation, p.Fitness, p.Seed, p.Created));
-    }
-
-    private static string FirstSentence(string message)
-    {
-        int cut = message.IndexOf(". ", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message.TrimEnd('.');
     }
 }

@@ -14,22 +14,32 @@ namespace Wann.Engine.Formats;
 /// </summary>
 public static class OutMatrixFormat
 {
+    /// <summary>Most nodes a written .out file may hold: its n x (n + 1) cells grow with the square of the node count.</summary>
+    public const int MaxNodes = 8192;
+
     public static Genome Parse(string text, NetworkShape shape, string where)
     {
         var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
         int n = lines.Length;
         int nIn = shape.Inputs, nOut = shape.Outputs;
-        if (n < 1 + nIn + nOut)
-            throw new WannException($"{where}: {n} rows, but a {shape} network needs at least {1 + nIn + nOut} (bias, inputs, outputs)");
+        if (n < 1L + nIn + nOut)
+            throw new WannException($"{where}: {n} rows, but a {shape} network needs at least {1L + nIn + nOut} (bias, inputs, outputs)");
 
-        var matrix = new double[n, n + 1];
+        // Every row is checked for its width before its cells are kept, and only the cells that are not 0
+        // are kept: the matrix itself would take n x (n + 1) doubles, whatever the file's size.
+        var activationColumn = new double[n];
+        var weights = new List<(int Source, int Destination, double Weight)>();
         for (int row = 0; row < n; row++)
         {
             var cells = lines[row].Split(',');
             if (cells.Length != n + 1)
                 throw new WannException($"{where}: row {row + 1} has {cells.Length} columns, expected {n + 1} (an {n}x{n} matrix plus the activation column)");
-            for (int col = 0; col <= n; col++)
-                matrix[row, col] = ParseCell(cells[col].Trim(), where, row, col);
+            for (int col = 0; col < n; col++)
+            {
+                double w = ParseCell(cells[col].Trim(), where, row, col);
+                if (w != 0) weights.Add((row, col, w));
+            }
+            activationColumn[row] = ParseCell(cells[n].Trim(), where, row, n);
         }
 
         // Node order in a genome: bias, inputs, outputs, then hidden; the file has outputs last. A node's id is its row.
@@ -37,29 +47,26 @@ public static class OutMatrixFormat
         var nodes = new List<NodeGene>(n);
         for (int row = 0; row < n; row++)
         {
-            double act = matrix[row, n];
+            double act = activationColumn[row];
             if (double.IsNaN(act) || act != Math.Floor(act) || !Activation.IsValidId((int)act))
                 throw new WannException($"{where}: row {row + 1}: activation column holds {act}, expected an id from 1 to 11");
         }
-        nodes.Add(new NodeGene(0, NodeKind.Bias, (ActivationFunction)(int)matrix[0, n]));
-        for (int row = 1; row <= nIn; row++) nodes.Add(new NodeGene(row, NodeKind.Input, (ActivationFunction)(int)matrix[row, n]));
-        for (int row = firstOutputRow; row < n; row++) nodes.Add(new NodeGene(row, NodeKind.Output, (ActivationFunction)(int)matrix[row, n]));
-        for (int row = nIn + 1; row < firstOutputRow; row++) nodes.Add(new NodeGene(row, NodeKind.Hidden, (ActivationFunction)(int)matrix[row, n]));
+        nodes.Add(new NodeGene(0, NodeKind.Bias, (ActivationFunction)(int)activationColumn[0]));
+        for (int row = 1; row <= nIn; row++) nodes.Add(new NodeGene(row, NodeKind.Input, (ActivationFunction)(int)activationColumn[row]));
+        for (int row = firstOutputRow; row < n; row++) nodes.Add(new NodeGene(row, NodeKind.Output, (ActivationFunction)(int)activationColumn[row]));
+        for (int row = nIn + 1; row < firstOutputRow; row++) nodes.Add(new NodeGene(row, NodeKind.Hidden, (ActivationFunction)(int)activationColumn[row]));
 
-        var connections = new List<ConnectionGene>();
+        var connections = new List<ConnectionGene>(weights.Count);
         long innovation = 0;
-        for (int source = 0; source < n; source++)
-            for (int destination = 0; destination < n; destination++)
-            {
-                double w = matrix[source, destination];
-                if (w == 0) continue;
-                if (destination <= nIn)
-                    throw new WannException($"{where}: row {source + 1}, column {destination + 1}: a connection into the bias or an input of a {shape} network: are the input/output counts right? Give the network's --task or --io");
-                if (destination <= source)
-                    throw new WannException($"{where}: row {source + 1}, column {destination + 1}: a connection backwards in the node order (the format is feed-forward)");
-                bool enabled = !double.IsNaN(w);
-                connections.Add(new ConnectionGene(innovation++, source, destination, enabled, enabled ? (float)w : 1f));
-            }
+        foreach (var (source, destination, w) in weights)
+        {
+            if (destination <= nIn)
+                throw new WannException($"{where}: row {source + 1}, column {destination + 1}: a connection into the bias or an input of a {shape} network: are the input/output counts right? Give the network's --task or --io");
+            if (destination <= source)
+                throw new WannException($"{where}: row {source + 1}, column {destination + 1}: a connection backwards in the node order (the format is feed-forward)");
+            bool enabled = !double.IsNaN(w);
+            connections.Add(new ConnectionGene(innovation++, source, destination, enabled, enabled ? (float)w : 1f));
+        }
         // Every hidden node of a searched network was made by splitting a connection, so it has an input;
         // one without is the sign of a file read with the wrong input/output counts.
         var fed = new HashSet<int>(connections.Select(c => c.Destination));
@@ -88,30 +95,33 @@ public static class OutMatrixFormat
     /// </summary>
     public static string Format(Genome genome)
     {
-        var rowOfPosition = RowOrder(genome);
         int n = genome.Nodes.Count;
+        if (n > MaxNodes) throw new WannException($"a network of {n} nodes is too large for the .out format ({MaxNodes} nodes at most: it writes n x (n + 1) cells)");
+        var rowOfPosition = RowOrder(genome);
         var index = genome.NodeIndexById();
         var live = genome.Expression.Mask(genome);
-        var cells = new string[n, n + 1];
-        for (int r = 0; r < n; r++)
-            for (int c = 0; c < n; c++) cells[r, c] = FormatNumber(0);
-        for (int position = 0; position < n; position++)
-            cells[rowOfPosition[position], n] = FormatNumber((int)genome.Nodes[position].Activation);
+        // Only the cells that are not 0 are held (row by row); the rest are written as they go.
+        var cellsOfRow = new Dictionary<int, string>[n];
         for (int k = 0; k < genome.Connections.Count; k++)
         {
             var c = genome.Connections[k];
             int r = rowOfPosition[index[c.Source]], col = rowOfPosition[index[c.Destination]];
-            cells[r, col] = live[k] ? FormatNumber(c.Weight) : "nan";
+            (cellsOfRow[r] ??= new Dictionary<int, string>())[col] = live[k] ? FormatNumber(c.Weight) : "nan";
         }
+        var activationOfRow = new string[n];
+        for (int position = 0; position < n; position++)
+            activationOfRow[rowOfPosition[position]] = FormatNumber((int)genome.Nodes[position].Activation);
+        string zero = FormatNumber(0);
         var text = new StringBuilder();
         for (int r = 0; r < n; r++)
         {
-            for (int c = 0; c <= n; c++)
+            var cells = cellsOfRow[r];
+            for (int c = 0; c < n; c++)
             {
                 if (c > 0) text.Append(',');
-                text.Append(cells[r, c]);
+                text.Append(cells is not null && cells.TryGetValue(c, out var cell) ? cell : zero);
             }
-            text.Append('\n');
+            text.Append(',').Append(activationOfRow[r]).Append('\n');
         }
         return text.ToString();
     }

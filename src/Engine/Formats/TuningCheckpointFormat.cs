@@ -76,12 +76,12 @@ public static class TuningCheckpointFormat
     {
         try
         {
-            var document = JsonNode.Parse(text) as JsonObject ?? throw new WannException($"{where}: not a tuning checkpoint (expected a JSON object)");
+            var document = StrictJson.ParseNode(text, where) as JsonObject ?? throw new WannException($"{where}: not a tuning checkpoint (expected a JSON object)");
             if ((string?)document["format"] != FormatName) throw new WannException($"{where}: field 'format' is not '{FormatName}'");
             if ((int?)document["version"] != Version) throw new WannException($"{where}: field 'version' is not {Version}");
             string payloadText = (string?)document["payload"] ?? throw new WannException($"{where}: field 'payload' is missing");
             if ((string?)document["sha256"] != Hash(payloadText)) throw new WannException($"{where}: checksum mismatch (the file is damaged)");
-            var p = JsonNode.Parse(payloadText)!.AsObject();
+            var p = StrictJson.ParseNode(payloadText, where + " payload")!.AsObject();
             var s = p["settings"]!.AsObject();
             var settings = new WeightTuningSettings
             {
@@ -118,6 +118,9 @@ public static class TuningCheckpointFormat
 
     private static void WriteArray(Utf8JsonWriter w, string name, double[] values)
     {
+        // JSON holds no infinity: a state that overflowed is said, not written half.
+        if (!Array.TrueForAll(values, double.IsFinite))
+            throw new WannException($"the optimiser's '{name}' is no longer finite: the tuning diverged");
         w.WriteStartArray(name);
         foreach (double v in values) w.WriteNumberValue(v);
         w.WriteEndArray();

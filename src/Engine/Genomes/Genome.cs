@@ -65,7 +65,9 @@ public sealed class Genome
     public string? Validate()
     {
         int nIn = Shape.Inputs, nOut = Shape.Outputs;
-        if (Nodes.Count < 1 + nIn + nOut) return $"has {Nodes.Count} nodes, fewer than bias + {nIn} inputs + {nOut} outputs";
+        if (nIn < 0 || nOut < 0) return $"has {nIn} inputs and {nOut} outputs";
+        // In long arithmetic: a file can claim int.MaxValue inputs, and 1 + inputs + outputs must not wrap.
+        if (Nodes.Count < 1L + nIn + nOut) return $"has {Nodes.Count} nodes, fewer than bias + {nIn} inputs + {nOut} outputs";
         for (int i = 0; i < Nodes.Count; i++)
         {
             var expected = i == 0 ? NodeKind.Bias : i <= nIn ? NodeKind.Input : i <= nIn + nOut ? NodeKind.Output : NodeKind.Hidden;

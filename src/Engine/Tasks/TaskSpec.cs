@@ -31,4 +31,7 @@ public sealed record TaskSpec(
 
     /// <summary>Why a task cannot run here, as a predicate after "task 'name'" in error messages; null for the runnable ones.</summary>
     public string? WhyNot { get; init; }
+
+    /// <summary>The rewards a rollout task can give, where the task knows them; null where it declares no bound.</summary>
+    public RewardRange? Rewards { get; init; }
 }

@@ -136,6 +136,9 @@ public sealed class CmaEs : IOptimizer
     /// <summary>C = B diag(D²) B'; tiny or negative eigenvalues from rounding are lifted so sampling stays defined.</summary>
     private void Decompose()
     {
+        // The decomposition of a matrix holding an infinity or NaN fails inside MathNet: say what happened.
+        if (!_c.Enumerate().All(double.IsFinite))
+            throw new WannException($"CMA-ES diverged at generation {Generation}: its covariance is no longer finite");
         var evd = _c.Evd(Symmetricity.Symmetric);
         _b = evd.EigenVectors;
         _d = evd.EigenValues.Select(v => Math.Sqrt(Math.Max(v.Real, 1e-300))).ToArray();

@@ -42,4 +42,21 @@ public sealed record ClusterConfig
     /// <summary>TLS: the cluster's certificate (PKCS#12 file with its key); every member must present this same certificate.</summary>
     public string? Certificate { get; init; }
     public string? CertificatePassword { get; init; }
+
+    /// <summary>
+    /// "plaintext": true: run without TLS although an address is not loopback. Anyone who reaches the ports
+    /// can then join as a worker and see the networks (forged rewards are still caught by the host's checks).
+    /// </summary>
+    public bool Plaintext { get; init; }
+
+    /// <summary>Whether every address the cluster listens on or connects to is a loopback address (one machine).</summary>
+    public bool LoopbackOnly =>
+        System.Net.IPAddress.IsLoopback(AdvertisedAddress)
+        && (Primary is null || System.Net.IPAddress.IsLoopback(Primary.Address))
+        && Gateways.All(g => System.Net.IPAddress.IsLoopback(g.Address));
+
+    /// <summary>The warning a plaintext cluster on a network prints at every start; null where there is nothing to say.</summary>
+    public string? PlaintextWarning => Certificate is null && !LoopbackOnly
+        ? $"warning: {Path}: no TLS (\"plaintext\": true): any machine that reaches this cluster's ports can join it as a worker and see the networks it evaluates"
+        : null;
 }

@@ -1,29 +1,21 @@
 using System.Net;
 using System.Text.Json;
 using Wann.Engine;
+using Wann.Engine.Formats;
 
 namespace Wann.Host.Cluster;
 
 /// <summary>Reads a cluster configuration file; any problem is one line naming the file, the field and what is wrong.</summary>
 public static class ClusterConfigLoader
 {
-    private static readonly string[] TopKeys = { "clusterId", "serviceId", "membership", "worker", "callTimeoutSeconds", "joinTimeoutSeconds", "tls" };
+    private static readonly string[] TopKeys = { "clusterId", "serviceId", "membership", "worker", "callTimeoutSeconds", "joinTimeoutSeconds", "tls", "plaintext" };
     private static readonly string[] MembershipKeys = { "kind", "primary", "gateways", "connectionString" };
     private static readonly string[] WorkerKeys = { "advertisedAddress", "siloPort", "gatewayPort", "backend" };
     private static readonly string[] TlsKeys = { "certificate", "password" };
 
     public static ClusterConfig Load(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new WannException($"{path}: cannot read: {e.Message}");
-        }
-        return Parse(text, path);
+        return Parse(BoundedFile.ReadText(path, FileLimit.Settings), path);
     }
 
     public static ClusterConfig Parse(string text, string path)
@@ -47,8 +39,14 @@ public static class ClusterConfigLoader
             if (root.TryGetProperty("joinTimeoutSeconds", out var join)) config = config with { JoinTimeoutSeconds = Seconds(join, path, "joinTimeoutSeconds") };
             if (root.TryGetProperty("worker", out var worker)) config = Worker(config, Object(worker, path, "worker", WorkerKeys), path);
             if (root.TryGetProperty("tls", out var tls)) config = Tls(config, Object(tls, path, "tls", TlsKeys), path);
+            if (root.TryGetProperty("plaintext", out var plaintext))
+            {
+                if (plaintext.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) throw new WannException($"{path}: plaintext: expected true or false");
+                config = config with { Plaintext = plaintext.GetBoolean() };
+            }
             if (!root.TryGetProperty("membership", out var membership)) throw new WannException($"{path}: membership: missing (kind static, postgres or redis)");
-            return Membership(config, Object(membership, path, "membership", MembershipKeys), path);
+            config = Membership(config, Object(membership, path, "membership", MembershipKeys), path);
+            return RequireTlsOffLoopback(config, path);
         }
     }
 
@@ -102,6 +100,20 @@ public static class ClusterConfigLoader
         string full = System.IO.Path.IsPathRooted(file) ? file : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, file);
         string? password = element.TryGetProperty("password", out var p) ? Text(p, path, "tls.password") : null;
         return config with { Certificate = full, CertificatePassword = password };
+    }
+
+    /// <summary>TLS is the default beyond one machine: a cluster on a network address needs a tls block, or "plaintext": true said on purpose.</summary>
+    private static ClusterConfig RequireTlsOffLoopback(ClusterConfig config, string path)
+    {
+        if (config.Plaintext && config.Certificate is not null) throw new WannException($"{path}: plaintext: true, yet a tls block is given: choose one");
+        if (config.Certificate is null && !config.Plaintext && !config.LoopbackOnly)
+        {
+            var address = new[] { config.AdvertisedAddress }.Concat(config.Primary is { } p ? new[] { p.Address } : Array.Empty<IPAddress>())
+                .Concat(config.Gateways.Select(g => g.Address)).First(a => !IPAddress.IsLoopback(a));
+            throw new WannException($"{path}: tls: missing: the cluster uses the network address {address}, and without TLS any machine that reaches it " +
+                                    "can join as a worker; give a tls block with the cluster's certificate, or \"plaintext\": true to run without it anyway");
+        }
+        return config;
     }
 
     private static JsonElement Object(JsonElement element, string path, string field, string[] keys)

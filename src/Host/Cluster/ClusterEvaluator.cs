@@ -5,14 +5,18 @@ using Wann.Engine;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Programs;
 using Wann.Engine.Tasks;
+using Wann.Host.Evaluation;
 
 namespace Wann.Host.Cluster;
 
 /// <summary>
 /// The host's side of the cluster, an <see cref="IEvaluator"/> like any backend: each batch is cut into
-/// one contiguous shard per live worker (sized by the worker's speed in the previous generation), the
-/// shards are sent with a timeout on every call, and a shard whose worker fails or times out is sent to
-/// another worker. The rows come back whole, so the table is the one a single process computes.
+/// contiguous shards, one or more per live worker (sized by the worker's speed in the previous generation
+/// and capped by its memory), the shards are sent with a timeout on every call, and a shard whose worker
+/// fails or times out is sent to another worker. No answer is trusted blindly: each is checked on arrival
+/// (<see cref="ShardAnswerCheck"/>: rewards the task can give, and a sample of lanes evaluated again here);
+/// a worker whose answer fails is dropped and reported, and every shard it answered in the batch is
+/// evaluated again elsewhere. The rows come back whole, so the table is the one a single process computes.
 /// Workers come from a <see cref="WorkerRoster"/>: one that joined gets work from a following generation.
 /// </summary>
 public sealed class ClusterEvaluator : IEvaluator
@@ -23,14 +27,19 @@ public sealed class ClusterEvaluator : IEvaluator
     private readonly Action<string> _warn;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<SiloAddress, double> _speeds = new();
     private readonly WorkerRoster _roster;
+    private readonly IEvaluator _checker;
+    private readonly ShardAnswerCheck _check;
 
-    public ClusterEvaluator(IClusterClient client, TimeSpan callTimeout, Action<string> warn, IHost? clientHost = null)
+    /// <param name="checker">The host's own evaluator for the spot checks (default: the cpu backend on one thread).</param>
+    public ClusterEvaluator(IClusterClient client, TimeSpan callTimeout, Action<string> warn, IHost? clientHost = null, IEvaluator? checker = null)
     {
         _client = client;
         _callTimeout = callTimeout;
         _warn = warn;
         _clientHost = clientHost;
         _roster = new WorkerRoster(client, callTimeout, warn);
+        _checker = checker ?? new Kernels.Cpu.SimdEvaluator(1);
+        _check = new ShardAnswerCheck(_checker);
     }
 
     /// <summary>Connects to the cluster the config names and waits (up to its join timeout) for a worker.</summary>
@@ -78,24 +87,30 @@ public sealed class ClusterEvaluator : IEvaluator
         var slicing = Stopwatch.StartNew();
         var shards = new List<(SiloAddress Worker, ShardRequest Shard)>();
         for (int i = 0, first = 0; i < workers.Count; first += counts[i], i++)
-            if (counts[i] > 0) shards.Add((workers[i], ShardValidator.From(batch, first, counts[i], request)));
+        {
+            // A worker's share, in shards its memory holds: they queue on the worker, one at a time.
+            int most = GenomesThatFit(workers[i], lanes);
+            for (int at = first; at < first + counts[i]; at += most)
+                shards.Add((workers[i], ShardValidator.From(batch, at, Math.Min(most, first + counts[i] - at), request, _callTimeout)));
+        }
         double sliceSeconds = slicing.Elapsed.TotalSeconds;
 
-        long steps = 0;
         double slowestWorker = 0;
         var load = new Dictionary<SiloAddress, int>();
         var skipped = new HashSet<SiloAddress>();
         var running = new List<Task<Outcome>>();
         var started = new Dictionary<Task<Outcome>, DateTime>();
         var copies = new Dictionary<int, int>();          // copies of each shard (by first genome) still out
-        var finished = new HashSet<int>();                 // shards whose rows are in the table
+        var finished = new Dictionary<int, (SiloAddress Worker, long Steps)>(); // shards whose rows are in the table, and who answered
+        var byFirst = shards.ToDictionary(s => s.Shard.FirstGenome, s => s.Shard);
         var gone = new Dictionary<SiloAddress, CancellationTokenSource>();
+        using var batchDone = new CancellationTokenSource();
         void Start(SiloAddress worker, ShardRequest shard)
         {
             load[worker] = load.GetValueOrDefault(worker) + 1;
             copies[shard.FirstGenome] = copies.GetValueOrDefault(shard.FirstGenome) + 1;
             if (!gone.ContainsKey(worker)) gone[worker] = new CancellationTokenSource();
-            var send = Send(worker, shard, gone[worker].Token);
+            var send = Send(worker, shard, gone[worker].Token, batchDone.Token);
             running.Add(send);
             started[send] = DateTime.UtcNow;
         }
@@ -131,13 +146,31 @@ public sealed class ClusterEvaluator : IEvaluator
             load[worker]--;
             copies[answered.FirstGenome]--;
             // A copy's late answer, or failure, changes nothing once the shard's rows are in.
-            if (finished.Contains(answered.FirstGenome)) continue;
+            if (finished.ContainsKey(answered.FirstGenome)) continue;
+            if (result is not null && _roster.IsExcluded(worker))
+            {
+                // An answer from a worker dropped meanwhile (caught lying on another shard) is not used.
+                (result, error, permanent) = (null, "its worker was dropped", true);
+            }
+            else if (result is not null && _check.Problem(batch, request, answered, result) is { } wrong)
+            {
+                // Its other answers of this batch passed their samples, but are not trusted either.
+                var redo = finished.Where(f => f.Value.Worker.Equals(worker)).Select(f => f.Key).ToList();
+                Exclude(worker, $"its answers cannot be right: {wrong}; the {redo.Count + 1} shard(s) it answered in this generation are evaluated again");
+                foreach (int again in redo)
+                {
+                    finished.Remove(again);
+                    if (copies.GetValueOrDefault(again) == 0) Start(Pick(wrong, again), byFirst[again]);
+                }
+                result = null;
+                error = wrong;
+                permanent = true;
+            }
             if (result is not null)
             {
                 Array.Copy(result.Rewards, 0, table.Rewards, (long)answered.FirstGenome * lanes, result.Rewards.Length);
-                steps += result.StepCount;
                 slowestWorker = Math.Max(slowestWorker, result.EvaluateSeconds);
-                finished.Add(answered.FirstGenome);
+                finished[answered.FirstGenome] = (worker, result.StepCount);
                 continue;
             }
             if (permanent)
@@ -154,11 +187,25 @@ public sealed class ClusterEvaluator : IEvaluator
             }
             if (copies[answered.FirstGenome] == 0) Start(Pick(error, answered.FirstGenome), answered);
         }
+        // Copies still out are no longer needed: their workers stop at their next part.
+        batchDone.Cancel();
         foreach (var source in gone.Values) source.Dispose();
         _sent.Clear();
-        table.StepCount = steps;
+        table.StepCount = finished.Values.Sum(f => f.Steps);
         LastClusterTiming = new ClusterTiming(wall.Elapsed.TotalSeconds, slowestWorker, sliceSeconds, shards.Count);
         return table;
+    }
+
+    /// <summary>Most genomes of <paramref name="lanesPerGenome"/> lanes a shard for <paramref name="worker"/> may hold: half its memory, and the protocol's lane limit.</summary>
+    private int GenomesThatFit(SiloAddress worker, int lanesPerGenome)
+    {
+        long memory = _roster.MemoryOf(worker);
+        double byMemory = memory > 0 ? memory / 2.0 / MemoryNeed.ForLanes(lanesPerGenome) : double.PositiveInfinity;
+        double byProtocol = (double)ClusterProtocol.MaxLanes / lanesPerGenome;
+        int most = (int)Math.Min(int.MaxValue, Math.Min(byMemory, byProtocol));
+        if (most < 1)
+            throw new WannException($"--cluster: one network's {lanesPerGenome:N0} lanes need about {MemoryNeed.Format(MemoryNeed.ForLanes(lanesPerGenome))}, more than half of worker {worker.Endpoint}'s {MemoryNeed.Format(memory)}");
+        return most;
     }
 
     /// <summary>How one shard's call ended: its result, or why not and whether the worker is done for.</summary>
@@ -175,16 +222,16 @@ public sealed class ClusterEvaluator : IEvaluator
     private const double StragglerFactor = 4, StragglerSeconds = 3;
 
     private IEnumerable<(SiloAddress Worker, ShardRequest Shard)> Stragglers(List<Task<Outcome>> running, Dictionary<Task<Outcome>, DateTime> started,
-        Dictionary<int, int> copies, HashSet<int> finished, int lanesPerGenome)
+        Dictionary<int, int> copies, Dictionary<int, (SiloAddress Worker, long Steps)> finished, int lanesPerGenome)
     {
         var now = DateTime.UtcNow;
         var slow = new List<(SiloAddress, ShardRequest)>();
         foreach (var send in running)
         {
             var (worker, shard) = _sent[send];
-            if (finished.Contains(shard.FirstGenome) || copies[shard.FirstGenome] > 1) continue;
+            if (finished.ContainsKey(shard.FirstGenome) || copies[shard.FirstGenome] > 1) continue;
             if (!_speeds.TryGetValue(worker, out double speed) || speed <= 0) continue;
-            double expected = (double)(shard.InstructionStart.Length - 1) * lanesPerGenome / speed;
+            double expected = (double)shard.GenomeCount * lanesPerGenome / speed;
             if ((now - started[send]).TotalSeconds > Math.Max(StragglerSeconds, StragglerFactor * expected)) slow.Add((worker, shard));
         }
         return slow;
@@ -217,36 +264,44 @@ public sealed class ClusterEvaluator : IEvaluator
         }));
     }
 
-    private Task<Outcome> Send(SiloAddress worker, ShardRequest shard, CancellationToken workerGone)
+    private Task<Outcome> Send(SiloAddress worker, ShardRequest shard, CancellationToken workerGone, CancellationToken batchDone)
     {
-        var send = SendAsync(worker, shard, workerGone);
+        var send = SendAsync(worker, shard, workerGone, batchDone);
         _sent[send] = (worker, shard);
         return send;
     }
 
     private readonly Dictionary<Task<Outcome>, (SiloAddress Worker, ShardRequest Shard)> _sent = new();
 
-    private async Task<Outcome> SendAsync(SiloAddress worker, ShardRequest shard, CancellationToken workerGone)
+    private async Task<Outcome> SendAsync(SiloAddress worker, ShardRequest shard, CancellationToken workerGone, CancellationToken batchDone)
     {
         var clock = Stopwatch.StartNew();
+        // The call's token reaches the worker: cancelled when the worker is gone, the batch is done or the
+        // timeout passes, it stops the worker's evaluation at its next part.
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(workerGone, batchDone);
+        call.CancelAfter(_callTimeout);
         try
         {
-            var result = await _client.GetGrain<IShardWorkerGrain>(worker.ToParsableString()).Evaluate(shard).WaitAsync(_callTimeout, workerGone);
-            int expected = (shard.InstructionStart.Length - 1) * shard.Weights.Length * shard.Repetitions;
-            if (result.ProtocolVersion != ClusterProtocol.Version || result.Rewards.Length != expected || result.FirstGenome != shard.FirstGenome)
-                return new(worker, shard, null, $"its answer does not fit the shard ({result.Rewards.Length} rewards for {expected})", true);
+            var result = await _client.GetGrain<IShardWorkerGrain>(worker.ToParsableString()).Evaluate(shard, call.Token).WaitAsync(call.Token);
+            long expected = (long)shard.GenomeCount * shard.Weights.Length * shard.Repetitions;
+            if (result.ProtocolVersion != ClusterProtocol.Version || result.Rewards is null || result.Rewards.Length != expected || result.FirstGenome != shard.FirstGenome)
+                return new(worker, shard, null, $"its answer does not fit the shard ({result.Rewards?.Length ?? 0} rewards for {expected})", true);
             // A tiny shard (a best network's re-evaluation) is mostly overhead: it leaves the speed as it was.
-            if (shard.InstructionStart.Length - 1 >= MinGenomesToMeasure) _speeds[worker] = expected / Math.Max(clock.Elapsed.TotalSeconds, 1e-6);
+            if (shard.GenomeCount >= MinGenomesToMeasure) _speeds[worker] = expected / Math.Max(clock.Elapsed.TotalSeconds, 1e-6);
             _failures[worker] = 0;
             return new(worker, shard, result, null, false);
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException) when (batchDone.IsCancellationRequested)
         {
-            return new(worker, shard, null, $"no answer within {_callTimeout.TotalSeconds:0.#} s", true);
+            return new(worker, shard, null, "no longer needed", false);
         }
         catch (OperationCanceledException) when (workerGone.IsCancellationRequested)
         {
             return new(worker, shard, null, $"it stopped answering ({_pingFailures.GetValueOrDefault(worker)})", true);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            return new(worker, shard, null, $"no answer within {_callTimeout.TotalSeconds:0.#} s", true);
         }
         catch (ShardRefusedException e)
         {
@@ -269,6 +324,7 @@ public sealed class ClusterEvaluator : IEvaluator
 
     public void Dispose()
     {
+        _checker.Dispose();
         if (_clientHost is null) return;
         try
         {

@@ -66,7 +66,12 @@ public static class ClusterHosting
                     break;
                 case MembershipKind.Redis: client.UseRedisClustering(config.ConnectionString!); break;
             }
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(config.CallTimeoutSeconds * 2));
+            client.Configure<ClientMessagingOptions>(o =>
+            {
+                o.ResponseTimeout = TimeSpan.FromSeconds(config.CallTimeoutSeconds * 2);
+                // A call the host stops waiting for is cancelled on the worker too.
+                o.CancelRequestOnTimeout = true;
+            });
             client.UseConnectionRetryFilter(async (_, cancel) =>
             {
                 if (DateTime.UtcNow > deadline) return false;

@@ -13,6 +13,10 @@ public static class ClusterTraining
         if (task.Kind != TaskKind.Rollout)
             throw new WannException($"--cluster: task {task.Name} is a classification task; the cluster evaluates rollout tasks (run it without --cluster)");
         if (config.Certificate is not null) ClusterHosting.LoadCertificate(config);
-        return ClusterEvaluator.Connect(config, message => Console.Error.WriteLine($"wann: cluster: {message}"));
+        Action<string> say = message => Console.Error.WriteLine($"wann: cluster: {message}");
+        if (config.PlaintextWarning is { } warning) say(warning);
+        if (task.Rewards is null)
+            say($"note: task {task.Name} declares no bound on its rewards: workers' answers are checked by the host's re-evaluation of a sample of every shard only");
+        return ClusterEvaluator.Connect(config, say);
     }
 }

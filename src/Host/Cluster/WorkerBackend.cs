@@ -10,5 +10,11 @@ public sealed class WorkerBackend(IEvaluator evaluator) : IDisposable
     /// <summary>The cluster protocol this worker speaks: <see cref="ClusterProtocol.Version"/> (tests set another to play an older worker).</summary>
     public int ProtocolVersion { get; init; } = ClusterProtocol.Version;
 
+    /// <summary>This worker's build: <see cref="BuildFingerprint.Current"/> (tests set another to play a worker built from other code).</summary>
+    public string Fingerprint { get; init; } = BuildFingerprint.Current;
+
+    /// <summary>Memory the worker may use for shards, in bytes: what its runtime may use.</summary>
+    public long MemoryBytes { get; init; } = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+
     public void Dispose() => Evaluator.Dispose();
 }

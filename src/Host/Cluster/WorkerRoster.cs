@@ -3,7 +3,8 @@ namespace Wann.Host.Cluster;
 
 /// <summary>
 /// The host's list of workers: the cluster's active silos (looked up in the background), each asked once
-/// who it is, less those refused (another protocol version) or dropped (dead, failing, timed out). A
+/// who it is, less those refused (another protocol version or build) or dropped (dead, failing, timed out,
+/// or caught returning wrong rewards). A
 /// dropped worker is never asked again; a restarted one comes back under a new address.
 /// </summary>
 public sealed class WorkerRoster(IClusterClient client, TimeSpan callTimeout, Action<string> warn)
@@ -83,6 +84,12 @@ public sealed class WorkerRoster(IClusterClient client, TimeSpan callTimeout, Ac
                     Exclude(silo, $"refused: it speaks cluster protocol {info.ProtocolVersion} (wann {info.WannVersion}), this host {ClusterProtocol.Version} (wann {BuildInfo.Version})");
                     continue;
                 }
+                if (info.Fingerprint != BuildFingerprint.Current)
+                {
+                    Exclude(silo, $"refused: it is build {info.Fingerprint} (wann {info.WannVersion}), this host is build {BuildFingerprint.Current} (wann {BuildInfo.Version}): " +
+                                  "code that computes rewards differs, so its results could differ (run the same build of wann on host and workers)");
+                    continue;
+                }
                 _workers[silo] = info;
                 _warn($"worker {silo.Endpoint} joined: {info.Backend} ({info.Device})");
             }
@@ -90,6 +97,15 @@ public sealed class WorkerRoster(IClusterClient client, TimeSpan callTimeout, Ac
         }
         return live;
     }
+
+    /// <summary>Whether <paramref name="worker"/> was refused or dropped.</summary>
+    public bool IsExcluded(SiloAddress worker)
+    {
+        lock (_excluded) return _excluded.Contains(worker);
+    }
+
+    /// <summary>The memory <paramref name="worker"/> said it has, in bytes; 0 where it said nothing.</summary>
+    public long MemoryOf(SiloAddress worker) => _workers.TryGetValue(worker, out var info) ? info.MemoryBytes : 0;
 
     /// <summary>Takes a worker out for the rest of the run, saying why once.</summary>
     public void Exclude(SiloAddress worker, string why)

@@ -1,12 +1,13 @@
 using CommandLine;
 using Wann.Engine.Evaluation;
-using Wann.Engine.Formats;
 using Wann.Engine.Genomes;
 using Wann.Host.Output;
 using Wann.Kernels.Backends;
 using Wann.Kernels.Checks;
 using Wann.Kernels.Gpu;
 using Wann.Kernels.Tasks;
+
+using Wann.Host.Evaluation;
 
 namespace Wann.Host.Commands;
 
@@ -34,7 +35,7 @@ public static class CheckCommand
 {
     public static int Run(CheckOptions options)
     {
-        Genome? champion = options.Champion is null ? null : NetworkFiles.Load(options.Champion, CartPoleSwingUp.Spec.Shape, "swingup").Genome;
+        Genome? champion = options.Champion is null ? null : NetworkAndTask.LoadNetwork(options.Champion, CartPoleSwingUp.Spec.Shape, "swingup").Genome;
         var kind = BackendNames.Parse(options.Backend);
         if (kind == BackendKind.Auto) kind = BackendFactory.AutoChoice();
         if (options.ProbeState is { } probed) return Probe(kind, TaskRegistry.Get(probed, "--probe-state"));

@@ -49,7 +49,7 @@ public static class EpisodeCommand
         TaskEvaluators.RunnableTask(task, "--task");
         var scene = extension is "" or ".gif" ? EpisodeScenes.For(task.Name) : null;
 
-        var network = NetworkFiles.Load(options.Net, task.Shape, task.Name);
+        var network = NetworkAndTask.LoadNetwork(options.Net, task.Shape, task.Name);
         var program = ProgramCompiler.Compile(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared);
         var trace = EpisodeRecorder.Record(task, program, options.Weight ?? 1f, options.Seed);
 

@@ -44,7 +44,7 @@ public static class ExportCommand
         if (extension is not (".out" or ".json" or ".onnx"))
             throw new WannException($"--out: '{options.Out}' must end in .out, .json or .onnx");
 
-        var network = NetworkFiles.Load(options.Net, TaskResolver.ShapeFrom(options.Task, options.Io), options.Task);
+        var network = NetworkAndTask.LoadNetwork(options.Net, TaskResolver.ShapeFrom(options.Task, options.Io), options.Task);
         if (extension == ".onnx")
         {
             var program = ProgramCompiler.Compile(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared);

@@ -18,7 +18,7 @@ public static class ForwardCommand
         if (options.Weight is { } w && !float.IsFinite(w))
             throw new WannException($"--weight: {w} is not a finite number");
 
-        var network = NetworkFiles.Load(options.Net, TaskResolver.ShapeFrom(options.Task, options.Io), options.Task);
+        var network = NetworkAndTask.LoadNetwork(options.Net, TaskResolver.ShapeFrom(options.Task, options.Io), options.Task);
         var program = ProgramCompiler.Compile(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared);
         var rows = CsvRows.Read(options.Inputs, program.InputCount);
 

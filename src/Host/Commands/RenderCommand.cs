@@ -34,7 +34,7 @@ public static class RenderCommand
         string extension = Path.GetExtension(options.Out).ToLowerInvariant();
         if (extension is not (".svg" or ".png" or ".dot"))
             throw new WannException($"--out: '{options.Out}' must end in .svg, .png or .dot");
-        var network = NetworkFiles.Load(options.Net, TaskResolver.ShapeFrom(options.Task, options.Io), options.Task);
+        var network = NetworkAndTask.LoadNetwork(options.Net, TaskResolver.ShapeFrom(options.Task, options.Io), options.Task);
         var (inputs, outputs) = NetworkLabels.For(network, options.Task);
         var layout = NetworkLayout.Of(network.Genome, inputs, outputs);
         string title = options.Title ?? $"{Path.GetFileName(options.Net)}: {network.Genome.Nodes.Count} nodes, {network.Genome.ExpressedConnectionCount} connections";

@@ -47,7 +47,9 @@ public static class ReportCommand
         if (!Directory.Exists(options.Run)) throw new WannException($"{options.Run}: no such run folder");
         var log = RunLog.Read(options.Run);
         string configPath = Path.Combine(options.Run, "config.json");
-        var config = JsonDocument.Parse(AtomicFile.ReadAllText(configPath)).RootElement.Clone();
+        JsonElement config;
+        using (var document = StrictJson.Parse(BoundedFile.ReadText(configPath, FileLimit.Settings), configPath)) config = document.RootElement.Clone();
+        if (config.ValueKind != JsonValueKind.Object) throw new WannException($"{configPath}: expected a JSON object of hyperparameters");
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Wann.Gpu run report</title>\n<style>");
         html.Append("body{font-family:'DejaVu Sans',sans-serif;margin:2em;max-width:1100px;color:#222}table{border-collapse:collapse;margin:0.5em 0}");
@@ -85,7 +87,7 @@ public static class ReportCommand
         string bestPath = Path.Combine(options.Run, "best.json");
         if (File.Exists(bestPath))
         {
-            var best = NetworkFiles.Load(bestPath, null, null);
+            var best = NetworkAndTask.LoadNetwork(bestPath, null, null);
             var (inputs, outputs) = NetworkLabels.For(best, null);
             html.Append("<h2>Best network</h2>\n");
             html.Append($"<p>Fitness {Number(best.Provenance.Fitness)} (confirmed by re-evaluation), found in generation {best.Provenance.Generation}; " +

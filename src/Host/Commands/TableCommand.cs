@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Wann.Engine.Evaluation;
-using Wann.Engine.Formats;
 using Wann.Engine.Genomes;
 using Wann.Engine.Tuning;
 using Wann.Host.Evaluation;
@@ -29,8 +28,8 @@ public static class TableCommand
     public static int Run(TableOptions options)
     {
         var task = TaskEvaluators.RunnableTask(options.Task, "--task");
-        var network = NetworkFiles.Load(options.Net, task.Shape, task.Name);
-        var tuned = options.Tuned is null ? null : NetworkFiles.Load(options.Tuned, task.Shape, task.Name);
+        var network = NetworkAndTask.LoadNetwork(options.Net, task.Shape, task.Name);
+        var tuned = options.Tuned is null ? null : NetworkAndTask.LoadNetwork(options.Tuned, task.Shape, task.Name);
         using var scoring = TaskScoring.Open(task, options.Backend, options.Threads);
         var paper = Paper.GetValueOrDefault(Path.GetFileName(options.Net)) ?? Paper.GetValueOrDefault(task.Name);
         var format = ScoreFormat.For(scoring.Scheme);

@@ -32,13 +32,24 @@ public static class TrainCommand
         using var scoring = options.Cluster is null ? TaskScoring.Open(task, BackendList.Create(options.Backend, options.Threads)) : null;
         using var cluster = options.Cluster is { } clusterFile ? ClusterTraining.Connect(clusterFile, task) : null;
         IEvaluator evaluator = scoring?.Evaluator ?? cluster!;
+        bool newRun = state is null;
         state ??= WannSearch.NewRun(settings, task, seed);
         var folder = existing ?? RunFolder.Create(options.Out!);
-        if (options.Resume is null || options.Generations is not null) folder.WriteConfig(settings);
+        if (newRun || options.Generations is not null) folder.WriteConfig(settings);
         // A csv run names its files beside the config, so --resume can rebuild the task.
-        if (options.Resume is null && TaskResolver.CsvSource(settings.Task, options) is { } csv) CsvTaskFile.Write(folder.Path, csv);
-        folder.TruncateLog(state.Generation);
+        if (newRun && TaskResolver.CsvSource(settings.Task, options) is { } csv) CsvTaskFile.Write(folder.Path, csv);
         RunInfo.Record(folder.Path, seed, task.Name, evaluator.Name, evaluator.Device, arguments, state.Generation);
+        if (newRun)
+        {
+            // The folder counts as a run from its first checkpoint on, written before the log exists: a folder
+            // is resumable or fresh at every moment (a log left by a start cut short before it goes).
+            folder.DiscardLog();
+            folder.WriteCheckpoint(Checkpoint.Snapshot(settings, seed, state));
+        }
+        else
+        {
+            folder.TruncateLog(state.Generation);
+        }
         var testAccuracy = scoring?.BestNetworkTracker(settings.SharedWeights());
 
         var search = new WannSearch(settings, task, evaluator);
@@ -60,17 +71,15 @@ public static class TrainCommand
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, onSignal);
         var progress = new ProgressPrinter(settings.MaxGenerations - 1, settings.BestRepetitions, testAccuracy is not null);
         var schedule = new CheckpointSchedule(options.CheckpointEvery, options.CheckpointSeconds);
-        using (var log = folder.OpenLog())
-        using (var checkpoints = new CheckpointWriter(folder))
+        try
         {
-            // A new run is resumable from its first moment, before the first timed checkpoint is due.
-            if (state.Generation == 0) checkpoints.Write(Checkpoint.Snapshot(settings, seed, state));
+            using var log = folder.OpenLog();
+            using var checkpoints = new CheckpointWriter(folder);
             while (state.Generation < settings.MaxGenerations && !stopRequested)
             {
                 var report = search.Step(state);
                 testAccuracy?.Update(report.NewBest, state.Best);
-                log.WriteLine(GenerationLog.Line(report, testAccuracy?.Current));
-                log.Flush();
+                log.Append(GenerationLog.Line(report, testAccuracy?.Current));
                 if (report.NewBest && state.Best is { } best) folder.WriteBest(best, task.Name, seed);
                 bool last = state.Generation >= settings.MaxGenerations;
                 if (schedule.IsDue(state.Generation, last || stopRequested))
@@ -78,6 +87,12 @@ public static class TrainCommand
                 if (!options.Quiet) progress.Print(report, testAccuracy?.Current);
             }
             checkpoints.Flush();
+        }
+        catch (WannException e)
+        {
+            // A full disk, a folder made read-only, a cluster left without workers: the folder still holds its
+            // last checkpoint, and the log lines after it are dropped on resume.
+            throw new WannException($"{e.Message} (the run folder resumes from its last checkpoint once that is fixed: wann train --resume {folder.Path})", e);
         }
 
         if (stopRequested)
@@ -106,8 +121,10 @@ public static class TrainCommand
             settings = settings with { PopulationSize = pop >= 2 ? pop : throw new WannException($"--pop: must be at least 2, got {pop}") };
         if (options.Generations is { } gens)
             settings = settings with { MaxGenerations = gens >= 1 ? gens : throw new WannException($"--gens: must be at least 1, got {gens}") };
-        settings = HyperparameterLoader.Validate(settings, "command line");
         var task = TaskEvaluators.RunnableTask(TaskResolver.Get(settings.Task, options, options.Config ?? "--task"), options.Config ?? "--task");
+        // Memory first: of a population too large for this machine, how much it would need says the most.
+        MemoryNeed.Check(MemoryNeed.ForSearch(settings, task), $"--pop {settings.PopulationSize}: a population of {settings.PopulationSize:N0} {task.Name} networks");
+        settings = HyperparameterLoader.Validate(settings, "command line");
         return (null, settings, options.Seed ?? TrainOptions.DefaultSeed, null, task);
     }
 
@@ -125,7 +142,21 @@ public static class TrainCommand
                 throw new WannException($"{name} cannot be given with --resume: a resumed run keeps its own settings " +
                                         "(only --gens, --backend, --cluster, --threads, --checkpoint-every, --checkpoint-seconds and --quiet may change)");
         var folder = RunFolder.Open(options.Resume!);
-        var checkpoint = folder.ReadCheckpoint(message => Console.Error.WriteLine($"wann: warning: {message}"));
+        // Warnings (a fallback checkpoint, a torn log line) are said once the whole folder has passed: a refusal stays one line.
+        var warnings = new List<string>();
+        Action<string> warn = warnings.Add;
+        // run.json holds the run's history: one that cannot be read is refused before anything is written.
+        RunInfo.Read(Path.Combine(folder.Path, RunInfo.FileName));
+        // A csv run's data is checked against the hashes recorded at its start before any checkpoint is read.
+        var csvTask = File.Exists(Path.Combine(folder.Path, CsvTaskFile.FileName)) ? CsvTask.From(CsvTaskFile.Read(folder.Path).Load()) : null;
+        TaskSpec? task = null;
+        var checkpoint = folder.ReadCheckpoint(warn, (candidate, file) =>
+        {
+            task = CsvTask.Is(candidate.Settings.Task)
+                ? csvTask ?? throw new WannException($"{Path.Combine(folder.Path, CsvTaskFile.FileName)}: missing: a csv run keeps its data files' names there")
+                : TaskEvaluators.RunnableTask(candidate.Settings.Task, $"{file}: settings");
+            CheckpointContents.ValidateShape(candidate, task.Shape, task.Name, file);
+        });
         var settings = checkpoint.Settings;
         long done = checkpoint.State.Generation;
         if (options.Generations is { } gens)
@@ -134,15 +165,14 @@ public static class TrainCommand
                 throw new WannException($"--gens: {gens} is fewer than the {done} generations already run");
             settings = settings with { MaxGenerations = gens };
         }
+        folder.CheckLog(done, warn);
+        foreach (string warning in warnings) Console.Error.WriteLine($"wann: warning: {warning}");
         if (done >= settings.MaxGenerations)
         {
             Console.Error.WriteLine($"wann: {folder.Path}: the run has already finished all {done} generations; nothing to resume " +
                                     $"(to search longer: wann train --resume {folder.Path} --gens {done * 2})");
             return null;
         }
-        var task = CsvTask.Is(settings.Task)
-            ? CsvTask.From(CsvTaskFile.Read(folder.Path).Load())
-            : TaskEvaluators.RunnableTask(settings.Task, "task");
-        return (folder, settings, checkpoint.Seed, checkpoint.State, task);
+        return (folder, settings, checkpoint.Seed, checkpoint.State, task!);
     }
 }

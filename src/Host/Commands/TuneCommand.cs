@@ -51,19 +51,27 @@ public static class TuneCommand
                               $"{state.Optimizer.PopulationSize} candidates x {run.Settings.Episodes} episodes, generations {state.Generation}..{run.Settings.Generations - 1}, " +
                               $"backend {scoring.Evaluator.Name} ({scoring.Evaluator.Device}), run folder {run.Folder.Path}");
         var recent = new Queue<double>();
-        using (var log = run.Folder.OpenLog())
+        // Opened at the first line: a resumed run that fails in its first generation has written nothing.
+        RunLogWriter? log = null;
+        try
         {
             while (state.Generation < run.Settings.Generations && !stopRequested)
             {
                 var report = tuner.Step(state);
-                log.WriteLine(LogLine(report));
-                log.Flush();
+                // A state that overflowed (from a damaged or hand-made checkpoint) ends the run before it is logged or saved.
+                if (Diverged(state) is { } field)
+                    throw new WannException($"the tuning diverged at generation {report.Generation}: the optimiser's '{field}' is no longer finite");
+                (log ??= run.OpenLog()).Append(LogLine(report));
                 if (report.NewBest)
                     run.Folder.WriteTuned(Tuned(run, tuner.Connections.Genome(tuner.Weights(state, state.Best)), $"validation mean {state.BestScore:F2}", state.BestGeneration, state.BestScore));
                 bool last = state.Generation >= run.Settings.Generations;
                 if (last || stopRequested || state.Generation % options.CheckpointEvery == 0) run.Folder.WriteCheckpoint(Checkpoint(run, shared, state));
                 if (!options.Quiet) Progress(report, run.Settings.Generations, recent);
             }
+        }
+        finally
+        {
+            log?.Dispose();
         }
         if (stopRequested)
         {
@@ -95,7 +103,7 @@ public static class TuneCommand
             ["envSteps"] = result.StepCount,
             ["seconds"] = seconds,
         };
-        using (var log = run.Folder.OpenLog()) log.WriteLine(line.ToJsonString());
+        using (var log = run.OpenLog()) log.Append(line.ToJsonString());
         if (!options.Quiet)
             Console.WriteLine($"{run.Task.Name}: best shared weight {Format(result.Weight)} ({ScoreFormat.For(scoring.Scheme).SweepResult(result.ChosenMean, result.Coarse.Episodes)}, " +
                               $"{result.Coarse.Weights.Length}+{result.Fine.Weights.Length} weights, {seconds:F2} s)");
@@ -123,7 +131,7 @@ public static class TuneCommand
             ["trials"] = score.Trials,
             ["seconds"] = seconds,
         };
-        using (var log = run.Folder.OpenLog()) log.WriteLine(test.ToJsonString());
+        using (var log = run.OpenLog()) log.Append(test.ToJsonString());
         if (options.Json)
         {
             JsonOutput.Print(new
@@ -165,6 +173,11 @@ public static class TuneCommand
                           $"spread {r.Spread,6:F3}  {ProgressPrinter.Rate(r.EnvironmentSteps / Math.Max(r.EvaluateSeconds, 1e-9)),7} steps/s  {r.TotalSeconds * 1000,6:F1} ms/gen  left {left:F0}s");
     }
 
+    /// <summary>The first field of the optimiser's state that is not finite, or null.</summary>
+    private static string? Diverged(TuningState state) =>
+        state.Optimizer.Save().Arrays.Append(new KeyValuePair<string, double[]>("best", state.Best))
+            .FirstOrDefault(a => !Array.TrueForAll(a.Value, double.IsFinite)).Key;
+
     private static string LogLine(TuningReport r)
     {
         var line = new JsonObject
@@ -176,7 +189,7 @@ public static class TuneCommand
             ["validation"] = r.Validation is { } v ? Finite(v) : null,
             ["newBest"] = r.NewBest,
             ["keptScore"] = Finite(r.BestScore),
-            ["spread"] = r.Spread,
+            ["spread"] = Finite(r.Spread),
             ["envSteps"] = r.EnvironmentSteps,
             ["seconds"] = new JsonObject { ["evaluate"] = r.EvaluateSeconds, ["total"] = r.TotalSeconds },
         };
@@ -196,7 +209,18 @@ public static class TuneCommand
 
     /// <summary>What a run works on, new or resumed.</summary>
     private sealed record TuneRun(TuneFolder Folder, Genome Genome, string NetworkJson, string Source, TaskSpec Task, string Mode, ulong Seed,
-        WeightTuningSettings Settings, float? SharedWeight, TuningState? State);
+        WeightTuningSettings Settings, float? SharedWeight, TuningState? State)
+    {
+        /// <summary>A resumed run's log keeps the lines before this generation; cut when the run first writes, so a run that fails first writes nothing.</summary>
+        public long? LogCutPending { get; set; }
+
+        public RunLogWriter OpenLog()
+        {
+            if (LogCutPending is { } generation) Folder.TruncateLog(generation);
+            LogCutPending = null;
+            return Folder.OpenLog();
+        }
+    }
 
     private static TuneRun Start(TuneOptions o)
     {
@@ -217,7 +241,7 @@ public static class TuneCommand
             ValidateEvery = o.ValidateEvery ?? 25,
             TestEpisodes = o.TestEpisodes ?? 100,
         }.Validated();
-        var network = NetworkFiles.Load(o.Net, task.Shape, task.Name);
+        var network = NetworkAndTask.LoadNetwork(o.Net, task.Shape, task.Name);
         string json = NetworkJsonFormat.Format(new NetworkFile(network.Genome, task.Name, network.Provenance));
         var folder = TuneFolder.Create(o.Out);
         return new TuneRun(folder, network.Genome, json, o.Net, task, o.Shared ? "shared" : "weights", o.Seed, settings, o.StartWeight, null);
@@ -236,9 +260,15 @@ public static class TuneCommand
             if (gens < done) throw new WannException($"--gens: {gens} is fewer than the {done} generations already run");
             settings = (settings with { Generations = gens }).Validated();
         }
-        folder.TruncateLog(done);
+        // Everything read and checked before the log is touched.
         var network = NetworkJsonFormat.Parse(checkpoint.NetworkJson, folder.CheckpointFile);
         var task = TaskEvaluators.RunnableTask(checkpoint.Task, folder.CheckpointFile + " task");
-        return new TuneRun(folder, network.Genome, checkpoint.NetworkJson, network.Provenance.Source, task, checkpoint.Mode, checkpoint.Seed, settings, checkpoint.SharedWeight, checkpoint.State);
+        if (network.Genome.Shape != task.Shape)
+            throw new WannException($"{folder.CheckpointFile}: the network is {network.Genome.Shape} but task '{task.Name}' needs {task.Shape}");
+        TuningCheckpointContents.Validate(checkpoint, network.Genome, folder.CheckpointFile);
+        return new TuneRun(folder, network.Genome, checkpoint.NetworkJson, network.Provenance.Source, task, checkpoint.Mode, checkpoint.Seed, settings, checkpoint.SharedWeight, checkpoint.State)
+        {
+            LogCutPending = done,
+        };
     }
 }

@@ -34,6 +34,7 @@ public static class WorkerCommand
         if (options.GatewayPort is { } gateway) config = config with { GatewayPort = gateway is >= 1 and <= 65535 ? gateway : throw new Engine.WannException($"--gateway-port: expected 1-65535, got {gateway}") };
         if (options.Threads is < 1) throw new Engine.WannException($"--threads: must be at least 1, got {options.Threads}");
         if (config.Certificate is not null) ClusterHosting.LoadCertificate(config);
+        if (config.PlaintextWarning is { } warning) Console.Error.WriteLine($"wann: {warning}");
         var backend = new WorkerBackend(BackendList.Create(options.Backend ?? config.Backend, options.Threads));
         using var host = ClusterHosting.BuildWorker(config, backend);
         // A silo that cannot reach the cluster (primary down, wrong certificate) retries for minutes: give up at the join timeout.
@@ -54,7 +55,7 @@ public static class WorkerCommand
             }
         }
         Console.WriteLine($"worker ready: cluster {config.ClusterId}, silo {config.AdvertisedAddress}:{config.SiloPort}, gateway {config.GatewayPort}, " +
-                          $"{backend.Evaluator.Name} ({backend.Evaluator.Device}), protocol {ClusterProtocol.Version}");
+                          $"{backend.Evaluator.Name} ({backend.Evaluator.Device}), protocol {ClusterProtocol.Version}, build {backend.Fingerprint}");
         var stop = new ManualResetEventSlim();
         Action<PosixSignalContext> onSignal = context =>
         {

@@ -30,7 +30,9 @@ public static class MemoryNeed
         double nodes = 1 + task.Shape.Inputs + task.Shape.Outputs;
         double connections = (task.Shape.Inputs + 1.0) * task.Shape.Outputs;
         double genome = Copies * (GenomeOverheadBytes + NodeBytes * nodes + ConnectionBytes * connections);
-        double lanes = (double)settings.PopulationSize * settings.SharedWeights().Length * settings.Repetitions;
+        // The generation's lanes, and a best network's re-evaluation on bestReps times as many episodes.
+        double lanes = (double)settings.PopulationSize * settings.WeightCount * settings.Repetitions
+                       + (double)settings.WeightCount * settings.Repetitions * settings.BestRepetitions;
         return settings.PopulationSize * (genome + RankingBytesPerGenome) + lanes * LaneBytes;
     }
 

@@ -17,7 +17,7 @@ public static class CsvRows
     public static List<float[]> Read(string path, int width)
     {
         string name = path == StandardInput ? "standard input" : path;
-        string text = path == StandardInput ? Console.In.ReadToEnd() : AtomicFile.ReadAllText(path);
+        string text = path == StandardInput ? ReadStandardInput() : BoundedFile.ReadText(path, FileLimit.Csv);
         var lines = text.Split('\n');
         int count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length; // the newline that ends the last line
         int lastFilled = -1;
@@ -49,6 +49,21 @@ public static class CsvRows
         if (trailing > 0)
             Console.Error.WriteLine($"wann: warning: {name}: ignored {trailing} blank line{(trailing > 1 ? "s" : "")} after the last row");
         return rows;
+    }
+
+    /// <summary>Standard input up to the CSV limit: a pipe has no size to check before it is read.</summary>
+    private static string ReadStandardInput()
+    {
+        var text = new System.Text.StringBuilder();
+        var chunk = new char[1 << 16];
+        int read;
+        while ((read = Console.In.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (text.Length + (long)read > FileLimit.Csv.MaxBytes)
+                throw new WannException($"standard input: more than a {FileLimit.Csv.What} may hold ({FileLimit.Csv.MaxBytes:N0} bytes)");
+            text.Append(chunk, 0, read);
+        }
+        return text.ToString();
     }
 
     private static int FirstFilled(string[] lines)

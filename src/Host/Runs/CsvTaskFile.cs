@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Wann.Engine;
 using Wann.Engine.Datasets;
@@ -6,8 +7,10 @@ using Wann.Engine.Formats;
 namespace Wann.Host.Runs;
 
 /// <summary>
-/// <c>csv-task.json</c> in the folder of a csv run: the data files (absolute paths), the label column and
-/// the scaling, so <c>--resume</c> rebuilds the same task without being told them again.
+/// <c>csv-task.json</c> in the folder of a csv run: the data files (absolute paths) with the SHA-256 of
+/// each, the label column and the scaling, so <c>--resume</c> rebuilds the same task without being told
+/// them again, and refuses data that changed since the run started (a resumed run must see the same data).
+/// Files written before the hashes were recorded still resume, unchecked.
 /// </summary>
 public static class CsvTaskFile
 {
@@ -20,28 +23,46 @@ public static class CsvTaskFile
             test = Path.GetFullPath(source.TestPath),
             label = source.LabelColumn,
             scale = source.Scaling.ToString().ToLowerInvariant(),
+            trainSha256 = Hash(source.TrainPath),
+            testSha256 = Hash(source.TestPath),
         }, new JsonSerializerOptions { WriteIndented = true }) + "\n");
 
+    /// <summary>The run's data source, its files checked against the hashes recorded at the start.</summary>
     public static CsvClassificationSource Read(string folder)
     {
         string path = Path.Combine(folder, FileName);
         if (!File.Exists(path)) throw new WannException($"{path}: missing: a csv run keeps its data files' names there");
+        using var document = StrictJson.Parse(BoundedFile.ReadText(path, FileLimit.Settings), path);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object) throw new WannException($"{path}: not a csv task file (expected a JSON object)");
+        string? Text(string key, bool required = true) => root.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : required || (root.TryGetProperty(key, out var other) && other.ValueKind != JsonValueKind.Null)
+                ? throw new WannException($"{path}: '{key}' must be a string")
+                : null;
+        var scaling = Text("scale") switch
+        {
+            "standard" => CsvScaling.Standard,
+            "none" => CsvScaling.None,
+            var other => throw new WannException($"{path}: scale '{other}' is not standard or none"),
+        };
+        var source = new CsvClassificationSource(Text("train")!, Text("test")!, Text("label", required: false), scaling);
+        foreach (var (file, key) in new[] { (source.TrainPath, "trainSha256"), (source.TestPath, "testSha256") })
+            if (Text(key, required: false) is { } recorded && !string.Equals(recorded, Hash(file), StringComparison.OrdinalIgnoreCase))
+                throw new WannException($"{file}: changed since the run started (its SHA-256 differs from the one in {FileName}); a resumed run must see the same data: restore the file");
+        return source;
+    }
+
+    private static string Hash(string file)
+    {
         try
         {
-            var root = JsonDocument.Parse(File.ReadAllText(path)).RootElement;
-            string Text(string key) => root.GetProperty(key).GetString() ?? throw new WannException($"{path}: '{key}' is null");
-            var label = root.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() : null;
-            var scaling = Text("scale") switch
-            {
-                "standard" => CsvScaling.Standard,
-                "none" => CsvScaling.None,
-                var other => throw new WannException($"{path}: scale '{other}' is not standard or none"),
-            };
-            return new CsvClassificationSource(Text("train"), Text("test"), label, scaling);
+            using var stream = File.OpenRead(file);
+            return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new WannException($"{path}: not a csv task file ({e.Message})");
+            throw new WannException(e is FileNotFoundException or DirectoryNotFoundException ? $"{file}: file not found" : $"{file}: cannot read: {e.Message}");
         }
     }
 }

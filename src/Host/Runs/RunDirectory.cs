@@ -32,6 +32,13 @@ internal static class RunDirectory
     {
         if (!Directory.Exists(path)) throw new WannException($"{path}: no such run folder");
         // A process killed while replacing a file leaves its temporary file behind: the target itself is intact.
-        foreach (var stale in Directory.GetFiles(path, ".*.tmp")) File.Delete(stale);
+        try
+        {
+            foreach (var stale in Directory.GetFiles(path, ".*.tmp")) File.Delete(stale);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for a later run: a folder that cannot be written fails at its first write, with the file named.
+        }
     }
 }

@@ -35,8 +35,18 @@ public static class RunInfo
             ["processors"] = Environment.ProcessorCount,
         };
         var sessions = new JsonArray();
-        if (File.Exists(path) && Read(path)?["sessions"] is JsonArray earlier)
-            foreach (var s in earlier) sessions.Add(s?.DeepClone());
+        if (Read(path) is { } earlier)
+        {
+            if (earlier["sessions"] is JsonArray list)
+                foreach (var s in list) sessions.Add(s?.DeepClone());
+            else
+            {
+                // A run.json from before the session list: its top level is the first session.
+                var first = (JsonObject)earlier.DeepClone();
+                first.Remove("format");
+                sessions.Add(first);
+            }
+        }
         sessions.Add(session.DeepClone());
         var document = new JsonObject { ["format"] = "wann-gpu-run" };
         foreach (var (key, value) in session) document[key] = value?.DeepClone();
@@ -44,11 +54,20 @@ public static class RunInfo
         AtomicFile.WriteAllText(path, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 
-    /// <summary>The folder's run.json, or null where it has none (runs made before it existed) or it cannot be read.</summary>
+    /// <summary>
+    /// The folder's run.json, or null where it has none (runs made before it existed). One that cannot be
+    /// read is refused, never replaced: it holds the run's history.
+    /// </summary>
     public static JsonObject? Read(string path)
     {
-        try { return File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject : null; }
-        catch (JsonException) { return null; }
+        if (!File.Exists(path)) return null;
+        string hint = "it holds the run's history: repair it or move it aside";
+        JsonNode? node;
+        try { node = StrictJson.ParseNode(BoundedFile.ReadText(path, FileLimit.RunInfo), path); }
+        catch (Wann.Engine.WannException e) { throw new Wann.Engine.WannException($"{e.Message}; {hint}"); }
+        if (node is not JsonObject document || (document.TryGetPropertyValue("sessions", out var sessions) && sessions is not JsonArray))
+            throw new Wann.Engine.WannException($"{path}: not a run description (a JSON object with a 'sessions' list); {hint}");
+        return document;
     }
 
     /// <summary>The command as a shell would take it back: "wann" and each argument, quoted where needed.</summary>

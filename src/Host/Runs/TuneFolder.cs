@@ -40,7 +40,14 @@ public sealed class TuneFolder
     public void WriteCheckpoint(TuningCheckpointFormat.Checkpoint checkpoint)
     {
         string text = TuningCheckpointFormat.Format(checkpoint);
-        if (File.Exists(CheckpointFile)) File.Move(CheckpointFile, PreviousCheckpointFile, overwrite: true);
+        try
+        {
+            if (File.Exists(CheckpointFile)) File.Move(CheckpointFile, PreviousCheckpointFile, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new WannException($"{CheckpointFile}: cannot move it aside to {System.IO.Path.GetFileName(PreviousCheckpointFile)}: {e.Message}");
+        }
         AtomicFile.WriteAllText(CheckpointFile, text);
     }
 
@@ -51,12 +58,12 @@ public sealed class TuneFolder
             throw new WannException($"{Path}: no checkpoint.json to resume from");
         try
         {
-            return TuningCheckpointFormat.Parse(AtomicFile.ReadAllText(CheckpointFile), CheckpointFile);
+            return TuningCheckpointFormat.Parse(BoundedFile.ReadText(CheckpointFile, FileLimit.Checkpoint), CheckpointFile);
         }
         catch (WannException e) when (File.Exists(PreviousCheckpointFile))
         {
             warn($"{e.Message}; using the previous checkpoint");
-            return TuningCheckpointFormat.Parse(AtomicFile.ReadAllText(PreviousCheckpointFile), PreviousCheckpointFile);
+            return TuningCheckpointFormat.Parse(BoundedFile.ReadText(PreviousCheckpointFile, FileLimit.Checkpoint), PreviousCheckpointFile);
         }
     }
 
@@ -68,9 +75,9 @@ public sealed class TuneFolder
     {
         if (!File.Exists(LogFile)) return;
         var kept = new StringBuilder();
-        foreach (var line in File.ReadAllLines(LogFile))
+        foreach (var (_, line, terminated) in LogLines.Read(LogFile))
         {
-            if (!line.EndsWith('}')) continue;
+            if (!terminated || !line.EndsWith('}')) continue;
             try
             {
                 using var doc = JsonDocument.Parse(line);
@@ -83,5 +90,5 @@ public sealed class TuneFolder
         AtomicFile.WriteAllText(LogFile, kept.ToString());
     }
 
-    public StreamWriter OpenLog() => new(new FileStream(LogFile, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false));
+    public RunLogWriter OpenLog() => RunLogWriter.Open(LogFile);
 }

@@ -16,7 +16,11 @@ namespace Wann.Kernels.Tasks;
 public readonly struct Acrobot : IRolloutTask
 {
     public static TaskSpec Spec { get; } = new("acrobot", new NetworkShape(6, 3), ActivationSets.Control, 500,
-        new[] { "cos(theta1)", "sin(theta1)", "cos(theta2)", "sin(theta2)", "theta1_dot", "theta2_dot" }, new[] { "torque -1", "torque 0", "torque +1" }, CanRun: true);
+        new[] { "cos(theta1)", "sin(theta1)", "cos(theta2)", "sin(theta2)", "theta1_dot", "theta2_dot" }, new[] { "torque -1", "torque 0", "torque +1" }, CanRun: true)
+    {
+        // -1 a step, 0 on the step that reaches the goal.
+        Rewards = new RewardRange(-1, 0),
+    };
 
     public const float Dt = 0.2f, LinkLength1 = 1f, LinkMass1 = 1f, LinkMass2 = 1f, LinkCom1 = 0.5f, LinkCom2 = 0.5f, LinkMoi = 1f, Gravity = 9.8f;
     public const float MaxVelocity1 = 4f * MathF.PI, MaxVelocity2 = 9f * MathF.PI;

@@ -15,7 +15,10 @@ namespace Wann.Kernels.Tasks;
 public readonly struct CartPole : IRolloutTask
 {
     public static TaskSpec Spec { get; } = new("cartpole", new NetworkShape(4, 2), ActivationSets.Control, 500,
-        new[] { "x", "x_dot", "theta", "theta_dot" }, new[] { "left", "right" }, CanRun: true);
+        new[] { "x", "x_dot", "theta", "theta_dot" }, new[] { "left", "right" }, CanRun: true)
+    {
+        Rewards = new RewardRange(0, 1),
+    };
 
     public const float Gravity = 9.8f, CartMass = 1.0f, PoleMass = 0.1f, HalfLength = 0.5f, ForceMagnitude = 10f, Tau = 0.02f;
     public const float XLimit = 2.4f, ThetaLimit = 12f * 2f * MathF.PI / 360f;

@@ -15,7 +15,11 @@ namespace Wann.Kernels.Tasks;
 public readonly struct MountainCarContinuous : IRolloutTask
 {
     public static TaskSpec Spec { get; } = new("mountaincar", new NetworkShape(2, 1), ActivationSets.Control, 999,
-        new[] { "position", "velocity" }, new[] { "force" }, CanRun: true);
+        new[] { "position", "velocity" }, new[] { "force" }, CanRun: true)
+    {
+        // -0.1 x force^2 a step (force clipped to [-1, 1]), and 100 once on reaching the goal.
+        Rewards = new RewardRange(-0.1, 0, Bonus: 100),
+    };
 
     public const float Power = 0.0015f, MinPosition = -1.2f, MaxPosition = 0.6f, MaxSpeed = 0.07f, GoalPosition = 0.45f;
 

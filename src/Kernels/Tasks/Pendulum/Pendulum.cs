@@ -16,7 +16,11 @@ namespace Wann.Kernels.Tasks;
 public readonly struct Pendulum : IRolloutTask
 {
     public static TaskSpec Spec { get; } = new("pendulum", new NetworkShape(3, 1), ActivationSets.Control, 200,
-        new[] { "cos(theta)", "sin(theta)", "theta_dot" }, new[] { "torque" }, CanRun: true);
+        new[] { "cos(theta)", "sin(theta)", "theta_dot" }, new[] { "torque" }, CanRun: true)
+    {
+        // -(angle^2 + 0.1 theta_dot^2 + 0.001 torque^2): angle wrapped to [-pi, pi], theta_dot in [-8, 8], torque in [-2, 2].
+        Rewards = new RewardRange(-(Math.PI * Math.PI + 0.1 * 64 + 0.001 * 4), 0),
+    };
 
     public const float Gravity = 10f, Mass = 1f, Length = 1f, Dt = 0.05f, MaxSpeed = 8f, MaxTorque = 2f;
 

@@ -18,7 +18,11 @@ public readonly struct CartPoleSwingUp : IRolloutTask
     private static readonly string[] Inputs = { "x", "x_dot", "cos(theta)", "sin(theta)", "theta_dot" };
 
     /// <summary>The original's <c>swingup</c>: 1000 steps.</summary>
-    public static TaskSpec Spec { get; } = new("swingup", new NetworkShape(5, 1), ActivationSets.Control, 1000, Inputs, new[] { "force" }, CanRun: true);
+    public static TaskSpec Spec { get; } = new("swingup", new NetworkShape(5, 1), ActivationSets.Control, 1000, Inputs, new[] { "force" }, CanRun: true)
+    {
+        // ((cos theta + 1) / 2) in [0, 1] times a cosine in [-1, 1].
+        Rewards = new RewardRange(-1, 1),
+    };
 
     /// <summary>The original's <c>swingup_hard</c>: the same physics over 200 steps.</summary>
     public static TaskSpec HardSpec { get; } = Spec with { Name = "swingup_hard", EpisodeLength = 200 };

@@ -5,7 +5,7 @@ using Wann.Kernels.Tasks;
 namespace Wann.Kernels.Cpu;
 
 /// <summary>
-/// Runs a task with scalar physics (<see cref="IRolloutTask.ScalarPhysics"/>) inside the SIMD rollout: the task
+/// Runs a task one float lane at a time inside the SIMD rollout (SimdEvaluator's scalarPhysics option): the task
 /// runs on each live lane with <see cref="FloatLane"/>, reading and writing its slots in place in the vectors
 /// (<see cref="VectorLaneState"/>). The network forward pass stays vectorised.
 /// Ended and padding lanes are skipped: nothing reads their state or observations again.

@@ -9,7 +9,7 @@ namespace Wann.Kernels.Cpu;
 /// so one decode of an instruction serves all of them; genomes are spread over the cores. Network forward
 /// and task physics both run on the vectors.
 /// </summary>
-/// <param name="scalarPhysics">Step every task lane by lane, as tasks with <see cref="IRolloutTask.ScalarPhysics"/> always are (tests hold the two paths to the same results).</param>
+/// <param name="scalarPhysics">Step every task lane by lane, one float lane at a time (a test seam: tests hold the two paths to the same results).</param>
 internal sealed class SimdRollout(ProgramBatch batch, EvaluationRequest request, int threads, bool scalarPhysics = false) : IRolloutTaskVisitor<FitnessTable>
 {
     /// <summary>Most vectors of lanes one work item runs: large enough to amortise decoding, small enough to share one network's many episodes among cores.</summary>
@@ -94,8 +94,8 @@ internal sealed class SimdRollout(ProgramBatch batch, EvaluationRequest request,
         int lanesHere = Math.Min(blocks * width, layout.Lanes - laneBase);
         for (int l = 0; l < blocks * width; l++) origin[l] = l < lanesHere ? l : -1;
         scratch.UpdateEpisodeOffsets(episodes, laneBase, blocks * width);
-        // Tasks with scalar physics step lane by lane; the scratch is reused by the thread's next work item.
-        var byLane = task.ScalarPhysics || scalarPhysics ? scratch.LaneByLane(Math.Max(nIn, nOut)) : null;
+        // Lane by lane on request; the scratch is reused by the thread's next work item.
+        var byLane = scalarPhysics ? scratch.LaneByLane(Math.Max(nIn, nOut)) : null;
         for (int b = 0; b < blocks; b++)
         {
             // Every task starts from zeroed slots, on every backend.

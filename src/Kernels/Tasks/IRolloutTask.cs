@@ -7,18 +7,12 @@ namespace Wann.Kernels.Tasks;
 /// any lane type, so the SIMD CPU backend, the scalar reference path and the ILGPU kernels share physics.
 /// A lane's state is <see cref="StateSize"/> slots that the backend keeps (registers, vectors or a device
 /// buffer); an episode's data (start values, terrain, ...) is <see cref="EpisodeSize"/> floats worked out
-/// once per repetition on the host and shared by every lane that runs that repetition.
+/// once per repetition on the host and shared by every lane that runs that repetition. Physics that branches
+/// on lane values (contacts, terrain, iterations until converged) is written with masks (<see cref="ILane{T}.Select"/>,
+/// <see cref="ILane{T}.Any"/>), so it too runs on whole SIMD vectors.
 /// </summary>
 public interface IRolloutTask
 {
-    /// <summary>
-    /// True when the physics branches on lane values (contacts, terrain) and so is written for one lane at a
-    /// time (<c>T</c> = <see cref="FloatLane"/>): the SIMD backend then unpacks its vectors and steps each lane
-    /// on its own, while the network forward pass stays vectorised. False for physics written with lane-wise
-    /// selects (<c>T.IfPositive</c>), which runs on whole SIMD vectors.
-    /// </summary>
-    bool ScalarPhysics { get; }
-
     /// <summary>Slots of per-lane state the task reads and writes through <see cref="ILaneState{T}"/>.</summary>
     int StateSize { get; }
 

@@ -13,7 +13,7 @@ public sealed class BipedTaskTests
     private static readonly BipedTask<LaneTrig> Task = new();
 
     [Fact]
-    public void Biped_IsASimulatedTask_SteppedAVectorOfWorldsAtATime_WithItsStateInABuffer()
+    public void Biped_IsASimulatedTask_WithItsStateInABuffer()
     {
         var spec = TaskRegistry.Get("biped", "test");
         Assert.True(spec.CanRun);
@@ -21,7 +21,6 @@ public sealed class BipedTaskTests
         Assert.DoesNotContain(spec, TaskRegistry.ShapeOnly);
         Assert.Equal((24, 4, 1600), (spec.Shape.Inputs, spec.Shape.Outputs, spec.EpisodeLength));
         var simulator = TaskRegistry.Simulator(spec);
-        Assert.False(simulator.ScalarPhysics);
         Assert.True(simulator.StateSize > RegisterState.Capacity);
         Assert.Equal(BipedLayout.EpisodeSize, simulator.EpisodeSize);
     }

@@ -3,7 +3,6 @@ using Wann.Engine.Lanes;
 using Wann.Kernels.Cpu;
 using Wann.Kernels.Reference;
 using Wann.Kernels.Tasks;
-using Wann.Kernels.Tasks.Biped;
 using Wann.Kernels.Tasks.Biped.Lanes;
 using Xunit.Abstractions;
 

@@ -27,8 +27,6 @@ public readonly struct Acrobot : IRolloutTask
 
     /// <summary>State slots.</summary>
     private const int Theta1 = 0, Theta2 = 1, Velocity1 = 2, Velocity2 = 3;
-
-    public bool ScalarPhysics => false;
     public int StateSize => 4;
     public int EpisodeSize => 4;
 

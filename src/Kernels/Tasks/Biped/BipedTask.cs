@@ -23,9 +23,6 @@ public readonly struct BipedTask<TTrig> : IRolloutTask where TTrig : struct, ITr
         ClassificationTasks.Numbered("in", 24), new[] { "hip1", "knee1", "hip2", "knee2" }, CanRun: true);
 
     /// <inheritdoc/>
-    public bool ScalarPhysics => false;
-
-    /// <inheritdoc/>
     public int StateSize => BipedLayout.StateSize;
 
     /// <inheritdoc/>

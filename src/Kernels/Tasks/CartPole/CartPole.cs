@@ -25,8 +25,6 @@ public readonly struct CartPole : IRolloutTask
 
     /// <summary>State slots.</summary>
     private const int X = 0, XDot = 1, Theta = 2, ThetaDot = 3;
-
-    public bool ScalarPhysics => false;
     public int StateSize => 4;
     public int EpisodeSize => 4;
 

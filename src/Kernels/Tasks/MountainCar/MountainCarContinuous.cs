@@ -25,8 +25,6 @@ public readonly struct MountainCarContinuous : IRolloutTask
 
     /// <summary>State slots.</summary>
     private const int Position = 0, Velocity = 1;
-
-    public bool ScalarPhysics => false;
     public int StateSize => 2;
     public int EpisodeSize => 2;
 

@@ -26,8 +26,6 @@ public readonly struct Pendulum : IRolloutTask
 
     /// <summary>State slots.</summary>
     private const int Theta = 0, ThetaDot = 1;
-
-    public bool ScalarPhysics => false;
     public int StateSize => 2;
     public int EpisodeSize => 2;
 

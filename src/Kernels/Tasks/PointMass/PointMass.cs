@@ -30,8 +30,6 @@ public readonly struct PointMass : IRolloutTask
 
     /// <summary>Episode data.</summary>
     private const int StartX = 0, StartY = 1, TargetX = 2, TargetY = 3;
-
-    public bool ScalarPhysics => false;
     public int StateSize => 4;
     public int EpisodeSize => 4;
 

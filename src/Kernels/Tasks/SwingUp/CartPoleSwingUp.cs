@@ -39,8 +39,6 @@ public readonly struct CartPoleSwingUp : IRolloutTask
 
     /// <summary>State slots.</summary>
     private const int X = 0, XDot = 1, Theta = 2, ThetaDot = 3, CosTheta = 4, SinTheta = 5;
-
-    public bool ScalarPhysics => false;
     public int StateSize => 6;
     public int EpisodeSize => 4;
 

@@ -83,10 +83,11 @@ public sealed class PtxCompilationTests
         string ptx = LoadedPtx(kernel, task, unit, out string generated);
         Assert.Contains(".entry", ptx);
         Assert.Contains(".target sm_", ptx);
-        // The walker's Box2D world keeps a few small structs whose address ILGPU takes (out parameters of the
-        // clipper, GJK and time of impact, fully inlined) in local memory: 296 bytes a thread when measured,
-        // next to its 14 KB of state in a device buffer. Every other task must have none.
-        if (task == BipedTaskName) Assert.InRange(LocalBytes(ptx), 0, 512);
+        // The walker's Box2D world holds its solver's working set (five bodies, four joints, the collider and
+        // time-of-impact structs) in locals that its phases take by reference; ILGPU keeps those in local memory
+        // (per thread, cached): 2,316 bytes a thread when measured, next to its 16 KB of state in a device
+        // buffer. The bound catches a working set that grows by accident. Every other task must have none.
+        if (task == BipedTaskName) Assert.InRange(LocalBytes(ptx), 0, 3072);
         else Assert.DoesNotContain(".local", ptx);
         // ILGPU writes unrounded (fusable) arithmetic; what the loader loads has none.
         Assert.NotEmpty(PtxRounding.InexactInstructions(generated));

@@ -85,7 +85,7 @@ public sealed class PtxCompilationTests
         Assert.Contains(".target sm_", ptx);
         // The walker's Box2D world holds its solver's working set (five bodies, four joints, the collider and
         // time-of-impact structs) in locals that its phases take by reference; ILGPU keeps those in local memory
-        // (per thread, cached): 2,316 bytes a thread when measured, next to its 16 KB of state in a device
+        // (per thread, cached): 2,316 bytes a thread when measured, next to its 16.7 KB of state in a device
         // buffer. The bound catches a working set that grows by accident. Every other task must have none.
         if (task == BipedTaskName) Assert.InRange(LocalBytes(ptx), 0, 3072);
         else Assert.DoesNotContain(".local", ptx);

@@ -14,7 +14,7 @@ internal sealed class RolloutScratch
         Steps = new VectorLane[blocks];
         Alive = new VectorLane[blocks];
         Weight = new VectorLane[blocks];
-        States = new VectorLane[blocks * stateSize];
+        States = new PinnedLanes(blocks * stateSize);
         Origin = new int[lanes];
         EpisodeOffset = new int[lanes];
         Staging = Enumerable.Range(0, stateSize + LaneFields).Select(_ => new float[lanes]).ToArray();
@@ -29,7 +29,7 @@ internal sealed class RolloutScratch
     public readonly AlignedLanes Values;
     public readonly VectorLane[] Reward, Steps, Alive, Weight;
     /// <summary>Task state of vector b: [b x StateSize + slot].</summary>
-    public readonly VectorLane[] States;
+    public readonly PinnedLanes States;
     /// <summary>Item-local lane index that each current lane position holds; -1 for padding.</summary>
     public readonly int[] Origin;
     /// <summary>Where the episode data of the repetition each current lane position runs starts (see <see cref="VectorEpisode"/>).</summary>

@@ -99,7 +99,7 @@ internal sealed class SimdRollout(ProgramBatch batch, EvaluationRequest request,
         for (int b = 0; b < blocks; b++)
         {
             // Every task starts from zeroed slots, on every backend.
-            scratch.States.AsSpan(b * task.StateSize, task.StateSize).Clear();
+            scratch.States.Span.Slice(b * task.StateSize, task.StateSize).Clear();
             if (byLane is not null)
                 byLane.Reset(task, scratch, b, episodes, laneBase);
             else

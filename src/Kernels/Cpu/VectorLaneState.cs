@@ -9,7 +9,7 @@ namespace Wann.Kernels.Cpu;
 /// <paramref name="lane"/> of vector <paramref name="first"/> + s. Lets <see cref="LaneByLane"/> step a task
 /// with a large state (biped: thousands of slots) without copying every slot out and back each step.
 /// </summary>
-internal readonly struct VectorLaneState(VectorLane[] slots, int first, int lane) : ILaneState<FloatLane>
+internal readonly struct VectorLaneState(PinnedLanes slots, int first, int lane) : ILaneState<FloatLane>
 {
     public FloatLane this[int slot]
     {

@@ -6,23 +6,24 @@ using Wann.Kernels.Tasks;
 
 namespace Wann.Kernels.Cpu;
 
-/// <summary>The task state of one vector of lanes: its slots are consecutive vectors of a scratch array.</summary>
-public readonly struct VectorState : ILaneState<VectorLane>
+/// <summary>
+/// The task state of one vector of lanes: <see cref="StateSize"/> consecutive vectors of a pinned array
+/// (<see cref="PinnedLanes"/>), addressed through a pointer so that a slot named by a constant is one load.
+/// </summary>
+public readonly unsafe struct VectorState : ILaneState<VectorLane>
 {
-    // Lane i of slot s is float (first + s) x width + i of the array.
+    // Lane i of slot s is float s x width + i from the first slot.
     private static readonly Vector<int> LaneIndex = Vector<int>.Indices;
-    private readonly VectorLane[] slots;
-    private readonly int first;
+    private readonly VectorLane* _first;
 
-    /// <summary>The state of <paramref name="stateSize"/> slots from vector <paramref name="first"/> of <paramref name="slots"/>.</summary>
-    public VectorState(VectorLane[] slots, int first, int stateSize)
+    /// <summary>The state of <paramref name="stateSize"/> slots from vector <paramref name="first"/> of <paramref name="lanes"/>.</summary>
+    public VectorState(PinnedLanes lanes, int first, int stateSize)
     {
         // Checked once here, so that the slot accessors below need no check of their own (tasks index their
         // slots with constants below their state size; the walker reads thousands a step).
-        if (first < 0 || stateSize < 0 || (long)first + stateSize > slots.Length)
-            throw new ArgumentOutOfRangeException(nameof(first), $"slots [{first}, {first + stateSize}) do not fit in {slots.Length}");
-        this.slots = slots;
-        this.first = first;
+        if (first < 0 || stateSize < 0 || (long)first + stateSize > lanes.Length)
+            throw new ArgumentOutOfRangeException(nameof(first), $"slots [{first}, {first + stateSize}) do not fit in {lanes.Length}");
+        _first = lanes.Pointer + first;
         StateSize = stateSize;
     }
 
@@ -32,16 +33,17 @@ public readonly struct VectorState : ILaneState<VectorLane>
     public VectorLane this[int slot]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Slot(slot);
+        get
+        {
+            Debug.Assert((uint)slot < (uint)StateSize);
+            return _first[slot];
+        }
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        set => Slot(slot) = value;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref VectorLane Slot(int slot)
-    {
-        Debug.Assert((uint)slot < (uint)StateSize);
-        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), first + slot);
+        set
+        {
+            Debug.Assert((uint)slot < (uint)StateSize);
+            _first[slot] = value;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -52,9 +54,34 @@ public readonly struct VectorState : ILaneState<VectorLane>
         if (VectorLane.Any(mask)) LaneGather.Store(Floats, ElementIndex(slot), value, mask);
     }
 
-    private Span<float> Floats => MemoryMarshal.Cast<VectorLane, float>(slots.AsSpan());
+    private Span<float> Floats => new(_first, StateSize * Vector<float>.Count);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Vector<int> ElementIndex(VectorLane slot) =>
-        (Vector.ConvertToInt32(slot.Value) + new Vector<int>(first)) * new Vector<int>(Vector<int>.Count) + LaneIndex;
+    private static Vector<int> ElementIndex(VectorLane slot) =>
+        Vector.ConvertToInt32(slot.Value) * new Vector<int>(Vector<int>.Count) + LaneIndex;
+}
+
+/// <summary>An array of lane vectors that the GC never moves, so <see cref="VectorState"/> can point into it.</summary>
+public sealed unsafe class PinnedLanes
+{
+    private readonly VectorLane[] _lanes;
+
+    /// <summary><paramref name="length"/> zeroed vectors.</summary>
+    public PinnedLanes(int length)
+    {
+        _lanes = GC.AllocateArray<VectorLane>(length, pinned: true);
+        Pointer = (VectorLane*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_lanes));
+    }
+
+    /// <summary>Number of vectors.</summary>
+    public int Length => _lanes.Length;
+
+    /// <summary>The first vector (valid as long as this object lives).</summary>
+    public VectorLane* Pointer { get; }
+
+    /// <summary>The vectors.</summary>
+    public Span<VectorLane> Span => _lanes;
+
+    /// <summary>Vector <paramref name="index"/>.</summary>
+    public ref VectorLane this[int index] => ref _lanes[index];
 }

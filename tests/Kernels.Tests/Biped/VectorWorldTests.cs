@@ -26,7 +26,7 @@ public sealed class VectorWorldTests(ITestOutputHelper output)
         int width = VectorLane.Count;
         int size = BipedLayout.StateSize;
 
-        var vectorSlots = new VectorLane[size];
+        var vectorSlots = new PinnedLanes(size);
         var offsets = Enumerable.Range(0, width).Select(i => table.OffsetOf(i % episodes.Length)).ToArray();
         var vector = new LaneWorld<VectorLane, VectorState, VectorEpisode, LaneTrig>(new VectorState(vectorSlots, 0, size), new VectorEpisode(table.Values, offsets, 0));
         var scalarSlots = Enumerable.Range(0, width).Select(_ => new float[size]).ToArray();
@@ -66,7 +66,7 @@ public sealed class VectorWorldTests(ITestOutputHelper output)
         output.WriteLine($"{width} lanes, {Steps} steps: vector {vectorSeconds * 1e6 / Steps / width:F1} us per lane-step, one lane at a time {scalarSeconds * 1e6 / Steps / width:F1} us ({watch.Elapsed.TotalSeconds:F1} s in all)");
     }
 
-    private static void AssertSame(VectorLane[] vector, float[][] scalars, int step)
+    private static void AssertSame(PinnedLanes vector, float[][] scalars, int step)
     {
         for (int s = 0; s < vector.Length; s++)
             for (int i = 0; i < scalars.Length; i++)

@@ -255,8 +255,7 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
             SetBodySweep(body, sweepB, behindEdge);
         }
 
-        var edgeSweep = new LaneSweep<T> { Alpha0 = EdgeAlpha0(edge, stamp, mask) };
-        T state = LaneTimeOfImpact.Compute<T, TTrig>(EdgeProxy(edge), edgeSweep, BodyProxy(body), sweepB, mask, out T beta);
+        T state = LaneTimeOfImpact.Compute<T, TTrig>(EdgeProxy(edge), BodyProxy(body), sweepB, mask, out T beta);
         T a = alpha0 + (F(1f) - alpha0) * beta;
         return T.Select(T.Equal(state, F(3f)), T.Select(T.Less(a, F(1f)), a, F(1f)), F(1f));
     }

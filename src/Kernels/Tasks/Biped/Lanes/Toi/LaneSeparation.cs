@@ -5,24 +5,25 @@ namespace Wann.Kernels.Tasks.Biped.Lanes;
 
 /// <summary>
 /// b2SeparationFunction (time of impact's root finder) over a lane type: each lane has its own kind (0 points,
-/// 1 face A, 2 face B), axis and local point; every kind is evaluated and each lane keeps its own.
+/// 1 face A, 2 face B), axis and local point; the kinds some lane has are evaluated and each lane keeps its own.
+/// Shape A is always a static terrain edge at the origin, whose sweep's transform is the identity at every time
+/// (see <see cref="LaneTimeOfImpact.Compute"/>).
 /// </summary>
 public struct LaneSeparation<T, TTrig> where T : struct, ILane<T> where TTrig : struct, ITrig
 {
     private LaneProxy<T> _proxyA, _proxyB;
-    private LaneSweep<T> _sweepA, _sweepB;
+    private LaneSweep<T> _sweepB;
     private T _faceA, _faceB; // masks; neither: points
     private Vec2<T> _localPoint, _axis;
 
     /// <summary><c>Initialize</c> from the GJK cache at time <paramref name="t1"/>, in the lanes of <paramref name="mask"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public void Initialize(in LaneSimplexCache<T> cache, in LaneProxy<T> proxyA, in LaneSweep<T> sweepA, in LaneProxy<T> proxyB, in LaneSweep<T> sweepB, T t1, T mask)
+    public void Initialize(in LaneSimplexCache<T> cache, in LaneProxy<T> proxyA, in LaneProxy<T> proxyB, in LaneSweep<T> sweepB, T t1, T mask)
     {
         _proxyA = proxyA;
         _proxyB = proxyB;
-        _sweepA = sweepA;
         _sweepB = sweepB;
-        Transform<T> xfA = _sweepA.GetTransform<TTrig>(t1);
+        Transform<T> xfA = Transform<T>.Identity;
         Transform<T> xfB = _sweepB.GetTransform<TTrig>(t1);
         T zero = T.From(0f);
 
@@ -63,7 +64,7 @@ public struct LaneSeparation<T, TTrig> where T : struct, ILane<T> where TTrig : 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public readonly T FindMinSeparation(out T indexA, out T indexB, T t)
     {
-        Transform<T> xfA = _sweepA.GetTransform<TTrig>(t);
+        Transform<T> xfA = Transform<T>.Identity;
         Transform<T> xfB = _sweepB.GetTransform<TTrig>(t);
         T none = T.From(-1f);
         T points = T.AndNot(T.Not(_faceA), _faceB);
@@ -103,7 +104,7 @@ public struct LaneSeparation<T, TTrig> where T : struct, ILane<T> where TTrig : 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public readonly T Evaluate(T indexA, T indexB, T t)
     {
-        Transform<T> xfA = _sweepA.GetTransform<TTrig>(t);
+        Transform<T> xfA = Transform<T>.Identity;
         Transform<T> xfB = _sweepB.GetTransform<TTrig>(t);
         // A face's lanes pass -1 for the other shape's index: any vertex serves there, the value is not kept.
         T points = T.AndNot(T.Not(_faceA), _faceB);

@@ -68,9 +68,12 @@ public static class LaneTimeOfImpact
     /// <summary>
     /// <c>b2TimeOfImpact</c> over [0, 1] in the lanes of <paramref name="mask"/>: returns Box2D's b2TOIOutput state
     /// (1 failed, 2 overlapped, 3 touching, 4 separated) per lane and the time in <paramref name="t"/>.
+    /// Shape A is a static terrain edge at the origin: its sweep's centres and angles are +0, so its transform at
+    /// any t in [0, 1] is exactly the identity ((1 - t) x 0 + t x 0 = +0, and sin +0 = +0, cos +0 = 1 in every
+    /// implementation): Box2D computes it each time, this port not at all.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static T Compute<T, TTrig>(in LaneProxy<T> proxyA, LaneSweep<T> sweepA, in LaneProxy<T> proxyB, LaneSweep<T> sweepB, T mask, out T t)
+    public static T Compute<T, TTrig>(in LaneProxy<T> proxyA, in LaneProxy<T> proxyB, LaneSweep<T> sweepB, T mask, out T t)
         where T : struct, ILane<T> where TTrig : struct, ITrig
     {
         T zero = T.From(0f);
@@ -78,7 +81,6 @@ public static class LaneTimeOfImpact
         T state = zero;
         t = tMax;
         // Large rotations can make the root finder fail, so normalise the sweep angles.
-        sweepA.Normalize();
         sweepB.Normalize();
         T totalRadius = T.From(Settings.PolygonRadius) + T.From(Settings.PolygonRadius);
         T reduced = totalRadius - T.From(3f * Settings.LinearSlop);
@@ -91,7 +93,7 @@ public static class LaneTimeOfImpact
         T going = mask;
         for (int iter = 0; iter < MaxIterations && T.Any(going); iter++)
         {
-            Transform<T> xfA = sweepA.GetTransform<TTrig>(t1);
+            Transform<T> xfA = Transform<T>.Identity;
             Transform<T> xfB = sweepB.GetTransform<TTrig>(t1);
             T distance = Distance(ref cache, proxyA, xfA, proxyB, xfB, going);
             T overlapped = T.And(going, T.Or(T.Less(distance, zero), T.Equal(distance, zero)));
@@ -103,7 +105,7 @@ public static class LaneTimeOfImpact
             t = T.Select(touching, t1, t);
             going = T.AndNot(going, touching);
             if (!T.Any(going)) break;
-            fcn.Initialize(cache, proxyA, sweepA, proxyB, sweepB, t1, going);
+            fcn.Initialize(cache, proxyA, proxyB, sweepB, t1, going);
 
             // Resolve the deepest point; the loop is bounded by the number of vertices.
             T t2 = tMax;

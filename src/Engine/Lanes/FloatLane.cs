@@ -58,7 +58,7 @@ public readonly struct FloatLane : ILane<FloatLane>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FloatLane Or(FloatLane a, FloatLane b) => new(a.Value + b.Value > 0f ? 1f : 0f);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static FloatLane AndNot(FloatLane a, FloatLane b) => new(a.Value > b.Value ? 1f : 0f);
+    public static FloatLane AndNot(FloatLane a, FloatLane b) => new(a.Value - b.Value > 0f ? 1f : 0f);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FloatLane Not(FloatLane mask) => new(1f - mask.Value);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

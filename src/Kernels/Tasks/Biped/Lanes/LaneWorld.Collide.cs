@@ -73,14 +73,17 @@ public struct EdgePolygonCollider<T> where T : struct, ILane<T>
         T zero = T.From(0f);
         T edgeSeparation = ComputeEdgeSeparation();
         T live = T.Not(T.Greater(edgeSeparation, _radius));
+        // Most contacts are fat AABBs that overlap with the shapes apart: Box2D returns an empty manifold here.
+        if (!T.Any(live)) return default;
         ComputePolygonSeparation(live, out T polygonFound, out T polygonIndex, out T polygonSeparation);
         live = T.AndNot(live, T.And(polygonFound, T.Greater(polygonSeparation, _radius)));
+        if (!T.Any(live)) return default;
 
         // Hysteresis for jitter reduction.
         T edgePrimary = T.Or(T.Not(polygonFound), T.Not(T.Greater(polygonSeparation, T.From(0.98f) * edgeSeparation + T.From(0.001f))));
         T polygon = T.Select(polygonFound, polygonIndex, zero);   // a valid index in every lane
 
-        ReferenceFace(edgePrimary, polygon, out LaneClipVertex<T> ie0, out LaneClipVertex<T> ie1,
+        ReferenceFace(T.And(live, edgePrimary), T.AndNot(live, edgePrimary), edgePrimary, polygon, out LaneClipVertex<T> ie0, out LaneClipVertex<T> ie1,
             out T rfI1, out T rfI2, out Vec2<T> rfV1, out Vec2<T> rfV2, out Vec2<T> rfNormal);
         T clipped = Clip(live, ie0, ie1, rfI1, rfI2, rfV1, rfV2, rfNormal, out LaneClipVertex<T> clip2a, out LaneClipVertex<T> clip2b);
 
@@ -133,36 +136,48 @@ public struct EdgePolygonCollider<T> where T : struct, ILane<T>
 
     // The incident edge and the reference face: the edge's own face (edge primary) or the polygon's (polygon primary).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private readonly void ReferenceFace(T edgePrimary, T polygon, out LaneClipVertex<T> ie0, out LaneClipVertex<T> ie1,
+    private readonly void ReferenceFace(T edgeLanes, T polygonLanes, T edgePrimary, T polygon, out LaneClipVertex<T> ie0, out LaneClipVertex<T> ie1,
         out T rfI1, out T rfI2, out Vec2<T> rfV1, out Vec2<T> rfV2, out Vec2<T> rfNormal)
     {
         T zero = T.From(0f), one = T.From(1f);
-        // Edge primary: the incident polygon edge is the one most anti-parallel to the edge normal.
-        T bestIndex = zero;
-        T bestValue = Vec2<T>.Dot(_normal, _normals.V0);
-        for (int i = 1; i < BipedLayout.MaxVertices; i++)
+        // Each kind only where some live lane needs it; the other lanes' values are never kept.
+        LaneClipVertex<T> edgeIe0 = default, edgeIe1 = default;
+        if (T.Any(edgeLanes))
         {
-            T value = Vec2<T>.Dot(_normal, Normal(i));
-            T lower = T.And(T.Less(T.From(i), _count), T.Less(value, bestValue));
-            bestValue = T.Select(lower, value, bestValue);
-            bestIndex = T.Select(lower, T.From(i), bestIndex);
+            // Edge primary: the incident polygon edge is the one most anti-parallel to the edge normal.
+            T bestIndex = zero;
+            T bestValue = Vec2<T>.Dot(_normal, _normals.V0);
+            for (int i = 1; i < BipedLayout.MaxVertices; i++)
+            {
+                T value = Vec2<T>.Dot(_normal, Normal(i));
+                T lower = T.And(T.Less(T.From(i), _count), T.Less(value, bestValue));
+                bestValue = T.Select(lower, value, bestValue);
+                bestIndex = T.Select(lower, T.From(i), bestIndex);
+            }
+            T i1 = bestIndex;
+            T i2 = T.Select(T.Less(i1 + one, _count), i1 + one, zero);
+            edgeIe0 = new LaneClipVertex<T> { V = _vertices.GetVertex(i1), Id = LaneManifold<T>.Key(zero, i1, 1f, 0f) };
+            edgeIe1 = new LaneClipVertex<T> { V = _vertices.GetVertex(i2), Id = LaneManifold<T>.Key(zero, i2, 1f, 0f) };
         }
-        T i1 = bestIndex;
-        T i2 = T.Select(T.Less(i1 + one, _count), i1 + one, zero);
-        var edgeIe0 = new LaneClipVertex<T> { V = _vertices.GetVertex(i1), Id = LaneManifold<T>.Key(zero, i1, 1f, 0f) };
-        var edgeIe1 = new LaneClipVertex<T> { V = _vertices.GetVertex(i2), Id = LaneManifold<T>.Key(zero, i2, 1f, 0f) };
 
         // Polygon primary: the edge is the incident one.
         T polygonNext = T.Select(T.Less(polygon + one, _count), polygon + one, zero);
         T polygonId = LaneManifold<T>.Key(zero, polygon, 0f, 1f);
+        Vec2<T> polygonV1 = default, polygonV2 = default, polygonNormal = default;
+        if (T.Any(polygonLanes))
+        {
+            polygonV1 = _vertices.GetVertex(polygon);
+            polygonV2 = _vertices.GetVertex(polygonNext);
+            polygonNormal = _normals.GetVertex(polygon);
+        }
 
         ie0 = LaneClipVertex<T>.Select(edgePrimary, edgeIe0, new LaneClipVertex<T> { V = _v1, Id = polygonId });
         ie1 = LaneClipVertex<T>.Select(edgePrimary, edgeIe1, new LaneClipVertex<T> { V = _v2, Id = polygonId });
         rfI1 = T.Select(edgePrimary, T.Select(_front, zero, one), polygon);
         rfI2 = T.Select(edgePrimary, T.Select(_front, one, zero), polygonNext);
-        rfV1 = Vec2<T>.Select(edgePrimary, Vec2<T>.Select(_front, _v1, _v2), _vertices.GetVertex(polygon));
-        rfV2 = Vec2<T>.Select(edgePrimary, Vec2<T>.Select(_front, _v2, _v1), _vertices.GetVertex(polygonNext));
-        rfNormal = Vec2<T>.Select(edgePrimary, Vec2<T>.Select(_front, _normal1, -_normal1), _normals.GetVertex(polygon));
+        rfV1 = Vec2<T>.Select(edgePrimary, Vec2<T>.Select(_front, _v1, _v2), polygonV1);
+        rfV2 = Vec2<T>.Select(edgePrimary, Vec2<T>.Select(_front, _v2, _v1), polygonV2);
+        rfNormal = Vec2<T>.Select(edgePrimary, Vec2<T>.Select(_front, _normal1, -_normal1), polygonNormal);
     }
 
     // Clips the incident edge to the reference face's side planes; returns the lanes still holding two points.

@@ -9,6 +9,10 @@ namespace Wann.Engine.Search;
 /// Every draw from the run's generator is made first, in child order (parent, mutation, the child's own
 /// seed and its reserved ids); the children are then built on all cores, each from its own seed, so the
 /// result does not depend on the number of threads.
+/// Elites are the parents' own genome objects, and a child copies only the gene lists its mutation changes
+/// (<see cref="Genome.CopyForChange"/>): a generation allocates about half of what whole copies took, and
+/// the collector had been copying those survivors for most of breeding's time. Genomes of a population are
+/// therefore never changed in place.
 /// </summary>
 public sealed class Breeder
 {
@@ -48,7 +52,7 @@ public sealed class Breeder
 
         var children = new Genome[size];
         var options = new ParallelOptions { MaxDegreeOfParallelism = size < 256 ? 1 : -1 };
-        Parallel.For(0, elites, options, e => children[e] = population[byRank[e]].Clone());
+        for (int e = 0; e < elites; e++) children[e] = population[byRank[e]];
         Parallel.For(0, plans.Length, options,
             () => (Random: new SeededRandom(1), Ids: new InnovationCounter(0, 0)),
             (c, _, worker) =>
@@ -56,7 +60,8 @@ public sealed class Breeder
                 var plan = plans[c];
                 worker.Random.Reseed(plan.Seed);
                 worker.Ids.Reset(plan.FirstNodeId, plan.FirstInnovation);
-                var child = population[plan.Parent].Clone();
+                var (nodes, connections) = Mutator.ListsChanged(plan.Mutation);
+                var child = population[plan.Parent].CopyForChange(nodes, connections);
                 _mutator.Apply(child, plan.Mutation, worker.Random, worker.Ids);
                 children[elites + c] = child;
                 return worker;

@@ -54,6 +54,15 @@ public sealed class Mutator
         _ => (0, 0),
     };
 
+    /// <summary>Which gene lists a mutation of this kind may change: a child copies those and shares the rest with its parent.</summary>
+    public static (bool Nodes, bool Connections) ListsChanged(MutationKind kind) => kind switch
+    {
+        MutationKind.AddConnection or MutationKind.EnableConnection => (false, true),
+        MutationKind.AddNode => (true, true),
+        MutationKind.ChangeActivation => (true, false),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
     public bool Apply(Genome genome, MutationKind kind, SeededRandom random, InnovationCounter counter) => kind switch
     {
         MutationKind.AddConnection => AddConnection(genome, random, counter),

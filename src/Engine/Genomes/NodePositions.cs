@@ -15,10 +15,10 @@ internal sealed class NodePositions
     private int _shift = 26;
 
     /// <summary>Forgets the previous genome and records the positions of <paramref name="nodes"/>.</summary>
-    public void Load(List<NodeGene> nodes)
+    public void Load(ReadOnlySpan<NodeGene> nodes)
     {
         int size = 64;
-        while (size < 2 * nodes.Count) size *= 2;
+        while (size < 2 * nodes.Length) size *= 2;
         if (_ids.Length < size)
         {
             _ids = new int[size];
@@ -27,7 +27,7 @@ internal sealed class NodePositions
         _mask = size - 1;
         _shift = 32 - System.Numerics.BitOperations.Log2((uint)size);
         Array.Fill(_positions, Empty, 0, size);
-        for (int i = 0; i < nodes.Count; i++)
+        for (int i = 0; i < nodes.Length; i++)
         {
             int id = nodes[i].Id;
             int slot = SlotOf(id);
@@ -38,8 +38,12 @@ internal sealed class NodePositions
     }
 
     /// <summary>Position of node <paramref name="id"/>; throws as a dictionary would when the genome has no such node.</summary>
-    public int Of(int id) => TryGet(id, out int position) ? position : throw new KeyNotFoundException($"the genome has no node {id}");
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public int Of(int id) => TryGet(id, out int position) ? position : ThrowMissing(id);
 
+    private static int ThrowMissing(int id) => throw new KeyNotFoundException($"the genome has no node {id}");
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool TryGet(int id, out int position)
     {
         int slot = SlotOf(id);
@@ -53,5 +57,6 @@ internal sealed class NodePositions
     }
 
     // Fibonacci hashing: ids of one genome are small counters far apart; the multiply spreads them over the table.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private int SlotOf(int id) => (int)(((uint)id * 2654435769u) >> _shift);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Wann.Engine.Genomes;
 
 namespace Wann.Engine.Programs;
@@ -86,9 +87,10 @@ public static class PopulationCompiler
         /// </summary>
         public void Write(Genome genome, WeightMode mode, ProgramBatch batch, int g, int firstEdge, int liveEdges)
         {
-            var nodes = genome.Nodes;
-            var connections = genome.Connections;
-            int n = nodes.Count, m = connections.Count;
+            // Spans over the lists: read-only here, and without a list's checks on every element.
+            var nodes = CollectionsMarshal.AsSpan(genome.Nodes);
+            var connections = CollectionsMarshal.AsSpan(genome.Connections);
+            int n = nodes.Length, m = connections.Length;
             int nIn = genome.Shape.Inputs, nOut = genome.Shape.Outputs;
             Grow(ref _source, m);
             Grow(ref _destination, m);
@@ -107,7 +109,7 @@ public static class PopulationCompiler
             int live = 0;
             for (int k = 0; k < m; k++)
             {
-                var c = connections[k];
+                ref readonly var c = ref connections[k];
                 int s = _positions.Of(c.Source), d = _positions.Of(c.Destination);
                 if (!expression.IsLive(c.Enabled, nodes[s].Kind, nodes[d].Kind)) s = -1;
                 else

@@ -41,9 +41,10 @@ public sealed class Breeder
         int elites = Math.Min(size, (int)Math.Floor(pool * _eliteRatio));
 
         var plans = new ChildPlan[size - elites];
+        var poolBound = new IntBound(Math.Max(pool, 1));
         for (int c = 0; c < plans.Length; c++)
         {
-            int parent = byRank[Tournament(pool, random)];
+            int parent = byRank[Tournament(pool, poolBound, random)];
             var mutation = _mutator.Choose(random);
             ulong seed = random.NextUInt64();
             var (nodeIds, innovations) = Mutator.IdsNeeded(mutation);
@@ -86,10 +87,11 @@ public sealed class Breeder
     /// Two tournaments of tournSize uniform draws (with replacement) from the pool, which is sorted best
     /// first; the better winner is the parent, as the original does with crossover off.
     /// </summary>
-    private int Tournament(int poolSize, SeededRandom random)
+    private int Tournament(int poolSize, IntBound pool, SeededRandom random)
     {
+        if (poolSize <= 0) throw new ArgumentOutOfRangeException(nameof(poolSize)); // as NextInt(0) would
         int best = int.MaxValue;
-        for (int draw = 0; draw < 2 * _tournamentSize; draw++) best = Math.Min(best, random.NextInt(poolSize));
+        for (int draw = 0; draw < 2 * _tournamentSize; draw++) best = Math.Min(best, random.NextInt(pool));
         return best;
     }
 }

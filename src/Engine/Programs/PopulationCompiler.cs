@@ -13,7 +13,13 @@ namespace Wann.Engine.Programs;
 /// </summary>
 public static class PopulationCompiler
 {
-    public static ProgramBatch Compile(IReadOnlyList<Genome> population, WeightMode mode)
+    public static ProgramBatch Compile(IReadOnlyList<Genome> population, WeightMode mode) => CompileTracked(population, mode).Batch;
+
+    /// <summary>
+    /// Compiles <paramref name="population"/>, copying the programs of genomes whose topology is their
+    /// parent's in <paramref name="lineage"/> (when given, of the same mode and population size).
+    /// </summary>
+    public static CompiledPopulation CompileTracked(IReadOnlyList<Genome> population, WeightMode mode, Lineage? lineage = null)
     {
         if (population.Count == 0) throw new ArgumentException("a batch needs at least one program", nameof(population));
         int n = population.Count;
@@ -23,12 +29,26 @@ public static class PopulationCompiler
         var edges = new int[n];
         foreach (var genome in population)
             if (genome.Shape != shape) throw new ArgumentException("all programs of a batch must have the same shape", nameof(population));
+        var parents = lineage is { } l && l.Parents.Mode == mode && l.ParentOf.Length == n ? l.Parents : null;
+        // Per genome: the parent whose program it copies, or -1 to compile it.
+        var copyFrom = new int[n];
         var options = new ParallelOptions { MaxDegreeOfParallelism = n < 512 ? 1 : -1 };
         Parallel.For(0, n, options, g =>
         {
             var genome = population[g];
-            instructions[g] = genome.Nodes.Count - 1 - nIn;
-            edges[g] = genome.Expression.Count(genome);
+            int parent = parents is null ? -1 : lineage!.ParentOf[g];
+            if (parent >= 0 && SameTopology(genome, parents!.Genomes[parent]))
+            {
+                copyFrom[g] = parent;
+                instructions[g] = parents.Batch.InstructionCountOf(parent);
+                edges[g] = parents.EdgesOf(parent).Count;
+            }
+            else
+            {
+                copyFrom[g] = -1;
+                instructions[g] = genome.Nodes.Count - 1 - nIn;
+                edges[g] = genome.Expression.Count(genome);
+            }
         });
 
         var start = new int[n + 1];
@@ -57,11 +77,13 @@ public static class PopulationCompiler
             OutputSlot = new int[n * nOut],
             MaxNodeCount = maxNodes,
         };
+        var compiled = new CompiledPopulation { Genomes = population, Batch = batch, Mode = mode, InstructionNode = GC.AllocateUninitializedArray<int>(start[n]) };
         try
         {
             Parallel.For(0, n, options, () => new Scratch(), (g, _, scratch) =>
             {
-                scratch.Write(population[g], mode, batch, g, (int)edgeStart[g], edges[g]);
+                if (copyFrom[g] >= 0) CopyProgram(parents!, copyFrom[g], population[g], compiled, g, (int)edgeStart[g]);
+                else scratch.Write(population[g], mode, compiled, g, (int)edgeStart[g], edges[g]);
                 return scratch;
             }, _ => { });
         }
@@ -70,7 +92,46 @@ public static class PopulationCompiler
             // A genome the compiler refuses (a cycle among live connections) is bad input: one clear line.
             throw new WannException(problem.Message);
         }
-        return batch;
+        return compiled;
+    }
+
+    /// <summary>
+    /// True when <paramref name="child"/> compiles to <paramref name="parent"/>'s program up to activations:
+    /// the same connection list (genomes of a population are never changed in place), expression rule,
+    /// node ids and node kinds. Live edges, order and slots depend on nothing else.
+    /// </summary>
+    private static bool SameTopology(Genome child, Genome parent)
+    {
+        if (!ReferenceEquals(child.Connections, parent.Connections) || child.Expression != parent.Expression) return false;
+        var a = CollectionsMarshal.AsSpan(child.Nodes);
+        var b = CollectionsMarshal.AsSpan(parent.Nodes);
+        if (a.Length != b.Length) return false;
+        for (int i = 0; i < a.Length; i++)
+            if (a[i].Id != b[i].Id || a[i].Kind != b[i].Kind) return false;
+        return true;
+    }
+
+    /// <summary>Program <paramref name="g"/> as a copy of the parent's, edges moved to <paramref name="firstEdge"/>, activations read from the child.</summary>
+    private static void CopyProgram(CompiledPopulation parents, int parent, Genome child, CompiledPopulation into, int g, int firstEdge)
+    {
+        var from = parents.Batch;
+        var to = into.Batch;
+        int s0 = from.InstructionStart[parent], count = from.InstructionCountOf(parent);
+        int t0 = to.InstructionStart[g];
+        var (e0, edges) = parents.EdgesOf(parent);
+        var nodes = CollectionsMarshal.AsSpan(child.Nodes);
+        var instructionNode = parents.InstructionNode.AsSpan(s0, count);
+        instructionNode.CopyTo(into.InstructionNode.AsSpan(t0));
+        from.EdgeCount.AsSpan(s0, count).CopyTo(to.EdgeCount.AsSpan(t0));
+        for (int i = 0; i < count; i++)
+        {
+            to.FirstEdge[t0 + i] = from.FirstEdge[s0 + i] - e0 + firstEdge;
+            to.Activation[t0 + i] = (int)nodes[instructionNode[i]].Activation;
+        }
+        from.EdgeSource.AsSpan(e0, edges).CopyTo(to.EdgeSource.AsSpan(firstEdge));
+        from.EdgeScale.AsSpan(e0, edges).CopyTo(to.EdgeScale.AsSpan(firstEdge));
+        int outputs = to.OutputCount;
+        from.OutputSlot.AsSpan(parent * outputs, outputs).CopyTo(to.OutputSlot.AsSpan(g * outputs));
     }
 
     /// <summary>One thread's reusable buffers: node positions, connection ends, adjacency, ready heap, slots.</summary>
@@ -82,11 +143,12 @@ public static class PopulationCompiler
         private int[] _heap = new int[64], _slot = new int[64], _order = new int[64];
 
         /// <summary>
-        /// Compiles program <paramref name="g"/> into its slice of <paramref name="batch"/>, which holds
+        /// Compiles program <paramref name="g"/> into its slice of <paramref name="into"/>'s batch, which holds
         /// <paramref name="liveEdges"/> edges from <paramref name="firstEdge"/> on.
         /// </summary>
-        public void Write(Genome genome, WeightMode mode, ProgramBatch batch, int g, int firstEdge, int liveEdges)
+        public void Write(Genome genome, WeightMode mode, CompiledPopulation into, int g, int firstEdge, int liveEdges)
         {
+            var batch = into.Batch;
             // Spans over the lists: read-only here, and without a list's checks on every element.
             var nodes = CollectionsMarshal.AsSpan(genome.Nodes);
             var connections = CollectionsMarshal.AsSpan(genome.Connections);
@@ -173,6 +235,7 @@ public static class PopulationCompiler
                 firstEdgeOf[i] = edge;
                 edge += edgeCount[i];
                 batch.Activation[first + i] = (int)nodes[_order[i]].Activation;
+                into.InstructionNode[first + i] = _order[i];
             }
 
             // Sources in slot order: visiting sources by ascending slot appends each node's sources already sorted

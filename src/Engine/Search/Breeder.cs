@@ -32,7 +32,11 @@ public sealed class Breeder
     /// <summary>What one child will be: whose copy, which mutation, from which seed and ids.</summary>
     private readonly record struct ChildPlan(int Parent, MutationKind Mutation, ulong Seed, int FirstNodeId, long FirstInnovation);
 
-    public List<Genome> NextGeneration(IReadOnlyList<Genome> population, IReadOnlyList<int> ranks, SeededRandom random, InnovationCounter counter)
+    public List<Genome> NextGeneration(IReadOnlyList<Genome> population, IReadOnlyList<int> ranks, SeededRandom random, InnovationCounter counter) =>
+        NextGeneration(population, ranks, random, counter, out _);
+
+    /// <param name="parentOf">Index in <paramref name="population"/> of each child's parent (an elite's is itself).</param>
+    public List<Genome> NextGeneration(IReadOnlyList<Genome> population, IReadOnlyList<int> ranks, SeededRandom random, InnovationCounter counter, out int[] parentOf)
     {
         int size = population.Count;
         var byRank = ByRank(ranks);
@@ -53,7 +57,9 @@ public sealed class Breeder
 
         var children = new Genome[size];
         var options = new ParallelOptions { MaxDegreeOfParallelism = size < 256 ? 1 : -1 };
-        for (int e = 0; e < elites; e++) children[e] = population[byRank[e]];
+        parentOf = new int[size];
+        for (int e = 0; e < elites; e++) (children[e], parentOf[e]) = (population[byRank[e]], byRank[e]);
+        for (int c = 0; c < plans.Length; c++) parentOf[elites + c] = plans[c].Parent;
         Parallel.For(0, plans.Length, options,
             () => (Random: new SeededRandom(1), Ids: new InnovationCounter(0, 0)),
             (c, _, worker) =>

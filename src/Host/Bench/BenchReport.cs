@@ -67,7 +67,8 @@ public sealed record GenerationResult(int Population, int LanesPerGenome, int Fi
 /// linearly (<see cref="EvaluatedGenomes"/> says which); and the size and encoding time of its checkpoint
 /// (written in the background by train, so not part of the host work).
 /// </summary>
-public sealed record HostWorkResult(int Genomes, double MeanConnections, double RankSeconds, double BreedSeconds, double CompileSeconds,
+/// <param name="CollectorPauseSeconds">The garbage collector's pauses within rank, breed and compile (part of their times).</param>
+public sealed record HostWorkResult(int Genomes, double MeanConnections, double RankSeconds, double BreedSeconds, double CompileSeconds, double CollectorPauseSeconds,
     double EvaluateSeconds, int EvaluatedGenomes, long PeakWorkingSetBytes, long CheckpointBytes, double CheckpointSeconds)
 {
     public double HostSeconds => RankSeconds + BreedSeconds + CompileSeconds;

@@ -196,8 +196,10 @@ public sealed class ThroughputSuite
 
     /// <summary>
     /// M5: one swingup.json-style generation at <paramref name="genomes"/> genomes (tiled ~30-connection
-    /// networks, reward-like fitness): ranking, breeding and compiling the next generation, each the median
-    /// of three runs, and the evaluation of the batch on the backend (18 lanes of full swing-up episodes).
+    /// networks, reward-like fitness): ranking, breeding and compiling the next generation as the search does
+    /// (from the parents' programs, compiled beforehand as the search compiled them a generation earlier), each
+    /// the median of three runs, the collector's pauses within them, and the evaluation of the batch on the
+    /// backend (18 lanes of full swing-up episodes).
     /// </summary>
     private HostWorkResult HostWork(int genomes)
     {
@@ -215,21 +217,21 @@ public sealed class ThroughputSuite
         var rank = new List<double>();
         var breed = new List<double>();
         var compile = new List<double>();
-        List<Genome>? children = null;
-        ProgramBatch? batch = null;
+        var pauses = new List<double>();
+        var parents = PopulationCompiler.CompileTracked(population, WeightMode.Shared);
         for (int run = 0; run < Math.Min(3, _settings.Repetitions); run++)
         {
+            var pausedBefore = GC.GetTotalPauseDuration();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var ranks = NsgaRanking.Rank(objectives, 2);
             rank.Add(clock.Elapsed.TotalSeconds);
             clock.Restart();
-            children = breeder.NextGeneration(population, ranks, new Engine.Randomness.SeededRandom((ulong)run), new InnovationCounter(nextNodeId, nextInnovation));
+            var children = breeder.NextGeneration(population, ranks, new Engine.Randomness.SeededRandom((ulong)run), new InnovationCounter(nextNodeId, nextInnovation), out var parentOf);
             breed.Add(clock.Elapsed.TotalSeconds);
             clock.Restart();
-            batch = ProgramBatch.Compile(children, WeightMode.Shared);
+            PopulationCompiler.CompileTracked(children, WeightMode.Shared, new Lineage(parents, parentOf));
             compile.Add(clock.Elapsed.TotalSeconds);
-            children = null;
-            batch = null;
+            pauses.Add((GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds);
         }
 
         // Device backends evaluate the whole generation; CPU backends a subset, scaled to the population.
@@ -244,7 +246,7 @@ public sealed class ThroughputSuite
         var state = new SearchState(1, population, new InnovationCounter(nextNodeId, nextInnovation), new Engine.Randomness.SeededRandom(9), null);
         long checkpointBytes = CheckpointFormat.ToBytes(Checkpoint.Snapshot(settings, 9, state)).LongLength;
         double checkpointSeconds = checkpointClock.Elapsed.TotalSeconds;
-        return new HostWorkResult(genomes, population.Average(g => g.EnabledConnectionCount), rank.Median(), breed.Median(), compile.Median(),
+        return new HostWorkResult(genomes, population.Average(g => g.EnabledConnectionCount), rank.Median(), breed.Median(), compile.Median(), pauses.Median(),
             evaluate, evaluated, System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64, checkpointBytes, checkpointSeconds);
     }
 

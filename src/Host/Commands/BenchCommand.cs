@@ -141,7 +141,7 @@ public static class BenchCommand
         if (r.Generation is { } g)
             Console.WriteLine($"M3 swingup.json gen     {g.Seconds,9:F3} s/gen: evaluate {g.EvaluateSeconds:F3}, rank+breed {g.RankBreedSeconds:F4}, compile {g.CompileSeconds:F4}; host work {g.HostFraction * 100:F1}% (generations {g.FirstGeneration}-{g.FirstGeneration + g.Generations - 1}; {g.EnvStepsPerSecond:E3} steps/s while evaluating)");
         foreach (var h in r.HostWork)
-            Console.WriteLine($"M5 host work {h.Genomes,9} genomes {h.HostSeconds,8:F3} s/gen: rank {h.RankSeconds:F3}, breed {h.BreedSeconds:F3}, compile {h.CompileSeconds:F3}; " +
+            Console.WriteLine($"M5 host work {h.Genomes,9} genomes {h.HostSeconds,8:F3} s/gen: rank {h.RankSeconds:F3}, breed {h.BreedSeconds:F3}, compile {h.CompileSeconds:F3} (collector pauses {h.CollectorPauseSeconds:F3}); " +
                               $"{h.HostFraction * 100:F1}% of a generation (evaluation {h.EvaluateSeconds:F3} s{(h.EvaluationScaled ? $", scaled from {h.EvaluatedGenomes} genomes" : "")}); peak working set {h.PeakWorkingSetBytes / (1024.0 * 1024 * 1024):F2} GiB; checkpoint {h.CheckpointBytes / (1024.0 * 1024):F1} MiB in {h.CheckpointSeconds:F2} s (background)");
         if (r.Biped is { } b)
             Console.WriteLine($"M6 biped champion      {b.Backend.MedianRate,12:E3} steps/s        {b.SpeedupOverReference,6:F1}x reference ({b.Reference.MedianRate:E3})   " +

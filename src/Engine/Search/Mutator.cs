@@ -77,38 +77,36 @@ public sealed class Mutator
     /// <summary>Connects a random source to a random node of a later layer that it does not already feed.</summary>
     public bool AddConnection(Genome genome, SeededRandom random, InnovationCounter counter)
     {
-        var scratch = _scratch ??= new AddConnectionScratch();
-        var layer = NodeLayers.Of(genome);
-        var existing = scratch.Existing;
-        existing.Clear();
-        foreach (var c in genome.Connections) existing.Add(Pair(c.Source, c.Destination));
-        var sources = scratch.Sources;
+        var sources = _sources ??= new List<int>();
+        var candidates = _candidates ??= new List<int>();
+        var graph = GenomeGraph.ForThisThread();
+        graph.Load(genome);
+        var layer = graph.Layers();
+        var nodes = genome.Nodes;
         sources.Clear();
-        for (int i = 0; i < genome.Nodes.Count; i++)
-            if (genome.Nodes[i].Kind != NodeKind.Output) sources.Add(i);
+        for (int i = 0; i < nodes.Count; i++)
+            if (nodes[i].Kind != NodeKind.Output) sources.Add(i);
         random.Shuffle(sources);
 
-        var candidates = scratch.Candidates;
         foreach (int s in sources)
         {
-            int sourceId = genome.Nodes[s].Id;
             candidates.Clear();
-            for (int d = 0; d < genome.Nodes.Count; d++)
+            // The nodes s already feeds, by position (node ids are distinct, so this is the id pair test).
+            graph.MarkSuccessors(s, true);
+            for (int d = 0; d < nodes.Count; d++)
             {
-                var kind = genome.Nodes[d].Kind;
-                if (kind is NodeKind.Bias or NodeKind.Input || layer[d] <= layer[s]) continue;
-                int destinationId = genome.Nodes[d].Id;
-                if (existing.Contains(Pair(sourceId, destinationId))) continue;
+                var kind = nodes[d].Kind;
+                if (kind is NodeKind.Bias or NodeKind.Input || layer[d] <= layer[s] || graph.IsMarked(d)) continue;
                 candidates.Add(d);
             }
+            graph.MarkSuccessors(s, false);
             while (candidates.Count > 0)
             {
                 int pick = random.NextInt(candidates.Count);
-                int destinationId = genome.Nodes[candidates[pick]].Id;
                 // Layers already rule out cycles for searched genomes; imported ones may have unusual edges.
-                if (!TopologicalOrder.WouldCreateCycle(genome, sourceId, destinationId))
+                if (!graph.WouldCreateCycle(s, candidates[pick]))
                 {
-                    genome.Connections.Add(new ConnectionGene(counter.TakeInnovation(), sourceId, destinationId, true, 1f));
+                    genome.Connections.Add(new ConnectionGene(counter.TakeInnovation(), nodes[s].Id, nodes[candidates[pick]].Id, true, 1f));
                     return true;
                 }
                 candidates.RemoveAt(pick);
@@ -117,18 +115,9 @@ public sealed class Mutator
         return false;
     }
 
-    /// <summary>A connection's ends as one key (hashing a long is much cheaper than hashing a tuple).</summary>
-    private static long Pair(int sourceId, int destinationId) => (long)sourceId << 32 | (uint)destinationId;
-
-    // Breeding mutates children on every core: each thread reuses its own containers.
-    [ThreadStatic] private static AddConnectionScratch? _scratch;
-
-    private sealed class AddConnectionScratch
-    {
-        public readonly HashSet<long> Existing = new();
-        public readonly List<int> Sources = new();
-        public readonly List<int> Candidates = new();
-    }
+    // Breeding mutates children on every core: each thread reuses its own lists.
+    [ThreadStatic] private static List<int>? _sources;
+    [ThreadStatic] private static List<int>? _candidates;
 
     /// <summary>Splits a random enabled connection a->b into a->n (weight 1) and n->b (old weight), disabling a->b.</summary>
     public bool AddNode(Genome genome, SeededRandom random, InnovationCounter counter)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Wann.Engine.Search;
 
 /// <summary>
@@ -21,17 +23,21 @@ public static class NsgaRanking
     {
         int n = objectiveCount == 0 ? 0 : values.Length / objectiveCount;
         var ranks = new int[n];
+        var fronts = FrontLists(FrontOf(values, objectiveCount), n);
+        int largest = 0;
+        foreach (var front in fronts) largest = Math.Max(largest, front.Length);
+        var scratch = new CrowdingScratch(largest);
         int next = 0;
-        foreach (var front in FrontLists(FrontOf(values, objectiveCount), n))
+        foreach (var front in fronts)
         {
-            var distance = CrowdingDistance(values, objectiveCount, front);
+            var distance = scratch.Distance.AsSpan(0, front.Length);
+            CrowdingDistance(values, objectiveCount, front, distance, scratch.Column, scratch.Sorting);
             // Descending distance, ties by index; NaN (the original's inf * 0) sorts last.
-            var key = new double[front.Length];
-            for (int k = 0; k < front.Length; k++) key[k] = double.IsNaN(distance[k]) ? double.NegativeInfinity : distance[k];
-            var byDistance = new int[front.Length];
-            for (int k = 0; k < byDistance.Length; k++) byDistance[k] = k;
-            Array.Sort(byDistance, (a, b) => key[a] != key[b] ? key[b].CompareTo(key[a]) : front[a].CompareTo(front[b]));
-            foreach (int k in byDistance) ranks[front[k]] = next++;
+            var byDistance = scratch.Column.AsSpan(0, front.Length);
+            for (int k = 0; k < front.Length; k++)
+                byDistance[k] = new Keyed(double.IsNaN(distance[k]) ? double.NegativeInfinity : distance[k], k);
+            StructSort.Sort(byDistance, scratch.Sorting, new DescendingKeyThenPosition());
+            foreach (var entry in byDistance) ranks[front[entry.Position]] = next++;
         }
         return ranks;
     }
@@ -80,22 +86,19 @@ public static class NsgaRanking
     private static int[] TwoObjectiveFronts(double[] values)
     {
         int n = values.Length / 2;
-        var first = new double[n];
-        var second = new double[n];
-        for (int i = 0; i < n; i++) (first[i], second[i]) = (values[2 * i], values[2 * i + 1]);
-        var order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Array.Sort(order, (a, b) =>
-            first[a] != first[b] ? first[b].CompareTo(first[a]) :
-            second[a] != second[b] ? second[b].CompareTo(second[a]) : a.CompareTo(b));
+        var order = new Point[n];
+        for (int i = 0; i < n; i++) order[i] = new Point(values[2 * i], values[2 * i + 1], i);
+        StructSort.Sort(order.AsSpan(), new Point[n], new BestFirst());
 
         var front = new int[n];
-        var bestSecond = new List<double>();
-        var firstAtBestSecond = new List<double>();
-        foreach (int p in order)
+        // Per front: its best second objective so far, and the first objective of the point that set it.
+        var bestSecond = new double[n];
+        var firstAtBestSecond = new double[n];
+        int fronts = 0;
+        foreach (var point in order)
         {
-            double p0 = first[p], p1 = second[p];
-            int low = 0, high = bestSecond.Count; // the answer is in [low, high]; high = a new front
+            double p0 = point.First, p1 = point.Second;
+            int low = 0, high = fronts; // the answer is in [low, high]; high = a new front
             while (low < high)
             {
                 int mid = (low + high) >>> 1;
@@ -103,11 +106,12 @@ public static class NsgaRanking
                 if (dominated) low = mid + 1;
                 else high = mid;
             }
-            front[p] = low;
-            if (low == bestSecond.Count)
+            front[point.Index] = low;
+            if (low == fronts)
             {
-                bestSecond.Add(p1);
-                firstAtBestSecond.Add(p0);
+                bestSecond[low] = p1;
+                firstAtBestSecond[low] = p0;
+                fronts++;
             }
             else if (p1 > bestSecond[low])
             {
@@ -117,6 +121,46 @@ public static class NsgaRanking
             }
         }
         return front;
+    }
+
+    private readonly record struct Point(double First, double Second, int Index);
+
+    /// <summary>Both objectives descending, then index (NaN never reaches it).</summary>
+    private readonly struct BestFirst : IComparer<Point>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Compare(Point a, Point b)
+        {
+            // Without NaN, these comparisons order as double.CompareTo does (and -0 ties with +0).
+            if (a.First != b.First) return a.First > b.First ? -1 : 1;
+            if (a.Second != b.Second) return a.Second > b.Second ? -1 : 1;
+            return a.Index.CompareTo(b.Index);
+        }
+    }
+
+    /// <summary>A value and the position in its front that it belongs to: what the crowding sorts move.</summary>
+    private readonly record struct Keyed(double Value, int Position);
+
+    /// <summary>Ascending (NaN first, as double.CompareTo orders it), ties by position.</summary>
+    private readonly struct AscendingValueThenPosition : IComparer<Keyed>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Compare(Keyed a, Keyed b) => a.Value.CompareTo(b.Value) is var c && c != 0 ? c : a.Position.CompareTo(b.Position);
+    }
+
+    /// <summary>Descending (the keys hold no NaN), ties by position.</summary>
+    private readonly struct DescendingKeyThenPosition : IComparer<Keyed>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Compare(Keyed a, Keyed b) => a.Value != b.Value ? (a.Value > b.Value ? -1 : 1) : a.Position.CompareTo(b.Position);
+    }
+
+    /// <summary>Buffers sized for the largest front, reused by every front of one ranking.</summary>
+    private sealed class CrowdingScratch(int size)
+    {
+        public readonly double[] Distance = new double[size];
+        public readonly Keyed[] Column = new Keyed[size];
+        public readonly Keyed[] Sorting = new Keyed[size];
     }
 
     /// <summary>
@@ -185,30 +229,30 @@ public static class NsgaRanking
         for (int i = 0; i < front.Count; i++) objectives[front[i]].CopyTo(values, i * m);
         var local = new int[front.Count];
         for (int i = 0; i < local.Length; i++) local[i] = i;
-        return CrowdingDistance(values, m, local);
+        var total = new double[front.Count];
+        CrowdingDistance(values, m, local, total, new Keyed[front.Count], new Keyed[front.Count]);
+        return total;
     }
 
-    private static double[] CrowdingDistance(double[] values, int m, int[] front)
+    /// <summary>Crowding distance of each member of <paramref name="front"/> into <paramref name="total"/>; <paramref name="column"/> is scratch.</summary>
+    private static void CrowdingDistance(double[] values, int m, int[] front, Span<double> total, Keyed[] column, Keyed[] sorting)
     {
         int size = front.Length;
-        var total = new double[size];
-        if (size == 0) return total;
-        var order = new int[size];
-        var column = new double[size];
+        total.Clear();
+        if (size == 0) return;
+        var sorted = column.AsSpan(0, size);
         for (int k = 0; k < m; k++)
         {
-            for (int i = 0; i < size; i++) (order[i], column[i]) = (i, values[front[i] * m + k]);
-            // Ascending (NaN first, as double.CompareTo orders it), ties by position in the front.
-            Array.Sort(order, (a, b) => column[a].CompareTo(column[b]) is var c && c != 0 ? c : a.CompareTo(b));
-            double min = column[order[0]], max = column[order[size - 1]];
+            for (int i = 0; i < size; i++) sorted[i] = new Keyed(values[front[i] * m + k], i);
+            StructSort.Sort(sorted, sorting, new AscendingValueThenPosition());
+            double min = sorted[0].Value, max = sorted[size - 1].Value;
             double scale = max - min > 0 ? Math.Abs(1.0 / max - min) : 1.0;
             for (int i = 0; i < size; i++)
             {
-                double d = i == 0 || i == size - 1 ? double.PositiveInfinity : column[order[i + 1]] - column[order[i - 1]];
-                total[order[i]] += d * scale;
+                double d = i == 0 || i == size - 1 ? double.PositiveInfinity : sorted[i + 1].Value - sorted[i - 1].Value;
+                total[sorted[i].Position] += d * scale;
             }
         }
-        return total;
     }
 
     private static (double[] Values, int ObjectiveCount) Flatten(IReadOnlyList<double[]> objectives)

@@ -3,6 +3,7 @@ using Wann.Engine.Datasets;
 using Wann.Engine.Genomes;
 using Wann.Engine.Tasks;
 using Wann.Host.Commands;
+using Wann.Host.Runs;
 using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Evaluation;
@@ -10,9 +11,14 @@ namespace Wann.Host.Evaluation;
 /// <summary>Turns a task name and the command's options into a task: a named one, or <c>csv</c> built from the user's files.</summary>
 public static class TaskResolver
 {
-    /// <summary>The task <paramref name="name"/>; for <c>csv</c>, loaded from --train and --test, which other tasks refuse.</summary>
-    public static TaskSpec Get(string name, ICsvDataOptions options, string where)
+    /// <summary>
+    /// The task <paramref name="name"/>; for <c>csv</c>, loaded from --train and --test (which other tasks refuse),
+    /// or without them from the data files <paramref name="runFolder"/> (a csv run's folder) names.
+    /// </summary>
+    public static TaskSpec Get(string name, ICsvDataOptions options, string where, string? runFolder = null)
     {
+        if (CsvTask.Is(name) && options is { TrainFile: null, TestFile: null, Label: null } && runFolder is not null)
+            return CsvTask.From(CsvTaskFile.Read(runFolder).Load());
         var source = CsvSource(name, options);
         return source is null ? TaskRegistry.Get(name, where) : CsvTask.From(source.Load());
     }

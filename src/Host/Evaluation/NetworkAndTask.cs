@@ -21,24 +21,42 @@ public static class NetworkAndTask
         if (taskOption is not null)
         {
             var named = TaskResolver.Get(taskOption, csv, "--task", NetworkPath.CsvRunFolder(file));
-            var given = LoadNetwork(file, named.Shape, named.Name);
-            if (given.Task is { } own && !string.Equals(own, named.Name, StringComparison.OrdinalIgnoreCase))
-                Console.Error.WriteLine($"wann: warning: {file} is a network of task '{own}'; running it on --task {named.Name} as asked");
-            CheckContract(file, given, named);
-            return (given, named);
+            return (LoadFor(file, named), named);
         }
+        var network = FileNamingItsTask(file);
+        var task = TaskResolver.Get(network.Task!, csv, $"{file}: task", NetworkPath.CsvRunFolder(file));
+        if (network.Genome.Shape != task.Shape)
+            throw new WannException($"{file}: network is {network.Genome.Shape} (inputs x outputs) but its task '{task.Name}' needs {task.Shape}");
+        CheckContract(file, network, task);
+        return (network, task);
+    }
+
+    /// <summary>
+    /// The network <paramref name="path"/> names, to run on <paramref name="task"/> (given by --task): it must fit the
+    /// task's shape (and a csv network the task's data); a file that names another task is run all the same, with a warning.
+    /// </summary>
+    public static NetworkFile LoadFor(string path, TaskSpec task)
+    {
+        string file = NetworkPath.File(path);
+        var network = LoadNetwork(file, task.Shape, task.Name);
+        if (network.Task is { } own && !string.Equals(own, task.Name, StringComparison.OrdinalIgnoreCase))
+            Console.Error.WriteLine($"wann: warning: {file} is a network of task '{own}'; running it on --task {task.Name} as asked");
+        CheckContract(file, network, task);
+        return network;
+    }
+
+    /// <summary>The task the network file <paramref name="path"/> names (refused for a .out file and a file that names none), without building a csv task's data.</summary>
+    public static string TaskNamedBy(string path) => FileNamingItsTask(NetworkPath.File(path)).Task!;
+
+    private static NetworkFile FileNamingItsTask(string file)
+    {
         if (NetworkFiles.IsOutMatrix(file))
         {
             BoundedFile.ReadText(file, FileLimit.Network); // a missing file is the first thing to say
             throw new WannException($"{file}: a .out file does not name its task: give --task NAME");
         }
         var network = LoadNetwork(file, null, null);
-        if (network.Task is null) throw new WannException($"{file}: the network names no task: give --task NAME");
-        var task = TaskResolver.Get(network.Task, csv, $"{file}: task", NetworkPath.CsvRunFolder(file));
-        if (network.Genome.Shape != task.Shape)
-            throw new WannException($"{file}: network is {network.Genome.Shape} (inputs x outputs) but its task '{task.Name}' needs {task.Shape}");
-        CheckContract(file, network, task);
-        return (network, task);
+        return network.Task is null ? throw new WannException($"{file}: the network names no task: give --task NAME") : network;
     }
 
     /// <summary>

@@ -17,9 +17,7 @@ public static class TaskResolver
     /// </summary>
     public static TaskSpec Get(string name, ICsvDataOptions options, string where, string? runFolder = null)
     {
-        if (CsvTask.Is(name) && options is { TrainFile: null, TestFile: null, Label: null } && runFolder is not null)
-            return CsvTask.From(CsvTaskFile.Read(runFolder).Load());
-        var source = CsvSource(name, options);
+        var source = CsvSource(name, options, runFolder);
         return source is null ? TaskRegistry.Get(name, where) : CsvTask.From(source.Load());
     }
 
@@ -33,8 +31,11 @@ public static class TaskResolver
         return null;
     }
 
-    /// <summary>The CSV files of a csv task (null for the other tasks), checked for presence and consistency.</summary>
-    public static CsvClassificationSource? CsvSource(string name, ICsvDataOptions options)
+    /// <summary>
+    /// The CSV files of a csv task (null for the other tasks), checked for presence and consistency: --train and
+    /// --test, or without them those of <paramref name="runFolder"/> (a csv run's folder, its files checked against their hashes).
+    /// </summary>
+    public static CsvClassificationSource? CsvSource(string name, ICsvDataOptions options, string? runFolder = null)
     {
         if (!CsvTask.Is(name))
         {
@@ -42,6 +43,7 @@ public static class TaskResolver
                 throw new WannException($"--train, --test and --label belong to --task csv, not to task '{name}'");
             return null;
         }
+        if (options is { TrainFile: null, TestFile: null, Label: null } && runFolder is not null) return CsvTaskFile.Read(runFolder);
         if (options.TrainFile is null || options.TestFile is null)
             throw new WannException("task 'csv' needs --train FILE and --test FILE");
         var scaling = options.Scale.ToLowerInvariant() switch

@@ -72,7 +72,7 @@ public static class Program
     {
         if (errors.Any(e => e.Tag == ErrorType.VersionRequestedError))
         {
-            // The build fingerprint is what cluster workers and their host must share (README, Cluster).
+            // The build fingerprint is what cluster workers and their host must share (docs/cluster.md).
             Console.Out.WriteLine($"wann {BuildInfo.Describe}, build {Cluster.BuildFingerprint.Current}");
             return 0;
         }

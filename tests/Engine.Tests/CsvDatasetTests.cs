@@ -131,4 +131,38 @@ public sealed class CsvDatasetTests
         Assert.Contains("raw.csv: no column 'b' in the header", Assert.Throws<WannException>(() => Read("a,c\n1,2\n")).Message);
         Assert.Contains("raw.csv: 4 columns, expected 2", Assert.Throws<WannException>(() => Read("1,2,3,4\n")).Message);
     }
+
+    [Theory]
+    [InlineData("id")]
+    [InlineData("1")]
+    public void Drop_IgnoresAColumn_ByNameOrNumber_AndTheContractKeepsWhereTheFeaturesAre(string drop)
+    {
+        string train = Write("id,a,kind,b\n7,1,y,10\nz9,3,x,30\n");
+        var data = new CsvClassificationSource(train, train, "kind", CsvScaling.None, new[] { drop }).Load();
+        Assert.Equal(new[] { "a", "b" }, data.FeatureNames);
+        Assert.Equal(new[] { 2, 4 }, data.Contract.FeatureColumns);
+        Assert.Equal(new[] { 1f, 10f, 3f, 30f }, data.Data.Train.Pixels);
+        Assert.Contains("2 features (1 dropped)", data.Summary[0]);
+        // Raw rows laid out as the training file skip the dropped column too.
+        Assert.Equal(new[] { 5f, 6f }, RawFeatureRows.Read(CsvTable.Parse("id,a,kind,b\nq,5,x,6\n", "raw.csv"), data.Contract));
+    }
+
+    [Theory]
+    [InlineData("kind", "--drop names the label column, column 3 ('kind')")]
+    [InlineData("zz", "--drop: column 'zz' not found (columns: id, a, kind, b; numbers 1 to 4)")]
+    public void Drop_OfTheLabelOrAnUnknownColumn_IsOneError(string drop, string message)
+    {
+        string train = Write("id,a,kind,b\n7,1,y,10\n8,3,x,30\n");
+        var e = Assert.Throws<WannException>(() => new CsvClassificationSource(train, train, "kind", CsvScaling.None, new[] { drop }).Load());
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void AnUnnamedColumn_AsPandasWritesItsIndex_IsNamedByNumber_AndFoundAgainInARawHeader()
+    {
+        string train = Write(",a,kind\n0,1,y\n1,3,x\n");
+        var contract = new CsvClassificationSource(train, train, "kind", CsvScaling.None).Load().Contract;
+        Assert.Equal(new[] { "x1", "a" }, contract.Features);
+        Assert.Equal(new[] { 7f, 5f }, RawFeatureRows.Read(CsvTable.Parse(",a,kind\n7,5,x\n", "raw.csv"), contract));
+    }
 }

@@ -112,4 +112,27 @@ public sealed class VerbConsistencyTests(TrainedCsvRun csv) : IClassFixture<Trai
         Assert.Equal(2, resumed.ExitCode);
         Assert.Contains("train.csv: changed since the run started", resumed.Error);
     }
+
+    [Fact]
+    public void Report_OfACsvRunWhoseDataMovedAway_TakesTrainAndTest_AndDropIsRemembered()
+    {
+        string data = HostRunner.TempFolder(), run = Path.Combine(HostRunner.TempFolder(), "run");
+        // An ID column, dropped: the run remembers it, and predict ignores it.
+        File.WriteAllLines(Path.Combine(data, "train.csv"), File.ReadAllLines(csv.Train).Select((l, i) => (i == 0 ? "id" : $"r{i}") + "," + l));
+        File.WriteAllLines(Path.Combine(data, "test.csv"), File.ReadAllLines(csv.Test).Select((l, i) => (i == 0 ? "id" : $"t{i}") + "," + l));
+        var trained = Ok("train", "--task", "csv", "--train", Path.Combine(data, "train.csv"), "--test", Path.Combine(data, "test.csv"), "--label", "species",
+            "--drop", "id", "--pop", "16", "--gens", "2", "--backend", "cpu", "--out", run);
+        Assert.Contains("3 features (1 dropped)", trained.Out);
+        Assert.Equal(60, Lines(Ok("predict", "--net", run, "--inputs", Path.Combine(data, "test.csv")).Out).Length);
+        Ok("train", "--resume", run, "--gens", "3", "--backend", "cpu", "--quiet");
+
+        string moved = data + "-moved";
+        Directory.Move(data, moved);
+        var lost = HostRunner.Run("report", "--run", run, "--backend", "cpu");
+        Assert.Equal(2, lost.ExitCode);
+        Assert.Contains("file not found", lost.Error);
+        Ok("report", "--run", run, "--backend", "cpu", "--train", Path.Combine(moved, "train.csv"), "--test", Path.Combine(moved, "test.csv"),
+            "--label", "species", "--drop", "id");
+        Assert.Contains("test accuracy", File.ReadAllText(Path.Combine(run, "report.html")));
+    }
 }

@@ -22,7 +22,8 @@ public enum CsvScaling
 /// <param name="TestPath">Held-out examples for accuracy.</param>
 /// <param name="LabelColumn">The label column: a header name or a 1-based column number; null for the last column.</param>
 /// <param name="Scaling">How features are scaled.</param>
-public sealed record CsvClassificationSource(string TrainPath, string TestPath, string? LabelColumn, CsvScaling Scaling)
+/// <param name="Drop">Columns that are neither label nor feature (an ID, free text): header names or 1-based numbers; null for none.</param>
+public sealed record CsvClassificationSource(string TrainPath, string TestPath, string? LabelColumn, CsvScaling Scaling, IReadOnlyList<string>? Drop = null)
 {
     /// <summary>The most classes a label column may hold.</summary>
     public const int MaxClasses = 50;
@@ -36,7 +37,9 @@ public sealed record CsvClassificationSource(string TrainPath, string TestPath, 
             throw new WannException($"{TestPath}: {test.Width} columns, but {TrainPath} has {train.Width}");
         if (train.Width < 2) throw new WannException($"{TrainPath}: one column: a label and at least one feature are needed");
         int label = LabelIndex(train);
-        var featureColumns = Enumerable.Range(0, train.Width).Where(c => c != label).ToArray();
+        var dropped = DroppedColumns(train, label);
+        var featureColumns = Enumerable.Range(0, train.Width).Where(c => c != label && !dropped.Contains(c)).ToArray();
+        if (featureColumns.Length == 0) throw new WannException($"{TrainPath}: --drop leaves no feature column");
         var featureNames = featureColumns.Select(c => train.Header?[c] is { Length: > 0 } name ? name : $"x{c + 1}").ToArray();
         if (train.Header is not null && featureNames.Distinct(StringComparer.Ordinal).Count() != featureNames.Length)
             throw new WannException($"{TrainPath}: the header names a column twice ({string.Join(", ", featureNames.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => $"'{g.Key}'"))})");
@@ -75,10 +78,30 @@ public sealed record CsvClassificationSource(string TrainPath, string TestPath, 
             int named = header.ToList().FindIndex(h => string.Equals(h, LabelColumn, StringComparison.Ordinal));
             if (named >= 0) return named;
         }
-        if (int.TryParse(LabelColumn, NumberStyles.None, CultureInfo.InvariantCulture, out int number) && number >= 1 && number <= train.Width)
+        return ColumnNumber(train, LabelColumn, "label column");
+    }
+
+    /// <summary>The 0-based column a 1-based number names; otherwise one error listing what the file has.</summary>
+    private int ColumnNumber(CsvTable train, string column, string what)
+    {
+        if (int.TryParse(column, NumberStyles.None, CultureInfo.InvariantCulture, out int number) && number >= 1 && number <= train.Width)
             return number - 1;
         string known = train.Header is { } names ? $"columns: {string.Join(", ", names)}" : "the file has no header: give a column number";
-        throw new WannException($"{TrainPath}: label column '{LabelColumn}' not found ({known}; numbers 1 to {train.Width})");
+        throw new WannException($"{TrainPath}: {what} '{column}' not found ({known}; numbers 1 to {train.Width})");
+    }
+
+    /// <summary>The 0-based columns <see cref="Drop"/> names; naming the label is an error.</summary>
+    private HashSet<int> DroppedColumns(CsvTable train, int label)
+    {
+        var dropped = new HashSet<int>();
+        foreach (string column in Drop ?? Array.Empty<string>())
+        {
+            int named = train.Header?.ToList().FindIndex(h => string.Equals(h, column, StringComparison.Ordinal)) ?? -1;
+            int index = named >= 0 ? named : ColumnNumber(train, column, "--drop: column");
+            if (index == label) throw new WannException($"{TrainPath}: --drop names the label column, {train.ColumnName(label)}");
+            dropped.Add(index);
+        }
+        return dropped;
     }
 
     private static List<string> OrderClasses(List<string> labels)
@@ -125,8 +148,9 @@ public sealed record CsvClassificationSource(string TrainPath, string TestPath, 
     {
         string header = train.MetadataClassNames is not null ? "scikit-learn metadata row skipped"
             : train.Header is not null ? "header row" : "no header row";
+        int dropped = train.Width - 1 - contract.Features.Count;
         string data = $"data: {Path.GetFileName(TrainPath)} {train.Rows.Count} rows, {Path.GetFileName(TestPath)} {test.Rows.Count} rows; " +
-                      $"{contract.Features.Count} features; label {train.ColumnName(contract.LabelColumn - 1)}; {header}";
+                      $"{contract.Features.Count} features{(dropped > 0 ? $" ({dropped} dropped)" : "")}; label {train.ColumnName(contract.LabelColumn - 1)}; {header}";
         string classes = $"{contract.Classes.Count} classes:";
         for (int k = 0; k < contract.Classes.Count; k++)
         {

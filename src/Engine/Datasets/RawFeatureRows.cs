@@ -39,6 +39,9 @@ public static class RawFeatureRows
             for (int f = 0; f < columns.Length; f++)
             {
                 var matches = Enumerable.Range(0, header.Count).Where(c => string.Equals(header[c], contract.Features[f], StringComparison.Ordinal)).ToList();
+                // A feature whose header cell was empty (pandas' unnamed index column) is named by its column number; an empty cell there matches it.
+                int place = contract.FeatureColumns[f] - 1;
+                if (matches.Count == 0 && contract.Features[f] == $"x{place + 1}" && place < header.Count && header[place].Length == 0) matches.Add(place);
                 if (matches.Count == 0)
                     throw new WannException($"{table.Path}: no column '{contract.Features[f]}' in the header (the network reads {Names(contract.Features)}; the file has {Names(header)})");
                 if (matches.Count > 1)

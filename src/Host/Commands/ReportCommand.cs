@@ -19,7 +19,7 @@ using Wann.Kernels.Tasks;
 namespace Wann.Host.Commands;
 
 [Verb("report", HelpText = "One self-contained HTML page for a run: how it was run, config, curves, best network, its eval table and weight sweep, timings.")]
-public sealed class ReportOptions
+public sealed class ReportOptions : CsvDataOptions
 {
     [Option("run", Required = true, HelpText = "Run folder.")]
     public string Run { get; set; } = "";
@@ -93,9 +93,11 @@ public static class ReportCommand
             html.Append($"<p>Fitness {Number(best.Provenance.Fitness)} (confirmed by re-evaluation), found in generation {best.Provenance.Generation}; " +
                         $"{best.Genome.Nodes.Count} nodes, {best.Genome.ExpressedConnectionCount} live connections.</p>\n");
             html.Append("<div class=\"network\">").Append(SvgNetworkWriter.Write(NetworkLayout.Of(best.Genome, inputs, outputs), "best.json")).Append("</div>\n");
-            var task = CsvTask.Is(best.Task ?? "") && File.Exists(Path.Combine(options.Run, CsvTaskFile.FileName))
-                ? CsvTask.From(CsvTaskFile.Read(options.Run).Load())
-                : TaskRegistry.Find(best.Task ?? "");
+            // A csv run's data: --train and --test where it has moved, else the files csv-task.json names.
+            string? csvRun = File.Exists(Path.Combine(options.Run, CsvTaskFile.FileName)) ? options.Run : null;
+            var task = CsvTask.Is(best.Task ?? "")
+                ? options.TrainFile is null && csvRun is null ? null : TaskResolver.Get(CsvTask.Name, options, "--train", csvRun)
+                : TaskResolver.CsvSource(best.Task ?? "", options) is null ? TaskRegistry.Find(best.Task ?? "") : null;
             if (task is { CanRun: true })
             {
                 using var scoring = TaskScoring.Open(task, options.Backend);

@@ -138,7 +138,7 @@ public static class TrainCommand
         {
             ("--out", options.Out is not null), ("--config", options.Config is not null), ("--task", options.Task is not null),
             ("--pop", options.Population is not null), ("--seed", options.Seed is not null),
-            ("--train", options.TrainFile is not null), ("--test", options.TestFile is not null), ("--label", options.Label is not null),
+            ("--train", options.TrainFile is not null), ("--test", options.TestFile is not null), ("--label", options.Label is not null), ("--drop", options.Drop is not null),
         };
         foreach (var (name, given) in fixedOptions)
             if (given)

@@ -258,7 +258,7 @@ public static class TuneCommand
     private static TuneRun Resume(TuneOptions o)
     {
         if (o.Out is not null || o.Net is not null || o.Task is not null || o.Shared || o.Weights || o.Population is not null || o.Episodes is not null || o.Sigma is not null || o.StartWeight is not null
-            || o.TrainFile is not null || o.TestFile is not null || o.Label is not null)
+            || o.TrainFile is not null || o.TestFile is not null || o.Label is not null || o.Drop is not null)
             throw new WannException("--resume continues a run with its own settings: only --gens, --backend, --threads, --checkpoint-every, --quiet and --json may be given with it");
         var folder = TuneFolder.Open(o.Resume!);
         var checkpoint = folder.ReadCheckpoint(message => Console.Error.WriteLine($"wann: warning: {message}"));

@@ -39,11 +39,11 @@ public static class TaskResolver
     {
         if (!CsvTask.Is(name))
         {
-            if (options.TrainFile is not null || options.TestFile is not null || options.Label is not null)
-                throw new WannException($"--train, --test and --label belong to --task csv, not to task '{name}'");
+            if (options.TrainFile is not null || options.TestFile is not null || options.Label is not null || options.Drop is not null)
+                throw new WannException($"--train, --test, --label and --drop belong to --task csv, not to task '{name}'");
             return null;
         }
-        if (options is { TrainFile: null, TestFile: null, Label: null } && runFolder is not null) return CsvTaskFile.Read(runFolder);
+        if (options is { TrainFile: null, TestFile: null, Label: null, Drop: null } && runFolder is not null) return CsvTaskFile.Read(runFolder);
         if (options.TrainFile is null || options.TestFile is null)
             throw new WannException("task 'csv' needs --train FILE and --test FILE");
         var scaling = options.Scale.ToLowerInvariant() switch
@@ -52,6 +52,8 @@ public static class TaskResolver
             "none" => CsvScaling.None,
             _ => throw new WannException($"--scale: '{options.Scale}' is not standard or none"),
         };
-        return new CsvClassificationSource(options.TrainFile, options.TestFile, options.Label, scaling);
+        var drop = options.Drop?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (drop is { Length: 0 }) throw new WannException("--drop: no column named");
+        return new CsvClassificationSource(options.TrainFile, options.TestFile, options.Label, scaling, drop);
     }
 }

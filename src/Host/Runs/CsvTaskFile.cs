@@ -24,6 +24,7 @@ public static class CsvTaskFile
             trainFromRun = Path.GetRelativePath(Path.GetFullPath(folder), Path.GetFullPath(source.TrainPath)),
             testFromRun = Path.GetRelativePath(Path.GetFullPath(folder), Path.GetFullPath(source.TestPath)),
             label = source.LabelColumn,
+            drop = source.Drop,
             scale = source.Scaling.ToString().ToLowerInvariant(),
             trainSha256 = FileFingerprint.Sha256(source.TrainPath),
             testSha256 = FileFingerprint.Sha256(source.TestPath),
@@ -48,6 +49,13 @@ public static class CsvTaskFile
             "none" => CsvScaling.None,
             var other => throw new WannException($"{path}: scale '{other}' is not standard or none"),
         };
+        IReadOnlyList<string>? Columns(string key)
+        {
+            if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+            if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
+                throw new WannException($"{path}: '{key}' must be a list of column names or numbers (strings)");
+            return value.EnumerateArray().Select(e => e.GetString()!).ToArray();
+        }
         string Locate(string key)
         {
             string absolute = Text(key)!;
@@ -56,7 +64,7 @@ public static class CsvTaskFile
             return File.Exists(moved) ? moved
                 : throw new WannException($"{absolute}: file not found (nor at {moved}, where it would lie had it moved with the run folder; {path} names it)");
         }
-        var source = new CsvClassificationSource(Locate("train"), Locate("test"), Text("label", required: false), scaling);
+        var source = new CsvClassificationSource(Locate("train"), Locate("test"), Text("label", required: false), scaling, Columns("drop"));
         foreach (var (file, key) in new[] { (source.TrainPath, "trainSha256"), (source.TestPath, "testSha256") })
             if (Text(key, required: false) is { } recorded && !string.Equals(recorded, FileFingerprint.Sha256(file), StringComparison.OrdinalIgnoreCase))
                 throw new WannException($"{file}: changed since the run started (its SHA-256 differs from the one in {FileName}); a resumed run must see the same data: restore the file");

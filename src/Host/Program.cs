@@ -96,7 +96,9 @@ public static class Program
             Console.Out.WriteLine(HelpFooter.Add(help));
             return errors.Any(e => e.Tag == ErrorType.NoVerbSelectedError) ? 2 : 0;
         }
-        Console.Error.WriteLine($"wann: {Describe(errors[0])} (see 'wann help' or 'wann VERB --help')");
+        string? hint = errors[0] is UnknownOptionError unknown && OptionSuggestion.For(Verbs, args.FirstOrDefault(), unknown.Token) is { } near
+            ? $"; did you mean --{near}?" : "";
+        Console.Error.WriteLine($"wann: {Describe(errors[0])}{hint} (see 'wann help' or 'wann VERB --help')");
         return 2;
     }
 

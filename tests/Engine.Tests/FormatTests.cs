@@ -159,4 +159,17 @@ public sealed class FormatTests
         var e = Assert.Throws<WannException>(() => NetworkJsonFormat.Parse(text, "net.json"));
         Assert.Equal("net.json: field 'data' names 3 classes for a network of 2 outputs", e.Message);
     }
+
+    [Theory]
+    [InlineData("\"extra\":1", "unknown field 'extra'")]
+    [InlineData("\"inputs\":\"two\"", "at $.inputs: a value of the wrong type")]
+    public void JsonErrors_SpeakOfTheFilesFields_NotOfDotNetTypes(string field, string message)
+    {
+        string json = "{\"format\":\"wann-gpu-network\",\"version\":1,\"outputs\":1,\"nodes\":[],\"connections\":[],\"provenance\":{\"source\":\"x\"},"
+                      + (field.StartsWith("\"inputs", StringComparison.Ordinal) ? field : "\"inputs\":1," + field) + "}";
+        var e = Assert.Throws<WannException>(() => NetworkJsonFormat.Parse(json, "net.json"));
+        Assert.Contains(message, e.Message);
+        Assert.DoesNotContain(".NET", e.Message);
+        Assert.DoesNotContain("System.", e.Message);
+    }
 }

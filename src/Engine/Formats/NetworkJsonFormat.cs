@@ -60,6 +60,9 @@ public static class NetworkJsonFormat
             using var parsed = JsonDocument.Parse(json);
             // The serializer would keep the last of two equal keys; a network file that says two things is refused.
             StrictJson.RefuseDuplicateKeys(parsed.RootElement, $"{where}: not a valid network file:", "");
+            // A configuration or another JSON file given as a network: say so, not which field it lacks.
+            if (parsed.RootElement.ValueKind != JsonValueKind.Object || !parsed.RootElement.TryGetProperty("format", out _))
+                throw new WannException($"{where}: not a network file (a network file has \"format\": \"{FormatName}\"; is it a configuration or a run's other file?)");
             doc = parsed.RootElement.Deserialize<Document>(Options);
         }
         catch (JsonException e)

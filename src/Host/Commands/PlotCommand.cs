@@ -43,7 +43,7 @@ public static class PlotCommand
         if (log.Any(e => e.TestAccuracy is not null)) plots.Add(Charts.TestAccuracy(log));
         plots.Add(Charts.NetworkSize(log));
         string measure = scoring.FitnessCurve + (plots.Count == 3 ? ", test accuracy" : "");
-        return (plots, $"{measure} and network size over {log.Count} generations");
+        return (plots, $"{measure} and network size over {Counted.Of(log.Count, "generation")}");
     }
 
     private static (List<Plot> Plots, string What) Overlay(List<string> folders)

@@ -56,7 +56,7 @@ public static class ReportCommand
         html.Append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}th{background:#f3f3f3}svg{max-width:100%;height:auto}.network{overflow-x:auto}.network svg{max-width:none}h2{margin-top:1.6em}");
         html.Append("</style></head><body>\n");
         html.Append($"<h1>Run {Encode(Path.GetFileName(Path.GetFullPath(options.Run).TrimEnd('/')))}</h1>\n");
-        html.Append($"<p>{log.Count} generations logged; report written {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by Wann.Gpu.</p>\n");
+        html.Append($"<p>{Counted.Of(log.Count, "generation")} logged; report written {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by Wann.Gpu.</p>\n");
 
         if (RunInfo.Read(Path.Combine(options.Run, RunInfo.FileName)) is { } run)
         {
@@ -128,7 +128,7 @@ public static class ReportCommand
 
         string written = options.Out ?? Path.Combine(options.Run, "report.html");
         AtomicFile.WriteAllText(written, html.ToString());
-        WrittenFile.Say(written, $"report of {log.Count} generations");
+        WrittenFile.Say(written, $"report of {Counted.Of(log.Count, "generation")}");
         return 0;
     }
 

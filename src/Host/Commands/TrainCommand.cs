@@ -173,7 +173,7 @@ public static class TrainCommand
         foreach (string warning in warnings) Console.Error.WriteLine($"wann: warning: {warning}");
         if (done >= settings.MaxGenerations)
         {
-            Console.Error.WriteLine($"wann: {folder.Path}: the run has already finished all {done} generations; nothing to resume " +
+            Console.Error.WriteLine($"wann: {folder.Path}: the run has already finished all {Counted.Of(done, "generation")}; nothing to resume " +
                                     $"(to search longer: wann train --resume {folder.Path} --gens {done * 2})");
             return null;
         }

@@ -14,10 +14,10 @@ public sealed class TrainOptions : CsvDataOptions
     [Option("task", HelpText = "Task to search on with default settings (or to override the config's task).")]
     public string? Task { get; set; }
 
-    [Option("pop", HelpText = "Population size (overrides popSize).")]
+    [Option("pop", HelpText = "Population size (overrides popSize; default: the config's, else 128).")]
     public int? Population { get; set; }
 
-    [Option("gens", HelpText = "Generations to run (overrides maxGen; with --resume, may extend the run).")]
+    [Option("gens", HelpText = "Generations to run (overrides maxGen; default: the config's, else 2048; with --resume, may extend the run).")]
     public int? Generations { get; set; }
 
     [Option("seed", HelpText = "Seed of the whole run (default 1).")]

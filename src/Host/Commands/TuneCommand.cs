@@ -122,7 +122,7 @@ public static class TuneCommand
         string measure = format.TunedResult(score);
         string how = state is null
             ? $"shared weight {Format(shared)}"
-            : $"{state.Optimizer.Name}, {state.Generation} generations from shared weight {Format(shared)}, best centre of generation {bestGeneration}";
+            : $"{state.Optimizer.Name}, {Counted.Of(state.Generation, "generation")} from shared weight {Format(shared)}, best centre of generation {bestGeneration}";
         run.Folder.WriteTuned(Tuned(run, tuner.Connections.Genome(weights), $"{how}; {measure}", bestGeneration, score.Mean));
         var test = new JsonObject
         {

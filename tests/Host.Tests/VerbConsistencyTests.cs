@@ -135,4 +135,16 @@ public sealed class VerbConsistencyTests(TrainedCsvRun csv) : IClassFixture<Trai
             "--label", "species", "--drop", "id");
         Assert.Contains("test accuracy", File.ReadAllText(Path.Combine(run, "report.html")));
     }
+
+    [Fact]
+    public void SweepChart_OfACsvNetwork_ShowsAccuracyInPercent_WithoutABandOfSpread()
+    {
+        string chart = Path.Combine(HostRunner.TempFolder(), "sweep.svg");
+        Ok("sweep", "--net", csv.Run, "--count", "5", "--backend", "cpu", "--out", chart);
+        string svg = File.ReadAllText(chart);
+        Assert.Contains("test accuracy (%)", svg);
+        Assert.DoesNotContain("standard deviation", svg);
+        var plot = Output.Drawing.Charts.Sweep(new[] { 0.0, 1 }, new[] { 1.0, 2 }, new[] { 0.5, 0.5 }, "reward", "t");
+        Assert.Contains(plot.GetPlottables(), p => p is ScottPlot.Plottables.FillY);
+    }
 }

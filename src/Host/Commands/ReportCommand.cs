@@ -107,8 +107,8 @@ public static class ReportCommand
                 var scores = scoring.Score(best.Genome, WeightMode.Shared, WeightSweep.Range(-2f, 2f, 41), options.Episodes, 1);
                 var sweep = scores.AsSweep();
                 html.Append("<h2>Weight sweep of the best network</h2>\n");
-                html.Append(Charts.Svg(Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, scores.Measure,
-                    $"best.json on {task.Name}: {scores.Detail}"))).Append('\n');
+                html.Append(Charts.Svg(Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, scores.ChartMeasure,
+                    $"best.json on {task.Name}: {scores.Detail}", scores.ChartScale))).Append('\n');
             }
         }
 

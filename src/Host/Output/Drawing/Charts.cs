@@ -110,17 +110,24 @@ public static class Charts
         return plot;
     }
 
-    public static Plot Sweep(IReadOnlyList<double> weights, IReadOnlyList<double> mean, IReadOnlyList<double> std, string what, string title)
+    /// <summary>
+    /// Mean (times <paramref name="scale"/>) against the shared weight, with a band of one standard deviation where
+    /// there is a spread (a test accuracy is one number per weight: no band, no legend line promising one).
+    /// </summary>
+    public static Plot Sweep(IReadOnlyList<double> weights, IReadOnlyList<double> mean, IReadOnlyList<double> std, string what, string title, double scale = 1)
     {
         FontFiles.UseForCharts();
         var plot = new Plot();
         var x = weights.ToArray();
-        var lower = mean.Zip(std, (m, s) => m - s).ToArray();
-        var upper = mean.Zip(std, (m, s) => m + s).ToArray();
-        var band = plot.Add.FillY(x, lower, upper);
-        band.FillColor = Colors.C0.WithAlpha(0.2);
-        band.LegendText = "± one standard deviation";
-        var line = plot.Add.Scatter(x, mean.ToArray());
+        if (std.Any(s => s > 0))
+        {
+            var lower = mean.Zip(std, (m, s) => (m - s) * scale).ToArray();
+            var upper = mean.Zip(std, (m, s) => (m + s) * scale).ToArray();
+            var band = plot.Add.FillY(x, lower, upper);
+            band.FillColor = Colors.C0.WithAlpha(0.2);
+            band.LegendText = "± one standard deviation";
+        }
+        var line = plot.Add.Scatter(x, mean.Select(m => m * scale).ToArray());
         line.LegendText = $"mean {what}";
         line.Color = Colors.C0;
         plot.Title(title);

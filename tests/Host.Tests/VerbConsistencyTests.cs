@@ -147,4 +147,15 @@ public sealed class VerbConsistencyTests(TrainedCsvRun csv) : IClassFixture<Trai
         var plot = Output.Drawing.Charts.Sweep(new[] { 0.0, 1 }, new[] { 1.0, 2 }, new[] { 0.5, 0.5 }, "reward", "t");
         Assert.Contains(plot.GetPlottables(), p => p is ScottPlot.Plottables.FillY);
     }
+
+    [Fact]
+    public void RunsOverlay_CutsTheIntervalAtTheTasksBounds()
+    {
+        // Two runs at 0 and -10 (pendulum's rewards are at most 0): the 95 % interval would reach far above 0.
+        List<Runs.LogEntry> Log(double fitness) => new() { new(0, fitness, fitness, fitness, fitness, 3, 2, 0, 0, 0, 1) };
+        var runs = new List<(string, List<Runs.LogEntry>)> { ("a", Log(0)), ("b", Log(-10)) };
+        double Highest(ScottPlot.Plot plot) => plot.GetPlottables().OfType<ScottPlot.Plottables.FillY>().Max(f => f.GetAxisLimits().Top);
+        Assert.True(Highest(Output.Drawing.Charts.Overlay(runs, Engine.Tasks.ScoringScheme.Episodes)) > 10);
+        Assert.Equal(0, Highest(Output.Drawing.Charts.Overlay(runs, Engine.Tasks.ScoringScheme.Episodes, (-100, 0))));
+    }
 }

@@ -53,6 +53,6 @@ public static class PlotCommand
         if (folders.Count == 0) throw new WannException("--runs: no run folders (folders holding log.jsonl) given or found");
         var runs = folders.Select(f => (Name: Path.GetFileName(Path.GetFullPath(f).TrimEnd('/')), Log: RunLog.Read(f))).ToList();
         var scoring = RunLog.Scoring(folders[0], runs[0].Log);
-        return (new List<Plot> { Charts.Overlay(runs, scoring) }, $"{scoring.FitnessCurve} of {runs.Count} runs (mean and 95 % interval)");
+        return (new List<Plot> { Charts.Overlay(runs, scoring, RunLog.FitnessBounds(folders[0])) }, $"{scoring.FitnessCurve} of {runs.Count} runs (mean and 95 % interval)");
     }
 }

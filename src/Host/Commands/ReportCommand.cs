@@ -135,5 +135,11 @@ public static class ReportCommand
     private static string Field(System.Text.Json.Nodes.JsonNode? node, string key) => Encode(node?[key]?.ToString() ?? "-");
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
-    private static string Number(double? value) => value is { } v ? v.ToString("G5", CultureInfo.InvariantCulture) : "-";
+    /// <summary>Five significant digits, large numbers grouped in full rather than as 2.3335E+07.</summary>
+    private static string Number(double? value) => value switch
+    {
+        null => "-",
+        { } v when Math.Abs(v) >= 1e5 && double.IsFinite(v) => v.ToString("N0", CultureInfo.InvariantCulture),
+        { } v => v.ToString("G5", CultureInfo.InvariantCulture),
+    };
 }

@@ -150,4 +150,19 @@ public sealed class EpisodeCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error);
     }
+
+    [Fact]
+    public void SwingUpScene_KeepsAHangingPoleInsideTheFrame_AboveTheCaption()
+    {
+        const int width = Output.Animation.EpisodeAnimation.Width, height = Output.Animation.EpisodeAnimation.Height;
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.White);
+            // Cart at the middle, pole hanging straight down: cos θ = -1, sin θ = 0.
+            Output.Animation.CartScene.SwingUp().Draw(canvas, width, height, new[] { 0f, 0f, -1f, 0f, 0f });
+        }
+        int lowest = Enumerable.Range(0, height).Last(y => Enumerable.Range(0, width).Any(x => bitmap.GetPixel(x, y).Red > 150 && bitmap.GetPixel(x, y).Blue < 100));
+        Assert.True(lowest < height - 20, $"the pole reaches row {lowest} of {height}");
+    }
 }

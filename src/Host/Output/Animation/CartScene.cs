@@ -13,6 +13,9 @@ public sealed record CartScene(double StepSeconds, Func<IReadOnlyList<float>, do
 {
     private const float TrackLimit = 2.4f;
 
+    /// <summary>Pixels kept free at the bottom for the step and reward caption.</summary>
+    private const float CaptionHeight = 28;
+
     /// <summary>Swing-up: observation x, x_dot, cos θ, sin θ, θ_dot; pole 0.6.</summary>
     public static CartScene SwingUp() => new(0.01, o => Math.Atan2(o[3], o[2]), 0.6f * 2);
 
@@ -22,7 +25,8 @@ public sealed record CartScene(double StepSeconds, Func<IReadOnlyList<float>, do
     public void Draw(SKCanvas canvas, int width, int height, IReadOnlyList<float> observation)
     {
         float scale = width / (2 * TrackLimit + 1.2f);
-        float groundY = height * 0.68f;
+        // Low enough for an upright pole, high enough that a hanging one (swing-up) stays above the caption line.
+        float groundY = Math.Min(height * 0.68f, height - CaptionHeight - PoleLength * scale);
         float Screen(float x) => width / 2f + x * scale;
         using var line = new SKPaint { IsAntialias = true, Color = new SKColor(102, 102, 102), StrokeWidth = 2, Style = SKPaintStyle.Stroke };
         canvas.DrawLine(Screen(-TrackLimit), groundY, Screen(TrackLimit), groundY, line);

@@ -111,6 +111,11 @@ public sealed class VerbConsistencyTests(TrainedCsvRun csv) : IClassFixture<Trai
         var resumed = HostRunner.Run("train", "--resume", Path.Combine(moved, "run"), "--gens", "4", "--quiet");
         Assert.Equal(2, resumed.ExitCode);
         Assert.Contains("train.csv: changed since the run started", resumed.Error);
+        Assert.Contains("or resume with --accept-changed-data", resumed.Error);
+        var accepted = Ok("train", "--resume", Path.Combine(moved, "run"), "--gens", "4", "--quiet", "--accept-changed-data", "--backend", "cpu");
+        Assert.Contains("going on with it as --accept-changed-data asks", accepted.Error);
+        // The new data is the run's from then on: a later resume takes it without being told.
+        Ok("train", "--resume", Path.Combine(moved, "run"), "--gens", "5", "--quiet", "--backend", "cpu");
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public static class TrainCommand
     public static int Run(TrainOptions options, IReadOnlyList<string> arguments)
     {
         if (options.Seeds is not null) return SeedSweep.Run(options, arguments);
+        if (options.AcceptChangedData && options.Resume is null) throw new WannException("--accept-changed-data goes with --resume DIR (a csv run whose data changed)");
         if (options.CheckpointEvery is < 1) throw new WannException($"--checkpoint-every: must be at least 1, got {options.CheckpointEvery}");
         if (!(options.CheckpointSeconds >= 0)) throw new WannException($"--checkpoint-seconds: must be 0 or more, got {options.CheckpointSeconds}");
         TaskEvaluators.CheckThreads(options.Threads);
@@ -151,7 +152,8 @@ public static class TrainCommand
         // run.json holds the run's history: one that cannot be read is refused before anything is written.
         RunInfo.Read(Path.Combine(folder.Path, RunInfo.FileName));
         // A csv run's data is checked against the hashes recorded at its start before any checkpoint is read.
-        var data = File.Exists(Path.Combine(folder.Path, CsvTaskFile.FileName)) ? CsvTaskFile.Read(folder.Path).Load() : null;
+        var source = File.Exists(Path.Combine(folder.Path, CsvTaskFile.FileName)) ? CsvTaskFile.Read(folder.Path, options.AcceptChangedData, warn) : null;
+        var data = source?.Load();
         var csvTask = data is not null ? CsvTask.From(data) : null;
         TaskSpec? task = null;
         var checkpoint = folder.ReadCheckpoint(warn, (candidate, file) =>
@@ -177,6 +179,8 @@ public static class TrainCommand
                                     $"(to search longer: wann train --resume {folder.Path} --gens {done * 2})");
             return null;
         }
+        // Accepted changed data is the run's data from here on.
+        if (options.AcceptChangedData && source is not null) CsvTaskFile.Write(folder.Path, source);
         return (folder, settings, checkpoint.Seed, checkpoint.State, task!, data);
     }
 }

@@ -40,6 +40,10 @@ public sealed class TrainOptions : CsvDataOptions
     [Option("resume", HelpText = "Run folder of a stopped run to continue from its checkpoint (with --gens: extend a finished one).")]
     public string? Resume { get; set; }
 
+    [Option("accept-changed-data", Default = false, HelpText = "With --resume of a csv run: go on although a data file changed since the start (the " +
+                                                               "resumed run is then not the one an uninterrupted run would give); the new SHA-256 is recorded.")]
+    public bool AcceptChangedData { get; set; }
+
     [Option("checkpoint-every", HelpText = "Also checkpoint every this many generations (default: by time only, see --checkpoint-seconds).")]
     public int? CheckpointEvery { get; set; }
 

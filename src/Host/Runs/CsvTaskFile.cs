@@ -30,8 +30,11 @@ public static class CsvTaskFile
             testSha256 = FileFingerprint.Sha256(source.TestPath),
         }, new JsonSerializerOptions { WriteIndented = true }) + "\n");
 
-    /// <summary>The run's data source, its files checked against the hashes recorded at the start.</summary>
-    public static CsvClassificationSource Read(string folder)
+    /// <summary>
+    /// The run's data source, its files checked against the hashes recorded at the start: a changed file is refused,
+    /// or with <paramref name="acceptChanged"/> said through <paramref name="warn"/> (the caller then records the new hashes with <see cref="Write"/>).
+    /// </summary>
+    public static CsvClassificationSource Read(string folder, bool acceptChanged = false, Action<string>? warn = null)
     {
         string path = Path.Combine(folder, FileName);
         if (!File.Exists(path)) throw new WannException($"{path}: missing: a csv run keeps its data files' names there");
@@ -67,7 +70,11 @@ public static class CsvTaskFile
         var source = new CsvClassificationSource(Locate("train"), Locate("test"), Text("label", required: false), scaling, Columns("drop"));
         foreach (var (file, key) in new[] { (source.TrainPath, "trainSha256"), (source.TestPath, "testSha256") })
             if (Text(key, required: false) is { } recorded && !string.Equals(recorded, FileFingerprint.Sha256(file), StringComparison.OrdinalIgnoreCase))
-                throw new WannException($"{file}: changed since the run started (its SHA-256 differs from the one in {FileName}); a resumed run must see the same data: restore the file");
+            {
+                string changed = $"{file}: changed since the run started (its SHA-256 differs from the one in {FileName})";
+                if (!acceptChanged) throw new WannException($"{changed}; a resumed run must see the same data: restore the file, or resume with --accept-changed-data");
+                warn?.Invoke($"{changed}; going on with it as --accept-changed-data asks: the run is no longer the one an uninterrupted run would give");
+            }
         return source;
     }
 }

@@ -50,7 +50,9 @@ public sealed class ReferenceEvaluator : IBackend
             int weights = request.Weights.Length, reps = request.Repetitions;
             var table = new FitnessTable(batch.ProgramCount, weights, reps);
             var steps = new long[batch.ProgramCount];
-            Parallel.For(0, batch.ProgramCount, new ParallelOptions { MaxDegreeOfParallelism = threads }, g =>
+            var progress = request.Progress;
+            var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = progress?.Cancellation ?? default };
+            Parallel.For(0, batch.ProgramCount, options, g =>
             {
                 var program = batch.ProgramAt(g);
                 for (int w = 0; w < weights; w++)
@@ -60,6 +62,7 @@ public sealed class ReferenceEvaluator : IBackend
                         table.Rewards[table.Lanes.IndexOf(g, w, r)] = reward;
                         steps[g] += taken;
                     }
+                progress?.Finish(weights * reps);
             });
             table.StepCount = steps.Sum();
             return table;

@@ -46,7 +46,9 @@ public sealed class WannSearch
     {
         var clock = Stopwatch.StartNew();
         var population = state.Population;
-        var batch = ProgramBatch.Compile(population, WeightMode.Shared);
+        var compiled = PopulationCompiler.CompileTracked(population, WeightMode.Shared, state.Lineage);
+        state.Lineage = null; // the parents' batch is not needed any more
+        var batch = compiled.Batch;
         double compileSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
@@ -83,7 +85,8 @@ public sealed class WannSearch
         evaluateSeconds += clock.Elapsed.TotalSeconds;
 
         clock.Restart();
-        state.Population = _breeder.NextGeneration(population, ranks, state.Random, state.Counter);
+        state.Population = _breeder.NextGeneration(population, ranks, state.Random, state.Counter, out var parentOf);
+        state.Lineage = new Lineage(compiled, parentOf);
         double breedSeconds = clock.Elapsed.TotalSeconds;
 
         long lanes = (long)n * table.LanesPerGenome;

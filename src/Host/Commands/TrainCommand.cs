@@ -1,4 +1,5 @@
 using Wann.Engine.Config;
+using Wann.Engine.Datasets;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
 using Wann.Engine.Search;
@@ -29,7 +30,7 @@ public static class TrainCommand
         // Everything that can fail on bad input is checked before the run folder is created or changed.
         var plan = options.Resume is not null ? Resume(options) : Start(options);
         if (plan is null) return 0;
-        var (existing, settings, seed, state, task) = plan.Value;
+        var (existing, settings, seed, state, task, data) = plan.Value;
         if (options.Resume is null)
             MemoryNeed.Check(MemoryNeed.ForSearch(settings, task), $"--pop {settings.PopulationSize}: a population of {settings.PopulationSize:N0} {task.Name} networks");
         using var scoring = options.Cluster is null ? TaskScoring.Open(task, BackendList.Create(options.Backend, options.Threads)) : null;
@@ -59,6 +60,7 @@ public static class TrainCommand
         var search = new WannSearch(settings, task, evaluator);
         if (!options.Quiet)
         {
+            foreach (string line in data?.Summary ?? Array.Empty<string>()) Console.WriteLine(line);
             Console.WriteLine($"{task.Name}: population {settings.PopulationSize}, generations {state.Generation}..{settings.MaxGenerations - 1}, " +
                               $"{settings.SharedWeights().Length} weights x {settings.Repetitions} repetitions");
             Console.WriteLine($"backend {evaluator.Name} ({evaluator.Device}); run folder {folder.Path}");
@@ -103,7 +105,7 @@ public static class TrainCommand
                 }
                 testAccuracy?.Update(report.NewBest, state.Best);
                 log.Append(GenerationLog.Line(report, testAccuracy?.Current));
-                if (report.NewBest && state.Best is { } best) folder.WriteBest(best, task.Name, seed);
+                if (report.NewBest && state.Best is { } best) folder.WriteBest(best, task, seed);
                 bool last = state.Generation >= settings.MaxGenerations;
                 if (schedule.IsDue(state.Generation, last || stop.AfterGeneration))
                 {
@@ -141,7 +143,7 @@ public static class TrainCommand
     }
 
     /// <summary>A new run's settings and task; the folder is only named here and created once everything else has been checked.</summary>
-    private static (RunFolder?, Hyperparameters, ulong, SearchState?, TaskSpec) Start(TrainOptions options)
+    private static (RunFolder?, Hyperparameters, ulong, SearchState?, TaskSpec, CsvDataset?) Start(TrainOptions options)
     {
         if (options.Out is null) throw new WannException("give --out DIR for a new run (or --resume DIR to continue one)");
         if (options.Config is null && options.Task is null) throw new WannException("give --config FILE or --task NAME");
@@ -152,15 +154,16 @@ public static class TrainCommand
             settings = settings with { PopulationSize = pop >= 2 ? pop : throw new WannException($"--pop: must be at least 2, got {pop}") };
         if (options.Generations is { } gens)
             settings = settings with { MaxGenerations = gens >= 1 ? gens : throw new WannException($"--gens: must be at least 1, got {gens}") };
-        var task = TaskEvaluators.RunnableTask(TaskResolver.Get(settings.Task, options, options.Config ?? "--task"), options.Config ?? "--task");
+        var data = TaskResolver.CsvSource(settings.Task, options)?.Load();
+        var task = TaskEvaluators.RunnableTask(data is not null ? CsvTask.From(data) : TaskResolver.Get(settings.Task, options, options.Config ?? "--task"), options.Config ?? "--task");
         // Memory first: of a population too large for this machine, how much it would need says the most.
         MemoryNeed.Check(MemoryNeed.ForSearch(settings, task), $"--pop {settings.PopulationSize}: a population of {settings.PopulationSize:N0} {task.Name} networks");
         settings = HyperparameterLoader.Validate(settings, "command line");
-        return (null, settings, options.Seed ?? TrainOptions.DefaultSeed, null, task);
+        return (null, settings, options.Seed ?? TrainOptions.DefaultSeed, null, task, data);
     }
 
     /// <summary>A stopped run's checkpoint, settings and task; null (after saying so) when the run has already finished.</summary>
-    private static (RunFolder?, Hyperparameters, ulong, SearchState?, TaskSpec)? Resume(TrainOptions options)
+    private static (RunFolder?, Hyperparameters, ulong, SearchState?, TaskSpec, CsvDataset?)? Resume(TrainOptions options)
     {
         var fixedOptions = new (string Name, bool Given)[]
         {
@@ -179,7 +182,8 @@ public static class TrainCommand
         // run.json holds the run's history: one that cannot be read is refused before anything is written.
         RunInfo.Read(Path.Combine(folder.Path, RunInfo.FileName));
         // A csv run's data is checked against the hashes recorded at its start before any checkpoint is read.
-        var csvTask = File.Exists(Path.Combine(folder.Path, CsvTaskFile.FileName)) ? CsvTask.From(CsvTaskFile.Read(folder.Path).Load()) : null;
+        var data = File.Exists(Path.Combine(folder.Path, CsvTaskFile.FileName)) ? CsvTaskFile.Read(folder.Path).Load() : null;
+        var csvTask = data is not null ? CsvTask.From(data) : null;
         TaskSpec? task = null;
         var checkpoint = folder.ReadCheckpoint(warn, (candidate, file) =>
         {
@@ -204,6 +208,6 @@ public static class TrainCommand
                                     $"(to search longer: wann train --resume {folder.Path} --gens {done * 2})");
             return null;
         }
-        return (folder, settings, checkpoint.Seed, checkpoint.State, task!);
+        return (folder, settings, checkpoint.Seed, checkpoint.State, task!, data);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Wann.Engine;
 using Wann.Engine.Datasets;
@@ -7,10 +6,11 @@ using Wann.Engine.Formats;
 namespace Wann.Host.Runs;
 
 /// <summary>
-/// <c>csv-task.json</c> in the folder of a csv run: the data files (absolute paths) with the SHA-256 of
-/// each, the label column and the scaling, so <c>--resume</c> rebuilds the same task without being told
-/// them again, and refuses data that changed since the run started (a resumed run must see the same data).
-/// Files written before the hashes were recorded still resume, unchecked.
+/// <c>csv-task.json</c> in the folder of a csv run: the data files with the SHA-256 of each, the label column
+/// and the scaling, so <c>--resume</c>, <c>report</c> and <c>eval --net RUNFOLDER</c> rebuild the same task without
+/// being told them again, and refuse data that changed since the run started (a resumed run must see the same
+/// data). Each file is kept by its absolute path and by its path relative to the run folder: a run folder moved
+/// together with its data still finds it. Files written before the hashes were recorded still resume, unchecked.
 /// </summary>
 public static class CsvTaskFile
 {
@@ -21,10 +21,12 @@ public static class CsvTaskFile
         {
             train = Path.GetFullPath(source.TrainPath),
             test = Path.GetFullPath(source.TestPath),
+            trainFromRun = Path.GetRelativePath(Path.GetFullPath(folder), Path.GetFullPath(source.TrainPath)),
+            testFromRun = Path.GetRelativePath(Path.GetFullPath(folder), Path.GetFullPath(source.TestPath)),
             label = source.LabelColumn,
             scale = source.Scaling.ToString().ToLowerInvariant(),
-            trainSha256 = Hash(source.TrainPath),
-            testSha256 = Hash(source.TestPath),
+            trainSha256 = FileFingerprint.Sha256(source.TrainPath),
+            testSha256 = FileFingerprint.Sha256(source.TestPath),
         }, new JsonSerializerOptions { WriteIndented = true }) + "\n");
 
     /// <summary>The run's data source, its files checked against the hashes recorded at the start.</summary>
@@ -46,23 +48,18 @@ public static class CsvTaskFile
             "none" => CsvScaling.None,
             var other => throw new WannException($"{path}: scale '{other}' is not standard or none"),
         };
-        var source = new CsvClassificationSource(Text("train")!, Text("test")!, Text("label", required: false), scaling);
+        string Locate(string key)
+        {
+            string absolute = Text(key)!;
+            if (File.Exists(absolute) || Text(key + "FromRun", required: false) is not { } relative) return absolute;
+            string moved = Path.GetFullPath(Path.Combine(folder, relative));
+            return File.Exists(moved) ? moved
+                : throw new WannException($"{absolute}: file not found (nor at {moved}, where it would lie had it moved with the run folder; {path} names it)");
+        }
+        var source = new CsvClassificationSource(Locate("train"), Locate("test"), Text("label", required: false), scaling);
         foreach (var (file, key) in new[] { (source.TrainPath, "trainSha256"), (source.TestPath, "testSha256") })
-            if (Text(key, required: false) is { } recorded && !string.Equals(recorded, Hash(file), StringComparison.OrdinalIgnoreCase))
+            if (Text(key, required: false) is { } recorded && !string.Equals(recorded, FileFingerprint.Sha256(file), StringComparison.OrdinalIgnoreCase))
                 throw new WannException($"{file}: changed since the run started (its SHA-256 differs from the one in {FileName}); a resumed run must see the same data: restore the file");
         return source;
-    }
-
-    private static string Hash(string file)
-    {
-        try
-        {
-            using var stream = File.OpenRead(file);
-            return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new WannException(e is FileNotFoundException or DirectoryNotFoundException ? $"{file}: file not found" : $"{file}: cannot read: {e.Message}");
-        }
     }
 }

@@ -152,9 +152,11 @@ internal sealed class SimdRollout(ProgramBatch batch, EvaluationRequest request,
                     var state = scratch.StateOf(b);
                     r = task.Step(ref state, scratch.EpisodeOf(episodes, b), outputs, out done);
                 }
-                reward[b] += VectorLane.IfPositive(alive[b], r, zero);
-                steps[b] += alive[b];
-                alive[b] = VectorLane.IfPositive(done, zero, alive[b]);
+                // The protocol's tally (EpisodeProtocol.Count), on the rollout's arrays; the outputs above are filled
+                // here rather than through EpisodeProtocol.Step, which measured 4-7 % slower on swing-up (M2).
+                var tally = new EpisodeTally<VectorLane> { Reward = reward[b], Steps = steps[b], Alive = alive[b] };
+                EpisodeProtocol.Count(ref tally, r, done);
+                (reward[b], steps[b], alive[b]) = (tally.Reward, tally.Steps, tally.Alive);
                 running += alive[b].CountNonZero();
             }
             if ((running + width - 1) / width < active)

@@ -34,34 +34,26 @@ public static class EpisodeRecorder
             var outputs = new List<float[]>();
             var rewards = new List<float>();
             var values = new float[program.NodeCount];
-            var taskOutputs = new TaskOutputs<FloatLane>();
-            bool ended = false;
-            for (int t = 0; t < spec.EpisodeLength && !ended; t++)
+            var tally = EpisodeTally<FloatLane>.Start(FloatLane.True);
+            for (int t = 0; t < spec.EpisodeLength && FloatLane.Any(tally.Alive); t++)
             {
                 if (keepStateEvery > 0 && t % keepStateEvery == 0) states[t] = (float[])slots.Clone();
-                var seen = Observe(task, ref state, episode, program.InputCount);
-                var answer = new float[program.OutputCount];
-                ReferenceInterpreter.Evaluate(program, seen, weight, values, answer);
-                for (int o = 0; o < answer.Length && o < TaskOutputs<FloatLane>.Capacity; o++) taskOutputs.Set(o, new FloatLane(answer[o]));
-                rewards.Add(task.Step(ref state, episode, taskOutputs, out var done).Value);
-                observations.Add(seen);
-                outputs.Add(answer);
-                ended = done.Value > 0f;
+                var io = new ArrayNetworkValues(new float[program.InputCount], new float[program.OutputCount]);
+                EpisodeProtocol.Observe<TTask, FloatLane, ScalarState, ScalarEpisode, ArrayNetworkValues>(task, ref state, episode, program.InputCount, ref io);
+                ReferenceInterpreter.Evaluate(program, io.Inputs, weight, values, io.Outputs);
+                rewards.Add(EpisodeProtocol.Step<TTask, FloatLane, ScalarState, ScalarEpisode, ArrayNetworkValues>(task, ref state, episode, io, program.OutputCount, ref tally).Value);
+                observations.Add(io.Inputs);
+                outputs.Add(io.Outputs);
             }
             if (keepStateEvery > 0) states[rewards.Count] = (float[])slots.Clone();
+            var last = new ArrayNetworkValues(new float[program.InputCount], Array.Empty<float>());
+            EpisodeProtocol.Observe<TTask, FloatLane, ScalarState, ScalarEpisode, ArrayNetworkValues>(task, ref state, episode, program.InputCount, ref last);
             var data = table.Values.AsSpan(repetition * table.Size, table.Size).ToArray();
-            return new EpisodeTrace(observations, outputs, rewards, Observe(task, ref state, episode, program.InputCount), ended)
+            return new EpisodeTrace(observations, outputs, rewards, last.Inputs, EndedEarly: !FloatLane.Any(tally.Alive))
             {
                 States = states,
                 Episode = data,
             };
-        }
-
-        private static float[] Observe<TTask>(TTask task, ref ScalarState state, in ScalarEpisode episode, int count) where TTask : struct, IRolloutTask
-        {
-            var seen = new float[count];
-            for (int k = 0; k < count; k++) seen[k] = task.Observation<FloatLane, ScalarState, ScalarEpisode>(ref state, episode, k).Value;
-            return seen;
         }
     }
 }

@@ -55,6 +55,47 @@ public sealed class PopulationCompilerTests
             AssertSameBatch(ProgramBatch.Concatenate(population.Select(g => ProgramCompiler.Compile(g, mode)).ToList()), PopulationCompiler.Compile(population, mode));
     }
 
+    [Theory]
+    [InlineData(WeightMode.Shared, true)]
+    [InlineData(WeightMode.Stored, true)]
+    [InlineData(WeightMode.Shared, false)]
+    public void ChildrenCompiledFromTheirParentsPrograms_EqualChildrenCompiledFromScratch(WeightMode mode, bool expressDisabledHidden)
+    {
+        var expression = ConnectionExpression.For(expressDisabledHidden);
+        var parents = SyntheticPopulation.Grow(new NetworkShape(5, 2), 600, 25, 8, Enumerable.Range(1, 10).Select(i => (ActivationFunction)i).ToArray())
+            .Select(g => g.WithExpression(expression)).ToList();
+        var random = new Randomness.SeededRandom(9);
+        var ranks = Enumerable.Range(0, parents.Count).OrderBy(_ => random.NextDouble()).ToArray();
+        // Half the children change an activation only: those copy their parent's program.
+        var breeder = new Breeder(new Mutator(Enumerable.Range(1, 10).Select(i => (ActivationFunction)i).ToArray(), 0.2, 0.2, 0.1, 0.5), 0.2, 0.2, 4);
+        var counter = new InnovationCounter(parents.Max(g => g.Nodes.Max(n => n.Id)) + 1, parents.Max(g => g.Connections.Max(c => c.Innovation)) + 1);
+        var children = breeder.NextGeneration(parents, ranks, random, counter, out var parentOf);
+        var compiledParents = PopulationCompiler.CompileTracked(parents, mode);
+
+        var fromParents = PopulationCompiler.CompileTracked(children, mode, new Lineage(compiledParents, parentOf));
+
+        AssertSameBatch(PopulationCompiler.Compile(children, mode), fromParents.Batch);
+        AssertSameBatch(ProgramBatch.Concatenate(children.Select(g => ProgramCompiler.Compile(g, mode)).ToList()), fromParents.Batch);
+        // And the next generation again, from programs that were themselves copies.
+        var grandchildren = breeder.NextGeneration(children, ranks, random, counter, out var grandparentOf);
+        AssertSameBatch(PopulationCompiler.Compile(grandchildren, mode),
+            PopulationCompiler.CompileTracked(grandchildren, mode, new Lineage(fromParents, grandparentOf)).Batch);
+    }
+
+    [Fact]
+    public void ALineageThatDoesNotFit_IsIgnored()
+    {
+        var population = SyntheticPopulation.Grow(new NetworkShape(5, 2), 300, 20, 4);
+        var strangers = PopulationCompiler.CompileTracked(SyntheticPopulation.Grow(new NetworkShape(5, 2), 300, 20, 5), WeightMode.Shared);
+        var wrongParents = Enumerable.Range(0, 300).Reverse().ToArray();
+        AssertSameBatch(PopulationCompiler.Compile(population, WeightMode.Shared),
+            PopulationCompiler.CompileTracked(population, WeightMode.Shared, new Lineage(strangers, wrongParents)).Batch);
+        // Parents compiled with stored weights are not reused for a shared-weight batch.
+        var stored = PopulationCompiler.CompileTracked(population, WeightMode.Stored);
+        AssertSameBatch(PopulationCompiler.Compile(population, WeightMode.Shared),
+            PopulationCompiler.CompileTracked(population, WeightMode.Shared, new Lineage(stored, Enumerable.Range(0, 300).ToArray())).Batch);
+    }
+
     [Fact]
     public void MixedShapes_AreRefused()
     {

@@ -53,17 +53,19 @@ public sealed class ConnectionExpression
     /// <summary>Number of live edges: the original's nConn (before its "0 counts as 1" for ranking). Allocates nothing.</summary>
     public int Count(Genome genome)
     {
-        var connections = genome.Connections;
+        var connections = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(genome.Connections);
         int n = 0;
         bool anyDisabled = false;
-        foreach (var c in connections)
+        foreach (ref readonly var c in connections)
         {
             if (c.Enabled) n++;
             else anyDisabled = true;
         }
         if (!ExpressesDisabledHidden || !anyDisabled) return n;
-        foreach (var c in connections)
-            if (!c.Enabled && IsLive(false, KindOf(genome, c.Source), KindOf(genome, c.Destination))) n++;
+        var nodes = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(genome.Nodes);
+        int fixedNodes = Math.Min(nodes.Length, 1 + genome.Shape.Inputs + genome.Shape.Outputs);
+        foreach (ref readonly var c in connections)
+            if (!c.Enabled && KindOf(nodes, fixedNodes, c.Source) == NodeKind.Hidden && KindOf(nodes, fixedNodes, c.Destination) == NodeKind.Hidden) n++;
         return n;
     }
 
@@ -72,10 +74,8 @@ public sealed class ConnectionExpression
     /// Their ids are normally their positions, so the first look is direct; the scan is the fallback (with 256
     /// inputs, scanning for every disabled connection made this count most of a fashion16 generation's host work).
     /// </summary>
-    private static NodeKind KindOf(Genome genome, int id)
+    private static NodeKind KindOf(ReadOnlySpan<NodeGene> nodes, int fixedNodes, int id)
     {
-        var nodes = genome.Nodes;
-        int fixedNodes = Math.Min(nodes.Count, 1 + genome.Shape.Inputs + genome.Shape.Outputs);
         if ((uint)id < (uint)fixedNodes && nodes[id].Id == id) return nodes[id].Kind;
         for (int i = 0; i < fixedNodes; i++) if (nodes[i].Id == id) return nodes[i].Kind;
         return NodeKind.Hidden;

@@ -35,6 +35,29 @@ public sealed class Genome
         return new(Shape, nodes, connections, Expression);
     }
 
+    /// <summary>
+    /// A genome for a mutation that changes only the lists asked for: those are copied (with room for one
+    /// mutation), the others are this genome's own lists, shared. Breeding makes children this way, so a
+    /// searched population's genomes share unchanged gene lists with their parents and must be treated as
+    /// read-only (<see cref="Clone"/> one before changing it).
+    /// </summary>
+    public Genome CopyForChange(bool nodes, bool connections)
+    {
+        var nodeList = Nodes;
+        if (nodes)
+        {
+            nodeList = new List<NodeGene>(Nodes.Count + 1);
+            nodeList.AddRange(Nodes);
+        }
+        var connectionList = Connections;
+        if (connections)
+        {
+            connectionList = new List<ConnectionGene>(Connections.Count + 2);
+            connectionList.AddRange(Connections);
+        }
+        return new(Shape, nodeList, connectionList, Expression);
+    }
+
     /// <summary>A copy of the genes under another expression rule.</summary>
     public Genome WithExpression(ConnectionExpression expression) => new(Shape, new List<NodeGene>(Nodes), new List<ConnectionGene>(Connections), expression);
 

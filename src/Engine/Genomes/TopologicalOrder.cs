@@ -38,7 +38,7 @@ public static class TopologicalOrder
 
     private sealed class Scratch
     {
-        public readonly Dictionary<int, int> Position = new();
+        public readonly NodePositions Position = new();
         public int[] Indegree = new int[64], FirstSuccessor = new int[65], Cursor = new int[65], Successors = new int[64];
         public bool[] Seen = new bool[64];
         public int[] Heap = new int[64];
@@ -48,16 +48,15 @@ public static class TopologicalOrder
         {
             int n = genome.Nodes.Count, m = genome.Connections.Count;
             Reserve(n, m);
-            Position.Clear();
-            for (int i = 0; i < n; i++) Position[genome.Nodes[i].Id] = i;
+            Position.Load(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(genome.Nodes));
             Array.Clear(Indegree, 0, n);
             Array.Clear(FirstSuccessor, 0, n + 1);
             for (int k = 0; k < m; k++)
             {
                 if (include is not null && !include[k]) continue;
                 var c = genome.Connections[k];
-                FirstSuccessor[Position[c.Source] + 1]++;
-                Indegree[Position[c.Destination]]++;
+                FirstSuccessor[Position.Of(c.Source) + 1]++;
+                Indegree[Position.Of(c.Destination)]++;
             }
             for (int v = 0; v < n; v++) FirstSuccessor[v + 1] += FirstSuccessor[v];
             Array.Copy(FirstSuccessor, Cursor, n + 1);
@@ -65,7 +64,7 @@ public static class TopologicalOrder
             {
                 if (include is not null && !include[k]) continue;
                 var c = genome.Connections[k];
-                Successors[Cursor[Position[c.Source]]++] = Position[c.Destination];
+                Successors[Cursor[Position.Of(c.Source)]++] = Position.Of(c.Destination);
             }
         }
 
@@ -91,7 +90,7 @@ public static class TopologicalOrder
         var scratch = _scratch ??= new Scratch();
         int n = genome.Nodes.Count;
         scratch.Load(genome, include: null);
-        if (!scratch.Position.TryGetValue(sourceId, out int source) || !scratch.Position.TryGetValue(destinationId, out int destination)) return false;
+        if (!scratch.Position.TryGet(sourceId, out int source) || !scratch.Position.TryGet(destinationId, out int destination)) return false;
         var first = scratch.FirstSuccessor;
         var seen = scratch.Seen;
         Array.Clear(seen, 0, n);

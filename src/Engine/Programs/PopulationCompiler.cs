@@ -1,17 +1,25 @@
+using System.Runtime.InteropServices;
 using Wann.Engine.Genomes;
 
 namespace Wann.Engine.Programs;
 
 /// <summary>
 /// Compiles a whole population straight into one <see cref="ProgramBatch"/> on all cores: a first pass
-/// sizes every program (instructions and live edges), prefix sums place them, and a second pass writes
-/// each program into its slice of the batch's arrays. Each thread reuses one <see cref="Scratch"/>, so a
-/// genome costs no allocation. The result equals concatenating <see cref="ProgramCompiler.Compile"/> of
-/// every genome, array for array (the tests hold it to that); ProgramCompiler stays the readable version.
+/// sizes every program (instructions, and live edges by <see cref="ConnectionExpression.Count"/>, which
+/// needs no node lookups), prefix sums place them, and a second pass writes each program into its slice of
+/// the batch's arrays. Each thread reuses one <see cref="Scratch"/>, so a genome costs no allocation. The
+/// result equals concatenating <see cref="ProgramCompiler.Compile"/> of every genome, array for array (the
+/// tests hold it to that); ProgramCompiler stays the readable version.
 /// </summary>
 public static class PopulationCompiler
 {
-    public static ProgramBatch Compile(IReadOnlyList<Genome> population, WeightMode mode)
+    public static ProgramBatch Compile(IReadOnlyList<Genome> population, WeightMode mode) => CompileTracked(population, mode).Batch;
+
+    /// <summary>
+    /// Compiles <paramref name="population"/>, copying the programs of genomes whose topology is their
+    /// parent's in <paramref name="lineage"/> (when given, of the same mode and population size).
+    /// </summary>
+    public static CompiledPopulation CompileTracked(IReadOnlyList<Genome> population, WeightMode mode, Lineage? lineage = null)
     {
         if (population.Count == 0) throw new ArgumentException("a batch needs at least one program", nameof(population));
         int n = population.Count;
@@ -21,14 +29,27 @@ public static class PopulationCompiler
         var edges = new int[n];
         foreach (var genome in population)
             if (genome.Shape != shape) throw new ArgumentException("all programs of a batch must have the same shape", nameof(population));
+        var parents = lineage is { } l && l.Parents.Mode == mode && l.ParentOf.Length == n ? l.Parents : null;
+        // Per genome: the parent whose program it copies, or -1 to compile it.
+        var copyFrom = new int[n];
         var options = new ParallelOptions { MaxDegreeOfParallelism = n < 512 ? 1 : -1 };
-        Parallel.For(0, n, options, () => new Scratch(), (g, _, scratch) =>
+        Parallel.For(0, n, options, g =>
         {
             var genome = population[g];
-            instructions[g] = genome.Nodes.Count - 1 - nIn;
-            edges[g] = scratch.MarkLive(genome);
-            return scratch;
-        }, _ => { });
+            int parent = parents is null ? -1 : lineage!.ParentOf[g];
+            if (parent >= 0 && SameTopology(genome, parents!.Genomes[parent]))
+            {
+                copyFrom[g] = parent;
+                instructions[g] = parents.Batch.InstructionCountOf(parent);
+                edges[g] = parents.EdgesOf(parent).Count;
+            }
+            else
+            {
+                copyFrom[g] = -1;
+                instructions[g] = genome.Nodes.Count - 1 - nIn;
+                edges[g] = genome.Expression.Count(genome);
+            }
+        });
 
         var start = new int[n + 1];
         var edgeStart = new long[n + 1];
@@ -42,24 +63,27 @@ public static class PopulationCompiler
         if (edgeStart[n] > int.MaxValue)
             throw new WannException($"the population has {edgeStart[n]} connections in all, more than one batch can index ({int.MaxValue}); use a smaller population");
 
+        // The second pass writes every element (Scratch.Write checks its edge count against the first pass's).
         var batch = new ProgramBatch
         {
             InputCount = nIn,
             OutputCount = nOut,
             InstructionStart = start,
-            Activation = new int[start[n]],
-            FirstEdge = new int[start[n]],
-            EdgeCount = new int[start[n]],
-            EdgeSource = new int[edgeStart[n]],
-            EdgeScale = new float[edgeStart[n]],
+            Activation = GC.AllocateUninitializedArray<int>(start[n]),
+            FirstEdge = GC.AllocateUninitializedArray<int>(start[n]),
+            EdgeCount = GC.AllocateUninitializedArray<int>(start[n]),
+            EdgeSource = GC.AllocateUninitializedArray<int>((int)edgeStart[n]),
+            EdgeScale = GC.AllocateUninitializedArray<float>((int)edgeStart[n]),
             OutputSlot = new int[n * nOut],
             MaxNodeCount = maxNodes,
         };
+        var compiled = new CompiledPopulation { Genomes = population, Batch = batch, Mode = mode, InstructionNode = GC.AllocateUninitializedArray<int>(start[n]) };
         try
         {
             Parallel.For(0, n, options, () => new Scratch(), (g, _, scratch) =>
             {
-                scratch.Write(population[g], mode, batch, g, (int)edgeStart[g]);
+                if (copyFrom[g] >= 0) CopyProgram(parents!, copyFrom[g], population[g], compiled, g, (int)edgeStart[g]);
+                else scratch.Write(population[g], mode, compiled, g, (int)edgeStart[g], edges[g]);
                 return scratch;
             }, _ => { });
         }
@@ -68,70 +92,105 @@ public static class PopulationCompiler
             // A genome the compiler refuses (a cycle among live connections) is bad input: one clear line.
             throw new WannException(problem.Message);
         }
-        return batch;
+        return compiled;
     }
 
-    /// <summary>One thread's reusable buffers: node positions by id, live mask, adjacency, ready heap, slots.</summary>
+    /// <summary>
+    /// True when <paramref name="child"/> compiles to <paramref name="parent"/>'s program up to activations:
+    /// the same connection list (genomes of a population are never changed in place), expression rule,
+    /// node ids and node kinds. Live edges, order and slots depend on nothing else.
+    /// </summary>
+    private static bool SameTopology(Genome child, Genome parent)
+    {
+        if (!ReferenceEquals(child.Connections, parent.Connections) || child.Expression != parent.Expression) return false;
+        var a = CollectionsMarshal.AsSpan(child.Nodes);
+        var b = CollectionsMarshal.AsSpan(parent.Nodes);
+        if (a.Length != b.Length) return false;
+        for (int i = 0; i < a.Length; i++)
+            if (a[i].Id != b[i].Id || a[i].Kind != b[i].Kind) return false;
+        return true;
+    }
+
+    /// <summary>Program <paramref name="g"/> as a copy of the parent's, edges moved to <paramref name="firstEdge"/>, activations read from the child.</summary>
+    private static void CopyProgram(CompiledPopulation parents, int parent, Genome child, CompiledPopulation into, int g, int firstEdge)
+    {
+        var from = parents.Batch;
+        var to = into.Batch;
+        int s0 = from.InstructionStart[parent], count = from.InstructionCountOf(parent);
+        int t0 = to.InstructionStart[g];
+        var (e0, edges) = parents.EdgesOf(parent);
+        var nodes = CollectionsMarshal.AsSpan(child.Nodes);
+        var instructionNode = parents.InstructionNode.AsSpan(s0, count);
+        instructionNode.CopyTo(into.InstructionNode.AsSpan(t0));
+        from.EdgeCount.AsSpan(s0, count).CopyTo(to.EdgeCount.AsSpan(t0));
+        for (int i = 0; i < count; i++)
+        {
+            to.FirstEdge[t0 + i] = from.FirstEdge[s0 + i] - e0 + firstEdge;
+            to.Activation[t0 + i] = (int)nodes[instructionNode[i]].Activation;
+        }
+        from.EdgeSource.AsSpan(e0, edges).CopyTo(to.EdgeSource.AsSpan(firstEdge));
+        from.EdgeScale.AsSpan(e0, edges).CopyTo(to.EdgeScale.AsSpan(firstEdge));
+        int outputs = to.OutputCount;
+        from.OutputSlot.AsSpan(parent * outputs, outputs).CopyTo(to.OutputSlot.AsSpan(g * outputs));
+    }
+
+    /// <summary>One thread's reusable buffers: node positions, connection ends, adjacency, ready heap, slots.</summary>
     private sealed class Scratch
     {
-        private readonly Dictionary<int, int> _position = new();
-        private bool[] _live = new bool[64];
+        private readonly NodePositions _positions = new();
         private int[] _source = new int[64], _destination = new int[64];
-        private int[] _indegree = new int[64], _firstSuccessor = new int[65], _successors = new int[64];
+        private int[] _indegree = new int[64], _firstOut = new int[65], _out = new int[64];
         private int[] _heap = new int[64], _slot = new int[64], _order = new int[64];
-        private int[] _firstIncoming = new int[65], _incomingSlot = new int[64];
-        private float[] _incomingScale = new float[64];
 
-        /// <summary>Fills positions and the live mask of <paramref name="genome"/>; returns the number of live edges.</summary>
-        public int MarkLive(Genome genome)
+        /// <summary>
+        /// Compiles program <paramref name="g"/> into its slice of <paramref name="into"/>'s batch, which holds
+        /// <paramref name="liveEdges"/> edges from <paramref name="firstEdge"/> on.
+        /// </summary>
+        public void Write(Genome genome, WeightMode mode, CompiledPopulation into, int g, int firstEdge, int liveEdges)
         {
-            var nodes = genome.Nodes;
-            var connections = genome.Connections;
-            _position.Clear();
-            for (int i = 0; i < nodes.Count; i++) _position[nodes[i].Id] = i;
-            Grow(ref _live, connections.Count);
-            Grow(ref _source, connections.Count);
-            Grow(ref _destination, connections.Count);
-            var expression = genome.Expression;
-            int live = 0;
-            for (int k = 0; k < connections.Count; k++)
-            {
-                var c = connections[k];
-                int s = _position[c.Source], d = _position[c.Destination];
-                _source[k] = s;
-                _destination[k] = d;
-                bool on = expression.IsLive(c.Enabled, nodes[s].Kind, nodes[d].Kind);
-                _live[k] = on;
-                if (on) live++;
-            }
-            return live;
-        }
-
-        /// <summary>Compiles program <paramref name="g"/> into its slice of <paramref name="batch"/>.</summary>
-        public void Write(Genome genome, WeightMode mode, ProgramBatch batch, int g, int firstEdge)
-        {
-            MarkLive(genome);
-            int n = genome.Nodes.Count, m = genome.Connections.Count;
+            var batch = into.Batch;
+            // Spans over the lists: read-only here, and without a list's checks on every element.
+            var nodes = CollectionsMarshal.AsSpan(genome.Nodes);
+            var connections = CollectionsMarshal.AsSpan(genome.Connections);
+            int n = nodes.Length, m = connections.Length;
             int nIn = genome.Shape.Inputs, nOut = genome.Shape.Outputs;
+            Grow(ref _source, m);
+            Grow(ref _destination, m);
+            Grow(ref _out, m);
             Grow(ref _indegree, n);
-            Grow(ref _firstSuccessor, n + 1);
-            Grow(ref _firstIncoming, n + 1);
-            Grow(ref _successors, m);
-            Grow(ref _incomingSlot, m);
-            Grow(ref _incomingScale, m);
+            Grow(ref _firstOut, n + 1);
             Grow(ref _heap, n);
             Grow(ref _slot, n);
             Grow(ref _order, n);
 
-            // Live edges as adjacency lists (successors by source) and in-degrees.
+            // Ends of every live connection by position (a dead one gets source -1), and in-degrees.
+            _positions.Load(nodes);
+            var expression = genome.Expression;
             Array.Clear(_indegree, 0, n);
-            Array.Clear(_firstSuccessor, 0, n + 1);
+            Array.Clear(_firstOut, 0, n + 1);
+            int live = 0;
             for (int k = 0; k < m; k++)
-                if (_live[k]) { _firstSuccessor[_source[k] + 1]++; _indegree[_destination[k]]++; }
-            for (int v = 0; v < n; v++) _firstSuccessor[v + 1] += _firstSuccessor[v];
-            Array.Copy(_firstSuccessor, _firstIncoming, n + 1); // reused below as fill cursors
+            {
+                ref readonly var c = ref connections[k];
+                int s = _positions.Of(c.Source), d = _positions.Of(c.Destination);
+                if (!expression.IsLive(c.Enabled, nodes[s].Kind, nodes[d].Kind)) s = -1;
+                else
+                {
+                    live++;
+                    _firstOut[s + 1]++;
+                    _indegree[d]++;
+                }
+                _source[k] = s;
+                _destination[k] = d;
+            }
+            if (live != liveEdges) throw new WannException($"network has {live} live connections where its expression counts {liveEdges}");
+
+            // Outgoing live connections of each position, in connection order.
+            for (int v = 0; v < n; v++) _firstOut[v + 1] += _firstOut[v];
+            var cursor = _slot; // free until the slots are assigned below
+            Array.Copy(_firstOut, cursor, n);
             for (int k = 0; k < m; k++)
-                if (_live[k]) _successors[_firstIncoming[_source[k]]++] = _destination[k];
+                if (_source[k] >= 0) _out[cursor[_source[k]]++] = k;
 
             // Kahn's algorithm taking the smallest ready position first, as TopologicalOrder does.
             var ready = new IntMinHeap(_heap);
@@ -141,50 +200,61 @@ public static class PopulationCompiler
             {
                 int v = ready.Pop();
                 _order[count++] = v;
-                for (int e = _firstSuccessor[v]; e < _firstSuccessor[v + 1]; e++)
-                    if (--_indegree[_successors[e]] == 0) ready.Push(_successors[e]);
+                for (int e = _firstOut[v]; e < _firstOut[v + 1]; e++)
+                    if (--_indegree[_destination[_out[e]]] == 0) ready.Push(_destination[_out[e]]);
             }
             if (count != n) throw new WannException("network has a cycle among its live connections");
 
-            // Slots: bias and inputs keep their positions, computed nodes follow in order.
+            // Slots: bias and inputs keep their positions, computed nodes follow in order. The order is compacted
+            // in place to the computed positions: instruction i is _order[i], slot 1 + nIn + i.
             for (int i = 0; i <= nIn; i++) _slot[i] = i;
             int computed = 0;
-            for (int i = 0; i < n; i++)
-                if (_order[i] > nIn) _slot[_order[i]] = 1 + nIn + computed++;
-
-            // Incoming live edges per destination, then each node's sources in slot order.
-            Array.Clear(_firstIncoming, 0, n + 1);
-            for (int k = 0; k < m; k++) if (_live[k]) _firstIncoming[_destination[k] + 1]++;
-            for (int v = 0; v < n; v++) _firstIncoming[v + 1] += _firstIncoming[v];
-            Array.Copy(_firstIncoming, _firstSuccessor, n + 1); // fill cursors
-            var connections = genome.Connections;
-            for (int k = 0; k < m; k++)
-            {
-                if (!_live[k]) continue;
-                int at = _firstSuccessor[_destination[k]]++;
-                _incomingSlot[at] = _slot[_source[k]];
-                _incomingScale[at] = mode == WeightMode.Shared ? 1f : connections[k].Weight;
-            }
-
-            int instruction = batch.InstructionStart[g];
-            int edge = firstEdge;
-            var nodes = genome.Nodes;
             for (int i = 0; i < n; i++)
             {
                 int position = _order[i];
                 if (position <= nIn) continue;
-                int from = _firstIncoming[position], to = _firstIncoming[position + 1];
-                var slots = _incomingSlot.AsSpan(from, to - from);
-                var scales = _incomingScale.AsSpan(from, to - from);
-                // Sources are distinct, so slot order is a total order: the same sums as ProgramCompiler's.
-                slots.Sort(scales);
-                batch.Activation[instruction] = (int)nodes[position].Activation;
-                batch.FirstEdge[instruction] = edge;
-                batch.EdgeCount[instruction] = to - from;
-                slots.CopyTo(batch.EdgeSource.AsSpan(edge));
-                scales.CopyTo(batch.EdgeScale.AsSpan(edge));
-                edge += to - from;
-                instruction++;
+                _slot[position] = 1 + nIn + computed;
+                _order[computed++] = position;
+            }
+
+            // Each instruction's edges start where the previous one's end.
+            int first = batch.InstructionStart[g];
+            var edgeCount = batch.EdgeCount.AsSpan(first, computed);
+            var firstEdgeOf = batch.FirstEdge.AsSpan(first, computed);
+            edgeCount.Clear();
+            for (int k = 0; k < m; k++)
+                if (_source[k] >= 0)
+                {
+                    int instruction = _slot[_destination[k]] - 1 - nIn;
+                    if (instruction < 0) throw new WannException($"network has a live connection into node {connections[k].Destination}, a bias or input");
+                    edgeCount[instruction]++;
+                }
+            int edge = firstEdge;
+            for (int i = 0; i < computed; i++)
+            {
+                firstEdgeOf[i] = edge;
+                edge += edgeCount[i];
+                batch.Activation[first + i] = (int)nodes[_order[i]].Activation;
+                into.InstructionNode[first + i] = _order[i];
+            }
+
+            // Sources in slot order: visiting sources by ascending slot appends each node's sources already sorted
+            // (ids are distinct, so no two edges of a node share a source): the sums ProgramCompiler's sort gives.
+            var edgeSource = batch.EdgeSource;
+            var edgeScale = batch.EdgeScale;
+            var fill = _heap; // the ready queue is empty now: it becomes the fill cursor of each instruction
+            firstEdgeOf.CopyTo(fill);
+            for (int i = 0; i < n; i++)
+            {
+                int position = i <= nIn ? i : _order[i - 1 - nIn];
+                int slot = _slot[position];
+                for (int e = _firstOut[position]; e < _firstOut[position + 1]; e++)
+                {
+                    int k = _out[e];
+                    int at = fill[_slot[_destination[k]] - 1 - nIn]++;
+                    edgeSource[at] = slot;
+                    edgeScale[at] = mode == WeightMode.Shared ? 1f : connections[k].Weight;
+                }
             }
             for (int o = 0; o < nOut; o++) batch.OutputSlot[g * nOut + o] = _slot[1 + nIn + o];
         }

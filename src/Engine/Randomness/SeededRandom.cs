@@ -50,15 +50,15 @@ public sealed class SeededRandom
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>Uniform integer in [0, n), without modulo bias.</summary>
-    public int NextInt(int n)
+    public int NextInt(int n) => NextInt(new IntBound(n));
+
+    /// <summary>As <see cref="NextInt(int)"/> below a bound prepared once for many draws (tournaments draw thousands below one pool size).</summary>
+    public int NextInt(IntBound n)
     {
-        if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n));
-        ulong bound = (ulong)n;
-        ulong threshold = (0UL - bound) % bound;
         while (true)
         {
             ulong r = NextUInt64();
-            if (r >= threshold) return (int)(r % bound);
+            if (r >= n.Threshold) return (int)(r % n.Bound);
         }
     }
 
@@ -70,5 +70,21 @@ public sealed class SeededRandom
             int j = NextInt(i + 1);
             (items[i], items[j]) = (items[j], items[i]);
         }
+    }
+}
+
+/// <summary>An exclusive upper bound for <see cref="SeededRandom.NextInt(IntBound)"/> with its rejection threshold worked out.</summary>
+public readonly struct IntBound
+{
+    public ulong Bound { get; }
+
+    /// <summary>Draws below this are rejected, so every value below the bound is equally likely (2^64 mod bound of them).</summary>
+    public ulong Threshold { get; }
+
+    public IntBound(int n)
+    {
+        if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n));
+        Bound = (ulong)n;
+        Threshold = (0UL - Bound) % Bound;
     }
 }

@@ -18,13 +18,15 @@ public sealed class Mutator
         if (hiddenActivations.Count == 0) throw new ArgumentException("at least one hidden activation is needed", nameof(hiddenActivations));
         _hiddenActivations = hiddenActivations;
         _roulette = new[] { probAddConnection, probAddNode, probEnable, probChangeActivation };
+        foreach (double p in _roulette) _rouletteTotal += p; // summed in order, as Enumerable.Sum did per draw
     }
+
+    private readonly double _rouletteTotal;
 
     /// <summary>Picks one mutation by roulette over (add connection, add node, enable, change activation).</summary>
     public MutationKind Choose(SeededRandom random)
     {
-        double total = _roulette.Sum();
-        double r = random.NextDouble() * total;
+        double r = random.NextDouble() * _rouletteTotal;
         for (int i = 0; i < _roulette.Length; i++)
         {
             if (r < _roulette[i]) return (MutationKind)i;
@@ -54,6 +56,15 @@ public sealed class Mutator
         _ => (0, 0),
     };
 
+    /// <summary>Which gene lists a mutation of this kind may change: a child copies those and shares the rest with its parent.</summary>
+    public static (bool Nodes, bool Connections) ListsChanged(MutationKind kind) => kind switch
+    {
+        MutationKind.AddConnection or MutationKind.EnableConnection => (false, true),
+        MutationKind.AddNode => (true, true),
+        MutationKind.ChangeActivation => (true, false),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
     public bool Apply(Genome genome, MutationKind kind, SeededRandom random, InnovationCounter counter) => kind switch
     {
         MutationKind.AddConnection => AddConnection(genome, random, counter),
@@ -70,7 +81,7 @@ public sealed class Mutator
         var layer = NodeLayers.Of(genome);
         var existing = scratch.Existing;
         existing.Clear();
-        foreach (var c in genome.Connections) existing.Add((c.Source, c.Destination));
+        foreach (var c in genome.Connections) existing.Add(Pair(c.Source, c.Destination));
         var sources = scratch.Sources;
         sources.Clear();
         for (int i = 0; i < genome.Nodes.Count; i++)
@@ -87,7 +98,7 @@ public sealed class Mutator
                 var kind = genome.Nodes[d].Kind;
                 if (kind is NodeKind.Bias or NodeKind.Input || layer[d] <= layer[s]) continue;
                 int destinationId = genome.Nodes[d].Id;
-                if (existing.Contains((sourceId, destinationId))) continue;
+                if (existing.Contains(Pair(sourceId, destinationId))) continue;
                 candidates.Add(d);
             }
             while (candidates.Count > 0)
@@ -106,12 +117,15 @@ public sealed class Mutator
         return false;
     }
 
+    /// <summary>A connection's ends as one key (hashing a long is much cheaper than hashing a tuple).</summary>
+    private static long Pair(int sourceId, int destinationId) => (long)sourceId << 32 | (uint)destinationId;
+
     // Breeding mutates children on every core: each thread reuses its own containers.
     [ThreadStatic] private static AddConnectionScratch? _scratch;
 
     private sealed class AddConnectionScratch
     {
-        public readonly HashSet<(int, int)> Existing = new();
+        public readonly HashSet<long> Existing = new();
         public readonly List<int> Sources = new();
         public readonly List<int> Candidates = new();
     }

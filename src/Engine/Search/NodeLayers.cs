@@ -21,16 +21,15 @@ public static class NodeLayers
         var scratch = _scratch ??= new Scratch();
         scratch.Reserve(n, m);
         var position = scratch.Position;
-        position.Clear();
-        for (int i = 0; i < n; i++) position[genome.Nodes[i].Id] = i;
+        position.Load(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(genome.Nodes));
         // Predecessors of each node as one array, sliced by destination (counting sort, connection order kept).
         var first = scratch.FirstPredecessor;
         Array.Clear(first, 0, n + 1);
-        foreach (var c in genome.Connections) first[position[c.Destination] + 1]++;
+        foreach (var c in genome.Connections) first[position.Of(c.Destination) + 1]++;
         for (int v = 0; v < n; v++) first[v + 1] += first[v];
         var cursor = scratch.Cursor;
         Array.Copy(first, cursor, n + 1);
-        foreach (var c in genome.Connections) scratch.Predecessors[cursor[position[c.Destination]]++] = position[c.Source];
+        foreach (var c in genome.Connections) scratch.Predecessors[cursor[position.Of(c.Destination)]++] = position.Of(c.Source);
 
         var layer = new int[n];
         int deepestHidden = 0;
@@ -56,7 +55,7 @@ public static class NodeLayers
 
     private sealed class Scratch
     {
-        public readonly Dictionary<int, int> Position = new();
+        public readonly NodePositions Position = new();
         public int[] FirstPredecessor = new int[65], Cursor = new int[65], Predecessors = new int[64];
 
         public void Reserve(int nodes, int connections)

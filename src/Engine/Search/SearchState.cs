@@ -13,6 +13,13 @@ public sealed class SearchState
     public SeededRandom Random { get; }
     public BestNetwork? Best { get; set; }
 
+    /// <summary>
+    /// The previous generation compiled and each genome's parent there, so the next compile can copy the
+    /// programs of unchanged topologies. A shortcut, not state: checkpoints leave it out, and a resumed run
+    /// compiles from scratch to the same bits.
+    /// </summary>
+    public Programs.Lineage? Lineage { get; set; }
+
     public SearchState(long generation, List<Genome> population, InnovationCounter counter, SeededRandom random, BestNetwork? best)
     {
         Generation = generation;

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Wann.Engine.Config;
 using Wann.Engine.Datasets;
 using Wann.Engine.Evaluation;
@@ -18,7 +17,11 @@ namespace Wann.Host.Commands;
 /// <summary><c>wann train</c>: the WANN search with a run folder, checkpoints and resume.</summary>
 public static class TrainCommand
 {
-    public static int Run(TrainOptions options, IReadOnlyList<string> arguments)
+    public static int Run(TrainOptions options, IReadOnlyList<string> arguments) => Run(options, arguments, stopRequests: null, wrapEvaluator: null);
+
+    /// <param name="stopRequests">Where stops come from instead of SIGINT and SIGTERM (tests).</param>
+    /// <param name="wrapEvaluator">Wraps the backend (tests that stop a run in the middle of a generation).</param>
+    internal static int Run(TrainOptions options, IReadOnlyList<string> arguments, StopRequests? stopRequests, Func<IEvaluator, IEvaluator>? wrapEvaluator)
     {
         if (options.Seeds is not null) return SeedSweep.Run(options, arguments);
         if (options.AcceptChangedData && options.Resume is null) throw new WannException("--accept-changed-data goes with --resume DIR (a csv run whose data changed)");
@@ -34,6 +37,7 @@ public static class TrainCommand
         using var scoring = options.Cluster is null ? TaskScoring.Open(task, BackendList.Create(options.Backend, options.Threads)) : null;
         using var cluster = options.Cluster is { } clusterFile ? ClusterTraining.Connect(clusterFile, task) : null;
         IEvaluator evaluator = scoring?.Evaluator ?? cluster!;
+        if (wrapEvaluator is not null) evaluator = wrapEvaluator(evaluator);
         bool newRun = state is null;
         state ??= WannSearch.NewRun(settings, task, seed);
         var folder = existing ?? RunFolder.Create(options.Out!);
@@ -63,30 +67,52 @@ public static class TrainCommand
             Console.WriteLine($"backend {evaluator.Name} ({evaluator.Device}); run folder {folder.Path}");
         }
 
-        // Ctrl-C (SIGINT) or SIGTERM: finish the generation in hand, write a checkpoint, stop.
-        bool stopRequested = false;
-        Action<PosixSignalContext> onSignal = context =>
+        using var live = options.Quiet ? null : new LiveProgress(Console.Out, inPlace: !Console.IsOutputRedirected, task.Scoring.LaneUnit);
+        // Ctrl-C (SIGINT) or SIGTERM: the first finishes the generation in hand and checkpoints it, the second stops now.
+        using var stop = stopRequests ?? StopRequests.FromSignals(line =>
         {
-            context.Cancel = true;
-            stopRequested = true;
-        };
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, onSignal);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, onSignal);
+            if (live is null) Console.Error.WriteLine($"wann: {line}");
+            else live.Say(Console.Error, $"wann: {line}");
+        });
         var progress = new ProgressPrinter(settings.MaxGenerations - 1, settings.BestRepetitions, testAccuracy is not null);
         var schedule = new CheckpointSchedule(options.CheckpointEvery, options.CheckpointSeconds);
+        long? droppedGeneration = null;
         try
         {
             using var log = folder.OpenLog();
             using var checkpoints = new CheckpointWriter(folder);
-            while (state.Generation < settings.MaxGenerations && !stopRequested)
+            long checkpointed = state.Generation; // a new run's first checkpoint, or the one resumed from
+            while (state.Generation < settings.MaxGenerations && !stop.AfterGeneration)
             {
-                var report = search.Step(state);
+                // What the generation starts from, kept (cheaply: genomes are shared) for a stop in the middle of it.
+                var before = Checkpoint.Snapshot(settings, seed, state);
+                var watch = new EvaluationProgress(stop.Now);
+                live?.Begin(state.Generation, watch);
+                GenerationReport report;
+                try
+                {
+                    report = search.Step(state, watch);
+                }
+                catch (OperationCanceledException) when (stop.Now.IsCancellationRequested)
+                {
+                    // Stopped now: the generation's work goes, the run resumes from its start.
+                    droppedGeneration = before.State.Generation;
+                    if (checkpointed < before.State.Generation) checkpoints.Write(before);
+                    break;
+                }
+                finally
+                {
+                    live?.End();
+                }
                 testAccuracy?.Update(report.NewBest, state.Best);
                 log.Append(GenerationLog.Line(report, testAccuracy?.Current));
                 if (report.NewBest && state.Best is { } best) folder.WriteBest(best, task, seed);
                 bool last = state.Generation >= settings.MaxGenerations;
-                if (schedule.IsDue(state.Generation, last || stopRequested))
+                if (schedule.IsDue(state.Generation, last || stop.AfterGeneration))
+                {
                     checkpoints.Write(Checkpoint.Snapshot(settings, seed, state));
+                    checkpointed = state.Generation;
+                }
                 if (!options.Quiet) progress.Print(report, testAccuracy?.Current);
             }
             checkpoints.Flush();
@@ -98,7 +124,12 @@ public static class TrainCommand
             throw new WannException($"{e.Message} (the run folder resumes from its last checkpoint once that is fixed: wann train --resume {folder.Path})", e);
         }
 
-        if (stopRequested)
+        if (droppedGeneration is { } dropped)
+        {
+            Console.Error.WriteLine($"wann: stopped during generation {dropped} (its work is dropped); continue with: wann train --resume {folder.Path}");
+            return 130;
+        }
+        if (stop.AfterGeneration)
         {
             Console.Error.WriteLine($"wann: stopped before generation {state.Generation}; continue with: wann train --resume {folder.Path}");
             return 130;

@@ -47,10 +47,12 @@ public sealed class TrainOptions : CsvDataOptions
     [Option("checkpoint-every", HelpText = "Also checkpoint every this many generations (default: by time only, see --checkpoint-seconds).")]
     public int? CheckpointEvery { get; set; }
 
-    [Option("checkpoint-seconds", Default = 60.0, HelpText = "Seconds of wall time between checkpoints (written in the background; always one after the last generation and on Ctrl-C).")]
+    [Option("checkpoint-seconds", Default = 60.0, HelpText = "Seconds of wall time between checkpoints (written in the background; always one after the last generation and on Ctrl-C; " +
+                                                                     "a second Ctrl-C stops at once, keeping the checkpoint from before the generation in hand).")]
     public double CheckpointSeconds { get; set; }
 
-    [Option("quiet", Default = false, HelpText = "No progress lines (without it: one line per generation, its columns explained once at the start).")]
+    [Option("quiet", Default = false, HelpText = "No progress lines (without it: one line per generation, its columns explained once at the start, " +
+                                                         "and within a long generation the episodes finished so far: every 2 s on a terminal, 10 s in a file).")]
     public bool Quiet { get; set; }
 
     [Option("seeds", HelpText = "Seed sweep: a range (1-8) or list (1,3,5); one run per seed in --out DIR/seed-N, one after the other.")]

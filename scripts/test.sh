@@ -3,13 +3,12 @@
 # kernels run on ILGPU's CPU accelerator) and packs wann as a .NET tool (artifacts/nupkg).
 # Needs nothing outside this repository. Prints why tests were skipped in one line, then
 # "Tests: N passed, N failed, N skipped" from the TRX results.
-# Expected time: about 7 minutes on two cores (6 min 25 s measured on a shared 2-core machine, build and data sets
-# already in place, 2026-12-07); longer on a loaded machine.
+# Expected time: about 4.5 minutes on two free cores (CI, 2026-12-07: 4 min 21 s); up to 15 on a loaded machine.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK (dotnet) is not on PATH" >&2; exit 2; }
 started=$SECONDS
-echo "test.sh: builds, then runs every test project: about 7 minutes on two free cores"
+echo "test.sh: builds, then runs every test project: about 4.5 minutes on two free cores, up to 15 on a loaded machine"
 
 # The drawing tests need a font; the original's champions and settings are in reference/wann-original/.
 bash scripts/install-fonts.sh || echo "test.sh: no font for the drawings: their tests will fail (see above)" >&2

@@ -21,7 +21,7 @@ public static class Program
 
     private static readonly Type[] Verbs =
     {
-        typeof(ForwardOptions), typeof(EvalOptions), typeof(TrainOptions), typeof(DevicesOptions), typeof(CheckOptions), typeof(BenchOptions),
+        typeof(ForwardOptions), typeof(PredictOptions), typeof(EvalOptions), typeof(TrainOptions), typeof(DevicesOptions), typeof(CheckOptions), typeof(BenchOptions),
         typeof(RenderOptions), typeof(PlotOptions), typeof(SweepOptions), typeof(ReportOptions),
         typeof(ExportOptions), typeof(EpisodeOptions), typeof(TuneOptions), typeof(TableOptions), typeof(WorkerOptions), typeof(ClusterBenchOptions),
     };
@@ -35,25 +35,31 @@ public static class Program
             settings.CaseInsensitiveEnumValues = true;
         });
         var result = parser.ParseArguments(HelpAliases(args), Verbs);
-        return result.MapResult(
-            (ForwardOptions o) => ForwardCommand.Run(o),
-            (EvalOptions o) => EvalCommand.Run(o),
-            (TrainOptions o) => TrainCommand.Run(o, args),
-            (DevicesOptions o) => DevicesCommand.Run(o),
-            (CheckOptions o) => CheckCommand.Run(o),
-            (BenchOptions o) => BenchCommand.Run(o),
-            (RenderOptions o) => RenderCommand.Run(o),
-            (PlotOptions o) => PlotCommand.Run(o),
-            (SweepOptions o) => SweepCommand.Run(o),
-            (ReportOptions o) => ReportCommand.Run(o),
-            (ExportOptions o) => ExportCommand.Run(o),
-            (EpisodeOptions o) => EpisodeCommand.Run(o),
-            (TuneOptions o) => TuneCommand.Run(o),
-            (TableOptions o) => TableCommand.Run(o),
-            (WorkerOptions o) => WorkerCommand.Run(o),
-            (ClusterBenchOptions o) => ClusterBenchCommand.Run(o),
-            errors => ReportParseErrors(args, result, errors.ToList()));
+        return result.MapResult(options => Dispatch(options, args), errors => ReportParseErrors(args, result, errors.ToList()));
     }
+
+    /// <summary>Runs the verb whose options were parsed (the parser's typed overloads stop at 16 verbs).</summary>
+    private static int Dispatch(object options, string[] args) => options switch
+    {
+        ForwardOptions o => ForwardCommand.Run(o),
+        PredictOptions o => PredictCommand.Run(o),
+        EvalOptions o => EvalCommand.Run(o),
+        TrainOptions o => TrainCommand.Run(o, args),
+        DevicesOptions o => DevicesCommand.Run(o),
+        CheckOptions o => CheckCommand.Run(o),
+        BenchOptions o => BenchCommand.Run(o),
+        RenderOptions o => RenderCommand.Run(o),
+        PlotOptions o => PlotCommand.Run(o),
+        SweepOptions o => SweepCommand.Run(o),
+        ReportOptions o => ReportCommand.Run(o),
+        ExportOptions o => ExportCommand.Run(o),
+        EpisodeOptions o => EpisodeCommand.Run(o),
+        TuneOptions o => TuneCommand.Run(o),
+        TableOptions o => TableCommand.Run(o),
+        WorkerOptions o => WorkerCommand.Run(o),
+        ClusterBenchOptions o => ClusterBenchCommand.Run(o),
+        _ => throw new InvalidOperationException($"no command runs {options.GetType().Name}"),
+    };
 
     // "-h" is what most programs take for help; the parser knows only "--help" and "help VERB".
     private static string[] HelpAliases(string[] args)
@@ -66,7 +72,7 @@ public static class Program
     {
         if (errors.Any(e => e.Tag == ErrorType.VersionRequestedError))
         {
-            // The build fingerprint is what cluster workers and their host must share (README, Cluster).
+            // The build fingerprint is what cluster workers and their host must share (docs/cluster.md).
             Console.Out.WriteLine($"wann {BuildInfo.Describe}, build {Cluster.BuildFingerprint.Current}");
             return 0;
         }
@@ -90,7 +96,9 @@ public static class Program
             Console.Out.WriteLine(HelpFooter.Add(help));
             return errors.Any(e => e.Tag == ErrorType.NoVerbSelectedError) ? 2 : 0;
         }
-        Console.Error.WriteLine($"wann: {Describe(errors[0])} (see 'wann help' or 'wann VERB --help')");
+        string? hint = errors[0] is UnknownOptionError unknown && OptionSuggestion.For(Verbs, args.FirstOrDefault(), unknown.Token) is { } near
+            ? $"; did you mean --{near}?" : "";
+        Console.Error.WriteLine($"wann: {Describe(errors[0])}{hint} (see 'wann help' or 'wann VERB --help')");
         return 2;
     }
 

@@ -1,3 +1,4 @@
+using Wann.Engine.Datasets;
 using Wann.Engine.Formats;
 using Wann.Engine.Genomes;
 using Wann.Engine.Search;
@@ -128,5 +129,47 @@ public sealed class FormatTests
         Assert.Equal(expected.Nodes, actual.Nodes);
         Assert.Equal(expected.Connections, actual.Connections);
         Assert.Same(expected.Expression, actual.Expression);
+    }
+
+    private static DataContract Contract(int classes) => new(new[] { "a", "b", "c" }, new[] { 1, 2, 4 }, 4, true, "kind", 3,
+        Enumerable.Range(0, classes).Select(k => $"class {k}").ToArray(), new FeatureScaling(new[] { 0.1, -2.5e7, 1.0 / 3 }, new[] { 1e-9, 0.0, 7.25 }),
+        new TrainingData("train.csv", new string('a', 64), 120));
+
+    [Fact]
+    public void Json_KeepsADataContract_BitForBit_AndFilesWithoutOneStillLoad()
+    {
+        var genome = SyntheticPopulation.Grow(new NetworkShape(3, 2), 1, 5, 3)[0];
+        var network = new NetworkFile(genome, "csv", new Provenance("t", TunedFrom: new string('b', 64)), Contract(2));
+        var back = NetworkJsonFormat.Parse(NetworkJsonFormat.Format(network), "t");
+        Assert.Equal(network.Data!.Features, back.Data!.Features);
+        Assert.Equal(network.Data.Classes, back.Data.Classes);
+        Assert.Equal(network.Data.FeatureColumns, back.Data.FeatureColumns);
+        Assert.Equal(network.Data.Scaling!.Means, back.Data.Scaling!.Means);
+        Assert.Equal(network.Data.Scaling.Sds, back.Data.Scaling.Sds);
+        Assert.Equal(network.Data.Training, back.Data.Training);
+        Assert.Equal(network.Provenance, back.Provenance);
+        Assert.Null(NetworkJsonFormat.Parse(NetworkJsonFormat.Format(network with { Data = null }), "t").Data);
+    }
+
+    [Fact]
+    public void Json_RefusesADataContractThatDoesNotFitTheNetwork()
+    {
+        var genome = SyntheticPopulation.Grow(new NetworkShape(3, 2), 1, 5, 3)[0];
+        string text = NetworkJsonFormat.Format(new NetworkFile(genome, "csv", new Provenance("t"), Contract(3)));
+        var e = Assert.Throws<WannException>(() => NetworkJsonFormat.Parse(text, "net.json"));
+        Assert.Equal("net.json: field 'data' names 3 classes for a network of 2 outputs", e.Message);
+    }
+
+    [Theory]
+    [InlineData("\"extra\":1", "unknown field 'extra'")]
+    [InlineData("\"inputs\":\"two\"", "at $.inputs: a value of the wrong type")]
+    public void JsonErrors_SpeakOfTheFilesFields_NotOfDotNetTypes(string field, string message)
+    {
+        string json = "{\"format\":\"wann-gpu-network\",\"version\":1,\"outputs\":1,\"nodes\":[],\"connections\":[],\"provenance\":{\"source\":\"x\"},"
+                      + (field.StartsWith("\"inputs", StringComparison.Ordinal) ? field : "\"inputs\":1," + field) + "}";
+        var e = Assert.Throws<WannException>(() => NetworkJsonFormat.Parse(json, "net.json"));
+        Assert.Contains(message, e.Message);
+        Assert.DoesNotContain(".NET", e.Message);
+        Assert.DoesNotContain("System.", e.Message);
     }
 }

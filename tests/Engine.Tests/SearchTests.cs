@@ -19,6 +19,8 @@ public sealed class SearchTests
 
         public FitnessTable Evaluate(ProgramBatch batch, EvaluationRequest request)
         {
+            request.Progress?.Cancellation.ThrowIfCancellationRequested();
+            request.Progress?.Finish((long)batch.ProgramCount * request.LanesPerGenome);
             var table = new FitnessTable(batch.ProgramCount, request.Weights.Length, request.Repetitions);
             for (int g = 0; g < batch.ProgramCount; g++)
             {
@@ -73,6 +75,44 @@ public sealed class SearchTests
         for (int g = 0; g < straight.Population.Count; g++) FormatTests.AssertSameGenome(straight.Population[g], restored.Population[g]);
         Assert.Equal(straight.Best!.Fitness, restored.Best!.Fitness);
         Assert.Equal(straight.Random.State, restored.Random.State);
+    }
+
+    [Fact]
+    public void WatchedSteps_PlanAndCountEveryEpisode_AndRunTheSameSearch()
+    {
+        var (straight, straightState) = Run(3, 6);
+        var state = WannSearch.NewRun(Settings, TestTasks.SwingUp, 3);
+        var search = new WannSearch(Settings, TestTasks.SwingUp, new ToyEvaluator());
+        for (int i = 0; i < 6; i++)
+        {
+            var progress = new EvaluationProgress();
+            var report = search.Step(state, progress);
+            Assert.Equal(straight[i].BestFitness, report.BestFitness);
+            // The population's lanes, and a best candidate's re-evaluation where one was confirmed.
+            Assert.True(progress.Planned >= report.EvaluatedLanes);
+            Assert.Equal(progress.Planned, progress.Finished);
+        }
+        Assert.Equal(straightState.Random.State, state.Random.State);
+    }
+
+    [Fact]
+    public void StepStoppedPartWay_ContinuesFromTheSnapshotBeforeIt_LikeTheUninterruptedRun()
+    {
+        var (_, straight) = Run(4, 8);
+        var state = WannSearch.NewRun(Settings, TestTasks.SwingUp, 4);
+        var search = new WannSearch(Settings, TestTasks.SwingUp, new ToyEvaluator());
+        for (int i = 0; i < 5; i++) search.Step(state);
+
+        var before = Checkpoint.Snapshot(Settings, 4, state);
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => search.Step(state, new EvaluationProgress(stop.Token)));
+        Assert.NotEqual(before.State.Random.State, state.Random.State); // the stopped step had begun: only the snapshot is good
+
+        var resumed = CheckpointFormat.Parse(CheckpointFormat.ToBytes(before), "mem").State;
+        for (int i = 0; i < 3; i++) search.Step(resumed);
+        for (int g = 0; g < straight.Population.Count; g++) FormatTests.AssertSameGenome(straight.Population[g], resumed.Population[g]);
+        Assert.Equal(straight.Random.State, resumed.Random.State);
     }
 
     [Fact]

@@ -33,6 +33,35 @@ public sealed class CliBehaviourTests
         Assert.Equal("", result.Error);
     }
 
+    [Fact]
+    public void TrainsHelp_GivesTheDefaultsOfPopAndGens_AsTheSettingsHaveThem()
+    {
+        string text = Regex.Replace(HostRunner.Run("train", "--help").Out, @"\s+", " ");
+        var defaults = new Engine.Config.Hyperparameters();
+        Assert.Contains($"default: the config's, else {defaults.PopulationSize})", text);
+        Assert.Contains($"default: the config's, else {defaults.MaxGenerations};", text);
+    }
+
+    [Theory]
+    [InlineData("--popp", "did you mean --pop?")]
+    [InlineData("--checkpoint-evry", "did you mean --checkpoint-every?")]
+    [InlineData("--zzzzzz", "unknown option 'zzzzzz' (see")]
+    public void UnknownOptions_SuggestTheClosestOfTheVerb(string option, string message)
+    {
+        var result = HostRunner.Run("train", "--task", "cartpole", option, "3");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error);
+    }
+
+    [Fact]
+    public void AConfigGivenAsANetwork_IsSaidSo_WithoutDotNetNames()
+    {
+        var result = HostRunner.Run("eval", "--net", TestPaths.Reference("swingup.json"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not a network file", result.Error);
+        Assert.DoesNotContain("NET", result.Error);
+    }
+
     [Theory]
     [InlineData("train")]
     [InlineData("eval")]

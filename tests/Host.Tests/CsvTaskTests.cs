@@ -67,7 +67,13 @@ public sealed class CsvTaskTests
             "--train", train, "--test", test, "--label", "class");
         Assert.True(fromFile.ExitCode == 0, fromFile.Error);
         Assert.Equal(reference.GetProperty("accuracy").GetRawText(), HostRunner.Json(fromFile.Out).GetProperty("accuracy").GetRawText());
-        var noFiles = HostRunner.Run("sweep", "--net", Path.Combine(run, "best.json"), "--json");
+        // Without them, from the run folder the network lies in (its csv-task.json); a network elsewhere needs them.
+        var fromRun = HostRunner.Run("eval", "--net", run, "--json", "--backend", "reference");
+        Assert.True(fromRun.ExitCode == 0, fromRun.Error);
+        Assert.Equal(reference.GetProperty("accuracy").GetRawText(), HostRunner.Json(fromRun.Out).GetProperty("accuracy").GetRawText());
+        string moved = Path.Combine(HostRunner.TempFolder(), "best.json");
+        File.Copy(Path.Combine(run, "best.json"), moved);
+        var noFiles = HostRunner.Run("sweep", "--net", moved, "--json");
         Assert.Equal(2, noFiles.ExitCode);
         Assert.Contains("task 'csv' needs --train FILE and --test FILE", noFiles.Error);
     }
@@ -126,7 +132,7 @@ public sealed class CsvTaskTests
         Assert.Equal(0, HostRunner.Run("export", "--net", best, "--task", "csv", "--weight=-1", "--out", onnx).ExitCode);
         Assert.Equal(0, HostRunner.Run("export", "--net", best, "--stored", "--out", outFile).ExitCode);
 
-        // Inputs: the test file's features as the network sees them (any rows will do).
+        // Inputs: the test file's raw features (forward and the graph scale them as training did).
         string inputs = Path.Combine(folder, "inputs.csv");
         File.WriteAllLines(inputs, File.ReadAllLines(test).Skip(1).Select(l => { var c = l.Split(','); return $"{c[0]},{c[1]},{c[3]}"; }));
         var forward = HostRunner.Run("forward", "--net", best, "--task", "csv", "--weight=-1", "--inputs", inputs);
@@ -136,13 +142,19 @@ public sealed class CsvTaskTests
         using var session = new Microsoft.ML.OnnxRuntime.InferenceSession(onnx);
         var tensor = new Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<float>(rows.SelectMany(r => r.Select(v => (float)v)).ToArray(), new[] { rows.Length, 3 });
         using var results = session.Run(new[] { Microsoft.ML.OnnxRuntime.NamedOnnxValue.CreateFromTensor("inputs", tensor) });
-        var actual = results.Single().AsTensor<float>();
+        var actual = results.Single(r => r.Name == "outputs").AsTensor<float>();
         for (int r = 0; r < rows.Length; r++)
             for (int o = 0; o < 3; o++)
                 Assert.True(Math.Abs(actual[r, o] - expected[r][o]) <= 1e-4 * Math.Max(Math.Abs(expected[r][o]), 1), $"row {r} output {o}");
 
+        // A .out file keeps the network, not its data contract: it takes network inputs, as the JSON file without its contract does.
+        var bare = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(best))!.AsObject();
+        bare.Remove("data");
+        string bareFile = Path.Combine(folder, "bare.json");
+        File.WriteAllText(bareFile, bare.ToJsonString());
         var viaOut = HostRunner.Run("forward", "--net", outFile, "--io", "3x3", "--stored", "--inputs", inputs);
-        var viaJson = HostRunner.Run("forward", "--net", best, "--stored", "--inputs", inputs);
+        var viaJson = HostRunner.Run("forward", "--net", bareFile, "--stored", "--inputs", inputs);
+        Assert.True(viaOut.ExitCode == 0, viaOut.Error);
         Assert.Equal(viaJson.Out, viaOut.Out);
     }
 }

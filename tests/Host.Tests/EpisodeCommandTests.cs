@@ -52,7 +52,42 @@ public sealed class EpisodeCommandTests
         Assert.InRange(rows.Length - 1, 100, 1600);
     }
 
+    [Fact]
+    public void BipedChampion_Gif_ShowsTheWalkerAndItsLidar_InEveryFrame()
+    {
+        string gif = Path.Combine(HostRunner.TempFolder(), "walk.gif");
+        var result = HostRunner.Run("episode", "--net", TestPaths.Reference("biped.out"), "--task", "biped", "--weight=-2", "--fps", "5", "--out", gif);
+        Assert.True(result.ExitCode == 0, result.Error);
+        int steps = int.Parse(result.Out.Split("biped: ")[1].Split(' ')[0]);
+        using var codec = SKCodec.Create(gif);
+        // 5 frames a second of 50 steps a second: every 10th step, and the final state.
+        Assert.Equal(steps / 10 + 1 + (steps % 10 == 0 ? 0 : 1), codec.FrameCount);
+        foreach (int frame in new[] { 0, codec.FrameCount / 2, codec.FrameCount - 1 })
+        {
+            using var bitmap = new SKBitmap(new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+            Assert.Equal(SKCodecResult.Success, codec.GetPixels(bitmap.Info, bitmap.GetPixels(), new SKCodecOptions(frame)));
+            var colours = bitmap.Pixels.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+            Assert.True(colours.GetValueOrDefault(new SKColor(153, 102, 255)) > 200, $"frame {frame}: no hull");
+            Assert.True(colours.GetValueOrDefault(new SKColor(255, 0, 0)) > 50, $"frame {frame}: no lidar rays");
+            Assert.True(colours.GetValueOrDefault(new SKColor(102, 204, 102)) > 10_000, $"frame {frame}: no ground");
+        }
+    }
+
+    [Fact]
+    public void TaskWithoutAPicture_GetsNoGif_AndNothingIsWritten()
+    {
+        string folder = HostRunner.TempFolder();
+        string net = Path.Combine(folder, "net.json");
+        var genome = Engine.Search.InitialPopulation.Create(new Engine.Genomes.NetworkShape(4, 2), 1, 1.0, new Engine.Randomness.SeededRandom(5)).Population[0];
+        Engine.Formats.NetworkFiles.Save(net, new Engine.Formats.NetworkFile(genome, "pointmass", new Engine.Formats.Provenance("test")));
+        var result = HostRunner.Run("episode", "--net", net, "--task", "pointmass", "--weight", "1", "--out", Path.Combine(folder, "e.gif"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("wann: --task: task 'pointmass' has no picture for an animation (tasks with one: ", result.Error);
+        Assert.Single(Directory.GetFiles(folder));
+    }
+
     [Theory]
+    [InlineData("biped", "24x4")]
     [InlineData("cartpole", "4x2")]
     [InlineData("acrobot", "6x3")]
     [InlineData("mountaincar", "2x1")]
@@ -149,5 +184,16 @@ public sealed class EpisodeCommandTests
         var result = HostRunner.Run("episode", "--net", TestPaths.Reference("swing.out"), task, "--weight", "1", "--out", Path.Combine(HostRunner.TempFolder(), "e.gif"));
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error);
+    }
+
+    [Fact]
+    public void SwingUpScene_KeepsAHangingPoleInsideTheFrame_AboveTheCaption()
+    {
+        var sketch = new Kernels.Tasks.Scenes.Sketch(EpisodeAnimation.Width, EpisodeAnimation.Height);
+        // Cart at the middle, pole hanging straight down: cos θ = -1, sin θ = 0.
+        Kernels.Tasks.CartScene.SwingUp().Draw(sketch, new Kernels.Tasks.Scenes.SceneMoment(0, new[] { 0f, 0f, -1f, 0f, 0f }, new float[5], new float[4]));
+        var pole = sketch.Shapes.OfType<Kernels.Tasks.Scenes.SketchLine>().Single(l => l.Round);
+        float lowest = pole.Points.Max(p => p.Y) + pole.Width / 2;
+        Assert.True(lowest < EpisodeAnimation.Height - 20, $"the pole reaches row {lowest} of {EpisodeAnimation.Height}");
     }
 }

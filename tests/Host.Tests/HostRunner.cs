@@ -12,7 +12,10 @@ public static class HostRunner
     public static Result Run(params string[] args) => RunWithInput("", args);
 
     /// <summary>Runs with <paramref name="input"/> as standard input.</summary>
-    public static Result RunWithInput(string input, params string[] args)
+    public static Result RunWithInput(string input, params string[] args) => Capture(() => Program.Main(args), input);
+
+    /// <summary>Runs <paramref name="run"/> (a command called directly) with its console output captured.</summary>
+    public static Result Capture(Func<int> run, string input = "")
     {
         var oldOut = Console.Out;
         var oldError = Console.Error;
@@ -24,7 +27,7 @@ public static class HostRunner
         Console.SetIn(new StringReader(input));
         try
         {
-            int code = Program.Main(args);
+            int code = run();
             return new Result(code, stdout.ToString(), stderr.ToString());
         }
         finally

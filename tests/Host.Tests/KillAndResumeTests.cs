@@ -91,7 +91,7 @@ public sealed class KillAndResumeTests
         return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & 0b10) != 0;
     }
 
-    private static string BestWithoutDate(string folder)
+    internal static string BestWithoutDate(string folder)
     {
         var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "best.json")))!.AsObject();
         node["provenance"]!.AsObject().Remove("created");

@@ -1,4 +1,6 @@
 using System.Xml.Linq;
+using Wann.Host.Output.Drawing;
+using Wann.Host.Runs;
 
 namespace Wann.Host.Tests;
 
@@ -23,6 +25,44 @@ public sealed class PlotAndSeedsTests
         var doc = XDocument.Load(svg);
         Assert.Equal("svg", doc.Root!.Name.LocalName);
         Assert.Contains("2 runs: mean and 95 % interval", File.ReadAllText(svg));
+    }
+
+    [Fact]
+    public void PlotRunsWallTime_DrawsEachRunAsItsOwnLine_AgainstGenerationAndAgainstWallTime()
+    {
+        string folder = HostRunner.TempFolder();
+        foreach (string pop in new[] { "16", "32" })
+            Assert.Equal(0, HostRunner.Run("train", "--task", "cartpole", "--pop", pop, "--gens", "3", "--backend", "cpu", "--out", Path.Combine(folder, $"pop{pop}"), "--quiet").ExitCode);
+        string svg = Path.Combine(folder, "settings.svg");
+        var result = HostRunner.Run("plot", "--runs", Path.Combine(folder, "pop16"), Path.Combine(folder, "pop32"), "--wall-time", "--out", svg);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("confirmed best of 2 runs against generation and wall time", result.Out);
+        var text = File.ReadAllText(svg);
+        Assert.Equal("840", XDocument.Parse(text).Root!.Attribute("height")!.Value);
+        Assert.Contains("pop16", text);
+        Assert.Contains("pop32", text);
+        Assert.Contains("wall time (seconds)", text);
+
+        var alone = HostRunner.Run("plot", "--run", Path.Combine(folder, "pop16"), "--wall-time", "--out", svg);
+        Assert.Equal(2, alone.ExitCode);
+    }
+
+    [Fact]
+    public void WallTimeChart_PutsEachGenerationAtTheSecondsItsRunHadSpentByItsEnd_InAReadableUnit()
+    {
+        static LogEntry Entry(long generation, double best, double evaluate) =>
+            new(generation, best, best, best, best, 3, 2, evaluate, 1, 0.5, 100);
+        var slow = new List<LogEntry> { Entry(0, -5, 3600), Entry(1, -4, 3600), Entry(2, -1, 3600) };
+        var fast = new List<LogEntry> { Entry(0, -5, 60), Entry(1, -2, 60) };
+        Assert.Equal(new[] { 3601.5, 7203, 10804.5 }, RunComparison.ElapsedSeconds(slow));
+
+        var plot = RunComparison.ByWallTime([("slow", slow), ("fast", fast)], Engine.Tasks.ScoringScheme.Episodes);
+        var lines = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToList();
+        Assert.Equal(["slow", "fast"], lines.Select(l => l.LegendText));
+        // Hours, as the longest run took three: the fast run's two generations sit at 61.5 s and 123 s.
+        Assert.Equal(new[] { 61.5 / 3600, 123 / 3600.0 }, lines[1].Data.GetScatterPoints().Select(p => p.X));
+        Assert.Equal(new[] { -5.0, -2.0 }, lines[1].Data.GetScatterPoints().Select(p => p.Y));
+        Assert.Equal("wall time (hours)", plot.Axes.Bottom.Label.Text);
     }
 
     [Fact]

@@ -8,6 +8,9 @@ public static class TestPaths
     public static string Reference(string name) => Path.Combine(RepositoryRoot, "reference", "wann-original", name);
     public static string Golden(string name) => Path.Combine(RepositoryRoot, "tests", "golden", name);
 
+    /// <summary>A checked-in data file under tests/data (each folder says where its files came from).</summary>
+    public static string Data(string name) => Path.Combine(RepositoryRoot, "tests", "data", name);
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

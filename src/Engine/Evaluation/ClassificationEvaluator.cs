@@ -37,7 +37,7 @@ public sealed class ClassificationEvaluator : IEvaluator
         for (int r = 0; r < request.Repetitions; r++)
         {
             var images = _data.Train.Subset(BatchIndices(request.Seed, request.Generation, r));
-            var losses = MeanCrossEntropy(batch, request.Weights, images);
+            var losses = MeanCrossEntropy(batch, request.Weights, images, request.Progress);
             for (int g = 0; g < batch.ProgramCount; g++)
                 for (int w = 0; w < request.Weights.Length; w++)
                     table.Rewards[table.Lanes.IndexOf(g, w, r)] = (float)-losses[g * request.Weights.Length + w];
@@ -60,13 +60,14 @@ public sealed class ClassificationEvaluator : IEvaluator
     }
 
     /// <summary>Mean cross-entropy per (genome, weight) over the images, forward passes chunked to bound memory.</summary>
-    private double[] MeanCrossEntropy(ProgramBatch batch, float[] weights, ImageDataset images)
+    private double[] MeanCrossEntropy(ProgramBatch batch, float[] weights, ImageDataset images, EvaluationProgress? progress)
     {
         var losses = new double[batch.ProgramCount * weights.Length];
         long perGenome = (long)weights.Length * images.Count * batch.OutputCount;
         int chunk = (int)Math.Clamp(OutputBudget / perGenome, 1, batch.ProgramCount);
         for (int first = 0; first < batch.ProgramCount; first += chunk)
         {
+            progress?.Cancellation.ThrowIfCancellationRequested();
             int count = Math.Min(chunk, batch.ProgramCount - first);
             var part = Slice(batch, first, count);
             var outputs = _backend.Forward(part, weights, images.Pixels);
@@ -77,6 +78,7 @@ public sealed class ClassificationEvaluator : IEvaluator
                     total += Scoring.CrossEntropy(outputs.AsSpan((lane * images.Count + i) * batch.OutputCount, batch.OutputCount), images.Labels[i]);
                 losses[first * weights.Length + lane] = total / images.Count;
             });
+            progress?.Finish((long)count * weights.Length);
         }
         return losses;
     }

@@ -17,7 +17,6 @@ public sealed record ClassificationScore(float[] Weights, double[] Accuracy, dou
         int classes = batch.OutputCount, n = test.Count;
         var accuracy = new double[weights.Length];
         var loss = new double[weights.Length];
-        var ensemble = new double[n * classes];
         for (int w = 0; w < weights.Length; w++)
         {
             int correct = 0;
@@ -26,18 +25,13 @@ public sealed record ClassificationScore(float[] Weights, double[] Accuracy, dou
                 var row = outputs.AsSpan((w * n + i) * classes, classes);
                 if (Scoring.ArgMax(row) == test.Labels[i]) correct++;
                 loss[w] += Scoring.CrossEntropy(row, test.Labels[i]) / n;
-                Scoring.AddSoftmax(row, ensemble.AsSpan(i * classes, classes));
             }
             accuracy[w] = correct / (double)n;
         }
+        var ensemble = ClassPredictions.From(outputs, weights.Length, n, classes).Classes;
         int ensembleCorrect = 0;
         for (int i = 0; i < n; i++)
-        {
-            var row = ensemble.AsSpan(i * classes, classes);
-            int best = 0;
-            for (int k = 1; k < classes; k++) if (row[k] > row[best]) best = k;
-            if (best == test.Labels[i]) ensembleCorrect++;
-        }
+            if (ensemble[i] == test.Labels[i]) ensembleCorrect++;
         return new ClassificationScore(weights, accuracy, loss, ensembleCorrect / (double)n, n);
     }
 }

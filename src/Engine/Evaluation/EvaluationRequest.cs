@@ -11,4 +11,7 @@ public sealed record EvaluationRequest(TaskSpec Task, float[] Weights, int Repet
     public LaneIndexing Lanes => new(Weights.Length, Repetitions);
 
     public int LanesPerGenome => Lanes.LanesPerGenome;
+
+    /// <summary>Where to count finished episodes and ask whether to stop now; null when nobody watches. It changes no result.</summary>
+    public EvaluationProgress? Progress { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Wann.Engine.Activations;
+using Wann.Engine.Datasets;
 using Wann.Engine.Genomes;
 
 namespace Wann.Engine.Formats;
@@ -8,7 +9,9 @@ namespace Wann.Engine.Formats;
 /// <summary>
 /// The project's own network format: a JSON document with the task shape, every node and connection gene
 /// (ids, innovations, enabled flags, stored weights, activation ids and names), the expression rule
-/// (<c>expressDisabledHidden</c>; absent means true, the original's rule) and provenance. Lossless.
+/// (<c>expressDisabledHidden</c>; absent means true, the original's rule), provenance, and for a network
+/// trained on the user's CSV its data contract (<c>data</c>: features, scaling, classes, training file; absent in
+/// other files and in files written before it existed, which still load). Lossless.
 /// </summary>
 public static class NetworkJsonFormat
 {
@@ -27,10 +30,15 @@ public static class NetworkJsonFormat
 
     private sealed record NodeDto(int Id, string Kind, int Activation, string? ActivationName = null);
     private sealed record ConnectionDto(long Innovation, int Source, int Destination, bool Enabled, float Weight);
-    private sealed record ProvenanceDto(string Source, long? Generation = null, double? Fitness = null, ulong? Seed = null, string? Created = null);
+    private sealed record ProvenanceDto(string Source, long? Generation = null, double? Fitness = null, ulong? Seed = null, string? Created = null,
+        string? TunedFrom = null);
+    private sealed record ScalingDto(List<double> Mean, List<double> Sd);
+    private sealed record TrainingDto(string File, string Sha256, int Rows);
+    private sealed record DataDto(List<string> Features, List<int> FeatureColumns, int Columns, bool Header, string Label, int LabelColumn,
+        List<string> Classes, TrainingDto Training, ScalingDto? Scaling = null);
     private sealed record Document(string Format, int Version, int Inputs, int Outputs,
         List<NodeDto> Nodes, List<ConnectionDto> Connections, ProvenanceDto Provenance, string? Task = null,
-        bool? ExpressDisabledHidden = null);
+        bool? ExpressDisabledHidden = null, DataDto? Data = null);
 
     public static string Format(NetworkFile network)
     {
@@ -38,8 +46,9 @@ public static class NetworkJsonFormat
         var doc = new Document(FormatName, Version, g.Shape.Inputs, g.Shape.Outputs,
             g.Nodes.Select(n => new NodeDto(n.Id, n.Kind.ToString().ToLowerInvariant(), (int)n.Activation, Activation.Name(n.Activation))).ToList(),
             g.Connections.Select(c => new ConnectionDto(c.Innovation, c.Source, c.Destination, c.Enabled, c.Weight)).ToList(),
-            new ProvenanceDto(network.Provenance.Source, network.Provenance.Generation, network.Provenance.Fitness, network.Provenance.Seed, network.Provenance.Created),
-            network.Task, g.Expression.ExpressesDisabledHidden);
+            new ProvenanceDto(network.Provenance.Source, network.Provenance.Generation, network.Provenance.Fitness, network.Provenance.Seed, network.Provenance.Created,
+                network.Provenance.TunedFrom),
+            network.Task, g.Expression.ExpressesDisabledHidden, network.Data is { } data ? ToDto(data) : null);
         return JsonSerializer.Serialize(doc, Options) + "\n";
     }
 
@@ -51,6 +60,9 @@ public static class NetworkJsonFormat
             using var parsed = JsonDocument.Parse(json);
             // The serializer would keep the last of two equal keys; a network file that says two things is refused.
             StrictJson.RefuseDuplicateKeys(parsed.RootElement, $"{where}: not a valid network file:", "");
+            // A configuration or another JSON file given as a network: say so, not which field it lacks.
+            if (parsed.RootElement.ValueKind != JsonValueKind.Object || !parsed.RootElement.TryGetProperty("format", out _))
+                throw new WannException($"{where}: not a network file (a network file has \"format\": \"{FormatName}\"; is it a configuration or a run's other file?)");
             doc = parsed.RootElement.Deserialize<Document>(Options);
         }
         catch (JsonException e)
@@ -79,6 +91,21 @@ public static class NetworkJsonFormat
         var genome = new Genome(new NetworkShape(doc.Inputs, doc.Outputs), nodes, connections, expression);
         if (genome.Validate() is { } problem) throw new WannException($"{where}: network {problem}");
         var p = doc.Provenance;
-        return new NetworkFile(genome, doc.Task, new Provenance(p.Source, p.Generation, p.Fitness, p.Seed, p.Created));
+        if (p.TunedFrom is { } tunedFrom && !FileFingerprint.IsSha256(tunedFrom))
+            throw new WannException($"{where}: field 'provenance.tunedFrom' is not a topology fingerprint (64 hex digits)");
+        DataContract? contract = null;
+        if (doc.Data is { } d)
+        {
+            contract = FromDto(d);
+            if (contract.Validate(doc.Inputs, doc.Outputs) is { } wrong) throw new WannException($"{where}: field 'data' {wrong}");
+        }
+        return new NetworkFile(genome, doc.Task, new Provenance(p.Source, p.Generation, p.Fitness, p.Seed, p.Created, p.TunedFrom), contract);
     }
+
+    private static DataDto ToDto(DataContract c) => new(c.Features.ToList(), c.FeatureColumns.ToList(), c.Columns, c.Header, c.Label, c.LabelColumn,
+        c.Classes.ToList(), new TrainingDto(c.Training.File, c.Training.Sha256, c.Training.Rows),
+        c.Scaling is { } s ? new ScalingDto(s.Means.ToList(), s.Sds.ToList()) : null);
+
+    private static DataContract FromDto(DataDto d) => new(d.Features, d.FeatureColumns, d.Columns, d.Header, d.Label, d.LabelColumn, d.Classes,
+        d.Scaling is { } s ? new FeatureScaling(s.Mean, s.Sd) : null, new TrainingData(d.Training.File, d.Training.Sha256, d.Training.Rows));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Wann.Engine.Formats;
 
@@ -58,10 +59,37 @@ public static class StrictJson
         }
     }
 
-    /// <summary>The first sentence of a System.Text.Json message (the rest repeats line and byte positions).</summary>
+    /// <summary>
+    /// The first sentence of a System.Text.Json message (the rest repeats line and byte positions), in the file's
+    /// words rather than .NET's: an unknown field, a missing one, a value of the wrong type.
+    /// </summary>
     public static string FirstSentence(string message)
     {
         int cut = message.IndexOf(". ", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message.TrimEnd('.');
+        return Plain(cut > 0 ? message[..cut] : message.TrimEnd('.'));
     }
+
+    private static string Plain(string sentence)
+    {
+        var unknown = Regex.Match(sentence, @"^The JSON property '(.+)' could not be mapped to any \.NET member");
+        if (unknown.Success) return $"unknown field '{unknown.Groups[1].Value}'";
+        var missing = Regex.Match(sentence, @"missing required properties,? including:? (.+)$");
+        if (missing.Success) return $"missing field {missing.Groups[1].Value.Trim()}";
+        var notNull = Regex.Match(sentence, @"^The (?:constructor parameter|property or field) '(.+?)' .*doesn't allow (?:getting |setting )?null values");
+        if (notNull.Success) return $"field '{notNull.Groups[1].Value}' cannot be null";
+        var type = Regex.Match(sentence, @"^The JSON value could not be converted to (\S+)");
+        if (type.Success) return Expected(type.Groups[1].Value) is { } expected ? $"a value of the wrong type (expected {expected})" : "a value of the wrong type";
+        return sentence;
+    }
+
+    /// <summary>What a .NET type reads as in a file; null for the types of a file's own objects, which the field's name says better.</summary>
+    private static string? Expected(string type) => type switch
+    {
+        _ when type.Contains("Int", StringComparison.Ordinal) => "a whole number",
+        _ when type.Contains("Single", StringComparison.Ordinal) || type.Contains("Double", StringComparison.Ordinal) => "a number",
+        _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
+        _ when type.Contains("String", StringComparison.Ordinal) => "a string",
+        _ when type.Contains("List", StringComparison.Ordinal) || type.Contains("[]", StringComparison.Ordinal) => "a list",
+        _ => null,
+    };
 }

@@ -39,7 +39,10 @@ public sealed class WannSearch
     }
 
     /// <summary>Runs one generation on <paramref name="state"/>, leaving it at the next generation.</summary>
-    public GenerationReport Step(SearchState state)
+    /// <param name="progress">Counts the generation's episodes as they finish; its cancellation stops the generation
+    /// between chunks of episodes with <see cref="OperationCanceledException"/>, leaving <paramref name="state"/> part-way
+    /// (continue from a <see cref="Formats.Checkpoint.Snapshot"/> taken before the step).</param>
+    public GenerationReport Step(SearchState state, EvaluationProgress? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var population = state.Population;
@@ -50,7 +53,7 @@ public sealed class WannSearch
 
         clock.Restart();
         ulong episodeSeed = state.Random.NextUInt64();
-        var table = _evaluator.Evaluate(batch, new EvaluationRequest(_task, _weights, _settings.Repetitions, episodeSeed, state.Generation));
+        var table = Evaluate(batch, new EvaluationRequest(_task, _weights, _settings.Repetitions, episodeSeed, state.Generation), progress);
         double evaluateSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
@@ -78,7 +81,7 @@ public sealed class WannSearch
         clock.Restart();
         // Confirmed every save_mod generations and in the run's last, so the best network never ends older than the run.
         bool confirm = state.Generation % _settings.SaveEvery == 0 || state.Generation == _settings.MaxGenerations - 1;
-        bool newBest = confirm && ConfirmBest(state, population[elite], fitness[elite]);
+        bool newBest = confirm && ConfirmBest(state, population[elite], fitness[elite], progress);
         evaluateSeconds += clock.Elapsed.TotalSeconds;
 
         clock.Restart();
@@ -112,16 +115,23 @@ public sealed class WannSearch
     /// If the generation's elite looks better than the run's best, re-evaluate it bestReps times on fresh
     /// seeds and keep it only if that mean beats the best's.
     /// </summary>
-    private bool ConfirmBest(SearchState state, Genome candidate, double lookedLike)
+    private bool ConfirmBest(SearchState state, Genome candidate, double lookedLike, EvaluationProgress? progress)
     {
         if (state.Best is { } best && lookedLike <= best.Fitness) return false;
         var batch = ProgramBatch.CompileOne(candidate, WeightMode.Shared);
         ulong seed = state.Random.NextUInt64();
         var request = new EvaluationRequest(_task, _weights, _settings.Repetitions * _settings.BestRepetitions, seed, state.Generation);
-        double confirmed = _evaluator.Evaluate(batch, request).Fitness(0);
+        double confirmed = Evaluate(batch, request, progress).Fitness(0);
         if (state.Best is { } current && confirmed <= current.Fitness) return false;
         state.Best = new BestNetwork(candidate.Clone(), confirmed, state.Generation);
         return true;
+    }
+
+    private FitnessTable Evaluate(ProgramBatch batch, EvaluationRequest request, EvaluationProgress? progress)
+    {
+        if (progress is null) return _evaluator.Evaluate(batch, request);
+        progress.Plan((long)batch.ProgramCount * request.LanesPerGenome);
+        return _evaluator.Evaluate(batch, request with { Progress = progress });
     }
 
     private static int ArgMax(double[] values)

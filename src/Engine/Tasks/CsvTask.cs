@@ -14,5 +14,9 @@ public static class CsvTask
     /// <summary>The task of a loaded data set: one input per feature, one output per class, fitness as for digits.</summary>
     public static TaskSpec From(CsvDataset dataset) => new(Name,
         new NetworkShape(dataset.FeatureNames.Count, dataset.ClassNames.Count), ActivationSets.Classification, 1000,
-        dataset.FeatureNames, dataset.ClassNames, CanRun: true) { Scoring = ScoringScheme.TestAccuracy(() => dataset.Data) };
+        dataset.FeatureNames, dataset.ClassNames, CanRun: true)
+    {
+        Scoring = ScoringScheme.TestAccuracy(() => dataset.Data),
+        Contract = dataset.Contract,
+    };
 }

@@ -39,6 +39,9 @@ public abstract class ScoringScheme
     /// <summary>The unit of evaluation work the logs count ("environment steps", "forward passes").</summary>
     public abstract string WorkUnit { get; }
 
+    /// <summary>What the lanes of an evaluation are, in the plural, for progress lines ("episodes", "training batches").</summary>
+    public abstract string LaneUnit { get; }
+
     /// <summary>What one trial of a condition or a tuned network's final score measures ("episode reward", "test accuracy").</summary>
     public abstract string TrialMeasure { get; }
 
@@ -61,6 +64,7 @@ public abstract class ScoringScheme
         public override string FitnessTitle => "Fitness per generation (mean reward over shared weights)";
         public override string FitnessCurve => "fitness";
         public override string WorkUnit => "environment steps";
+        public override string LaneUnit => "episodes";
         public override string TrialMeasure => "episode reward";
         public override int TuningEpisodes => 32;
         public override string SweepMeasure => "mean episode reward";
@@ -75,6 +79,7 @@ public abstract class ScoringScheme
         public override string FitnessTitle => "Fitness per generation (-cross-entropy on a training batch, mean over weights)";
         public override string FitnessCurve => "cross-entropy";
         public override string WorkUnit => "forward passes";
+        public override string LaneUnit => "training batches";
         public override string TrialMeasure => "test accuracy";
         public override int TuningEpisodes => 1;
         public override string SweepMeasure => "training accuracy";

@@ -1,4 +1,5 @@
 using Wann.Engine.Activations;
+using Wann.Engine.Datasets;
 using Wann.Engine.Genomes;
 
 namespace Wann.Engine.Tasks;
@@ -34,4 +35,7 @@ public sealed record TaskSpec(
 
     /// <summary>The rewards a rollout task can give, where the task knows them; null where it declares no bound.</summary>
     public RewardRange? Rewards { get; init; }
+
+    /// <summary>For a task built from the user's files: what a raw row must hold and what the outputs mean (saved with its networks); null otherwise.</summary>
+    public DataContract? Contract { get; init; }
 }

@@ -131,6 +131,12 @@ public sealed class ClusterEvaluator : IEvaluator
             var first = await Task.WhenAny(running.Cast<Task>().Append(tick));
             if (first == tick)
             {
+                if (request.Progress is { Cancellation.IsCancellationRequested: true })
+                {
+                    // Stopped now: the workers stop at their next part, and the partial table is dropped.
+                    batchDone.Cancel();
+                    request.Progress.Cancellation.ThrowIfCancellationRequested();
+                }
                 await PingBusyWorkers(load, gone);
                 foreach (var (slow, shard) in Stragglers(running, started, copies, finished, lanes))
                 {
@@ -160,6 +166,7 @@ public sealed class ClusterEvaluator : IEvaluator
                 foreach (int again in redo)
                 {
                     finished.Remove(again);
+                    request.Progress?.Finish(-(long)byFirst[again].GenomeCount * lanes);
                     if (copies.GetValueOrDefault(again) == 0) Start(Pick(wrong, again), byFirst[again]);
                 }
                 result = null;
@@ -171,6 +178,7 @@ public sealed class ClusterEvaluator : IEvaluator
                 Array.Copy(result.Rewards, 0, table.Rewards, (long)answered.FirstGenome * lanes, result.Rewards.Length);
                 slowestWorker = Math.Max(slowestWorker, result.EvaluateSeconds);
                 finished[answered.FirstGenome] = (worker, result.StepCount);
+                request.Progress?.Finish((long)answered.GenomeCount * lanes);
                 continue;
             }
             if (permanent)

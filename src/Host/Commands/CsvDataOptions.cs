@@ -14,6 +14,9 @@ public abstract class CsvDataOptions : ICsvDataOptions
     [Option("label", HelpText = "--task csv: label column, by header name or 1-based number (default: the last column).")]
     public string? Label { get; set; }
 
+    [Option("drop", HelpText = "--task csv: columns to ignore, comma-separated, by header name or 1-based number (an ID, free text).")]
+    public string? Drop { get; set; }
+
     [Option("scale", Default = "standard", HelpText = "--task csv: standard (each feature to mean 0, sd 1 on the training file) or none.")]
     public string Scale { get; set; } = "standard";
 }

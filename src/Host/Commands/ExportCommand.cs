@@ -21,7 +21,8 @@ public sealed class ExportOptions
     [Option("io", HelpText = "Input and output counts as NINxNOUT for a .out file of a task not implemented here (e.g. 24x4).")]
     public string? Io { get; set; }
 
-    [Option("weight", HelpText = "Shared weight: .onnx computes with it; .out and .json store it on every live connection.")]
+    [Option("weight", HelpText = "Shared weight: .onnx computes with it; .out and .json store it on every live connection. " +
+                                 "A csv network's .onnx takes neither --weight nor --stored by default: the ensemble of the six standard weights, as predict.")]
     public float? Weight { get; set; }
 
     [Option("stored", Default = false, HelpText = "Keep each connection's stored weight.")]
@@ -36,15 +37,24 @@ public static class ExportCommand
 {
     public static int Run(ExportOptions options)
     {
+        string extension = Path.GetExtension(options.Out).ToLowerInvariant();
+        if (extension is not (".out" or ".json" or ".onnx"))
+            throw new WannException($"--out: '{options.Out}' must end in .out, .json or .onnx");
+        var network = NetworkAndTask.LoadNetwork(options.Net, TaskResolver.ShapeFrom(options.Task, options.Io), options.Task);
+        if (extension == ".onnx" && network.Data is { } contract)
+        {
+            // A csv network: raw rows in, its class out, at the weights predict uses by default.
+            var weights = PredictionWeights.From(options.Weight, options.Stored);
+            var classifier = ProgramCompiler.Compile(network.Genome, weights.Mode);
+            AtomicFile.WriteAllBytes(options.Out, OnnxNetworkWriter.WriteClassifier(classifier, weights.Weights, weights.Description, contract,
+                Path.GetFileNameWithoutExtension(options.Out)));
+            WrittenFile.Say(options.Out, $"ONNX classifier: raw {string.Join(", ", contract.Features)} in, {contract.Label} out; {weights.Description}");
+            return 0;
+        }
         if (options.Stored == options.Weight.HasValue)
             throw new WannException("give exactly one of --weight W and --stored");
         if (options.Weight is { } w && !float.IsFinite(w))
             throw new WannException($"--weight: {w} is not a finite number");
-        string extension = Path.GetExtension(options.Out).ToLowerInvariant();
-        if (extension is not (".out" or ".json" or ".onnx"))
-            throw new WannException($"--out: '{options.Out}' must end in .out, .json or .onnx");
-
-        var network = NetworkAndTask.LoadNetwork(options.Net, TaskResolver.ShapeFrom(options.Task, options.Io), options.Task);
         if (extension == ".onnx")
         {
             var program = ProgramCompiler.Compile(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared);

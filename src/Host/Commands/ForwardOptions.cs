@@ -20,7 +20,8 @@ public sealed class ForwardOptions
     [Option("stored", Default = false, HelpText = "Use each connection's stored weight instead of a shared weight.")]
     public bool Stored { get; set; }
 
-    [Option("inputs", Required = true, HelpText = "CSV file of inputs, one row of values per line ('-': standard input). A first row of column names is skipped; a blank line between rows is an error.")]
+    [Option("inputs", Required = true, HelpText = "CSV file of inputs, one row of values per line ('-': standard input). A first row of column names is skipped; a blank line between rows is an error. " +
+                                                  "A csv network (one that carries its data contract) takes raw rows, as predict does.")]
     public string Inputs { get; set; } = "";
 
     [Option("backend", Default = "reference", HelpText = "Backend to run on (default reference, the scalar ground truth; see the list below).")]

@@ -12,6 +12,9 @@ public interface ICsvDataOptions
     /// <summary>Label column (--label): header name or 1-based number; the last column when null.</summary>
     string? Label { get; }
 
+    /// <summary>Columns to ignore (--drop): comma-separated header names or 1-based numbers; null for none.</summary>
+    string? Drop { get; }
+
     /// <summary>Feature scaling (--scale): standard or none.</summary>
     string Scale { get; }
 }

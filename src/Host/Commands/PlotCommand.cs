@@ -17,6 +17,10 @@ public sealed class PlotOptions
     [Option("runs", SetName = "many", HelpText = "Several run folders (seeds) to overlay, or one folder of them (as 'wann train --seeds' writes).")]
     public IEnumerable<string>? Runs { get; set; }
 
+    [Option("wall-time", SetName = "many", Default = false, HelpText = "With --runs: compare settings instead of seeds: each run's confirmed best " +
+                                                                         "as its own line, against generation and against wall time (the generations' own seconds, summed).")]
+    public bool WallTime { get; set; }
+
     [Option("out", Required = true, HelpText = "Chart to write: FILE.png or FILE.svg.")]
     public string Out { get; set; } = "";
 }
@@ -28,7 +32,9 @@ public static class PlotCommand
     {
         string extension = Path.GetExtension(options.Out).ToLowerInvariant();
         if (extension is not (".png" or ".svg")) throw new WannException($"--out: '{options.Out}' must end in .png or .svg");
-        var (plots, what) = options.Runs?.ToList() is { Count: > 0 } runs ? Overlay(runs) : One(options.Run ?? throw new WannException("give --run DIR or --runs DIR..."));
+        var (plots, what) = options.Runs?.ToList() is { Count: > 0 } runs ? Overlay(runs, options.WallTime)
+            : options.WallTime ? throw new WannException("--wall-time: give the runs to compare with --runs DIR...")
+            : One(options.Run ?? throw new WannException("give --run DIR or --runs DIR..."));
         if (extension == ".svg") AtomicFile.WriteAllText(options.Out, Charts.StackSvg(plots.Select(p => Charts.Svg(p)).ToArray()));
         else AtomicFile.WriteAllBytes(options.Out, Charts.Stack(plots.Select(p => Charts.Png(p)).ToArray()));
         WrittenFile.Say(options.Out, what);
@@ -43,16 +49,19 @@ public static class PlotCommand
         if (log.Any(e => e.TestAccuracy is not null)) plots.Add(Charts.TestAccuracy(log));
         plots.Add(Charts.NetworkSize(log));
         string measure = scoring.FitnessCurve + (plots.Count == 3 ? ", test accuracy" : "");
-        return (plots, $"{measure} and network size over {log.Count} generations");
+        return (plots, $"{measure} and network size over {Counted.Of(log.Count, "generation")}");
     }
 
-    private static (List<Plot> Plots, string What) Overlay(List<string> folders)
+    private static (List<Plot> Plots, string What) Overlay(List<string> folders, bool wallTime)
     {
         if (folders.Count == 1 && !File.Exists(Path.Combine(folders[0], "log.jsonl")) && Directory.Exists(folders[0]))
             folders = Directory.GetDirectories(folders[0]).Where(d => File.Exists(Path.Combine(d, "log.jsonl"))).Order(StringComparer.Ordinal).ToList();
         if (folders.Count == 0) throw new WannException("--runs: no run folders (folders holding log.jsonl) given or found");
         var runs = folders.Select(f => (Name: Path.GetFileName(Path.GetFullPath(f).TrimEnd('/')), Log: RunLog.Read(f))).ToList();
         var scoring = RunLog.Scoring(folders[0], runs[0].Log);
-        return (new List<Plot> { Charts.Overlay(runs, scoring) }, $"{scoring.FitnessCurve} of {runs.Count} runs (mean and 95 % interval)");
+        if (wallTime)
+            return ([RunComparison.ByGeneration(runs, scoring), RunComparison.ByWallTime(runs, scoring)],
+                    $"confirmed best of {runs.Count} runs against generation and wall time");
+        return (new List<Plot> { Charts.Overlay(runs, scoring, RunLog.FitnessBounds(folders[0])) }, $"{scoring.FitnessCurve} of {runs.Count} runs (mean and 95 % interval)");
     }
 }

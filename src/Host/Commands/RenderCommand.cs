@@ -44,7 +44,8 @@ public static class RenderCommand
             case ".dot": AtomicFile.WriteAllText(options.Out, DotNetworkWriter.Write(layout, title)); break;
             default: AtomicFile.WriteAllBytes(options.Out, PngNetworkWriter.Write(layout, title)); break;
         }
-        WrittenFile.Say(options.Out, $"{network.Genome.Nodes.Count} nodes, {network.Genome.EnabledConnectionCount} enabled connections");
+        // The connections the picture draws: the live ones under the network's expression rule, as the title counts them.
+        WrittenFile.Say(options.Out, $"{network.Genome.Nodes.Count} nodes, {network.Genome.ExpressedConnectionCount} live connections");
         return 0;
     }
 }

@@ -19,7 +19,7 @@ using Wann.Kernels.Tasks;
 namespace Wann.Host.Commands;
 
 [Verb("report", HelpText = "One self-contained HTML page for a run: how it was run, config, curves, best network, its eval table and weight sweep, timings.")]
-public sealed class ReportOptions
+public sealed class ReportOptions : CsvDataOptions
 {
     [Option("run", Required = true, HelpText = "Run folder.")]
     public string Run { get; set; } = "";
@@ -56,7 +56,7 @@ public static class ReportCommand
         html.Append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}th{background:#f3f3f3}svg{max-width:100%;height:auto}.network{overflow-x:auto}.network svg{max-width:none}h2{margin-top:1.6em}");
         html.Append("</style></head><body>\n");
         html.Append($"<h1>Run {Encode(Path.GetFileName(Path.GetFullPath(options.Run).TrimEnd('/')))}</h1>\n");
-        html.Append($"<p>{log.Count} generations logged; report written {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by Wann.Gpu.</p>\n");
+        html.Append($"<p>{Counted.Of(log.Count, "generation")} logged; report written {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by Wann.Gpu.</p>\n");
 
         if (RunInfo.Read(Path.Combine(options.Run, RunInfo.FileName)) is { } run)
         {
@@ -93,9 +93,11 @@ public static class ReportCommand
             html.Append($"<p>Fitness {Number(best.Provenance.Fitness)} (confirmed by re-evaluation), found in generation {best.Provenance.Generation}; " +
                         $"{best.Genome.Nodes.Count} nodes, {best.Genome.ExpressedConnectionCount} live connections.</p>\n");
             html.Append("<div class=\"network\">").Append(SvgNetworkWriter.Write(NetworkLayout.Of(best.Genome, inputs, outputs), "best.json")).Append("</div>\n");
-            var task = CsvTask.Is(best.Task ?? "") && File.Exists(Path.Combine(options.Run, CsvTaskFile.FileName))
-                ? CsvTask.From(CsvTaskFile.Read(options.Run).Load())
-                : TaskRegistry.Find(best.Task ?? "");
+            // A csv run's data: --train and --test where it has moved, else the files csv-task.json names.
+            string? csvRun = File.Exists(Path.Combine(options.Run, CsvTaskFile.FileName)) ? options.Run : null;
+            var task = CsvTask.Is(best.Task ?? "")
+                ? options.TrainFile is null && csvRun is null ? null : TaskResolver.Get(CsvTask.Name, options, "--train", csvRun)
+                : TaskResolver.CsvSource(best.Task ?? "", options) is null ? TaskRegistry.Find(best.Task ?? "") : null;
             if (task is { CanRun: true })
             {
                 using var scoring = TaskScoring.Open(task, options.Backend);
@@ -105,8 +107,8 @@ public static class ReportCommand
                 var scores = scoring.Score(best.Genome, WeightMode.Shared, WeightSweep.Range(-2f, 2f, 41), options.Episodes, 1);
                 var sweep = scores.AsSweep();
                 html.Append("<h2>Weight sweep of the best network</h2>\n");
-                html.Append(Charts.Svg(Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, scores.Measure,
-                    $"best.json on {task.Name}: {scores.Detail}"))).Append('\n');
+                html.Append(Charts.Svg(Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, scores.ChartMeasure,
+                    $"best.json on {task.Name}: {scores.Detail}", scores.ChartScale))).Append('\n');
             }
         }
 
@@ -126,12 +128,18 @@ public static class ReportCommand
 
         string written = options.Out ?? Path.Combine(options.Run, "report.html");
         AtomicFile.WriteAllText(written, html.ToString());
-        WrittenFile.Say(written, $"report of {log.Count} generations");
+        WrittenFile.Say(written, $"report of {Counted.Of(log.Count, "generation")}");
         return 0;
     }
 
     private static string Field(System.Text.Json.Nodes.JsonNode? node, string key) => Encode(node?[key]?.ToString() ?? "-");
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
-    private static string Number(double? value) => value is { } v ? v.ToString("G5", CultureInfo.InvariantCulture) : "-";
+    /// <summary>Five significant digits, large numbers grouped in full rather than as 2.3335E+07.</summary>
+    private static string Number(double? value) => value switch
+    {
+        null => "-",
+        { } v when Math.Abs(v) >= 1e5 && double.IsFinite(v) => v.ToString("N0", CultureInfo.InvariantCulture),
+        { } v => v.ToString("G5", CultureInfo.InvariantCulture),
+    };
 }

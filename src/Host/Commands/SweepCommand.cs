@@ -60,7 +60,8 @@ public static class SweepCommand
         var (sweep, what, detail) = (scores.AsSweep(), scores.Measure, scores.Detail);
         if (options.Out is { } path)
         {
-            var chart = Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, what, $"{Path.GetFileName(options.Net)} on {task.Name}: {detail}");
+            var chart = Charts.Sweep(sweep.Weights.Select(w => (double)w).ToList(), sweep.Mean, sweep.Std, scores.ChartMeasure,
+                $"{Path.GetFileName(options.Net)} on {task.Name}: {detail}", scores.ChartScale);
             if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)) AtomicFile.WriteAllText(path, Charts.Svg(chart));
             else AtomicFile.WriteAllBytes(path, Charts.Png(chart));
             WrittenFile.Say(path, $"{what} at {weights.Length} weights, {options.From:G}..{options.To:G}", options.Json);

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Wann.Engine.Evaluation;
+using Wann.Engine;
+using Wann.Engine.Formats;
 using Wann.Engine.Genomes;
+using Wann.Engine.Tasks;
 using Wann.Engine.Tuning;
 using Wann.Host.Evaluation;
 using Wann.Host.Output;
@@ -27,9 +30,9 @@ public static class TableCommand
 
     public static int Run(TableOptions options)
     {
-        var task = TaskEvaluators.RunnableTask(options.Task, "--task");
-        var network = NetworkAndTask.LoadNetwork(options.Net, task.Shape, task.Name);
-        var tuned = options.Tuned is null ? null : NetworkAndTask.LoadNetwork(options.Tuned, task.Shape, task.Name);
+        var (network, task) = NetworkAndTask.Load(options.Net, options.Task, options);
+        TaskEvaluators.RunnableTask(task, options.Task is null ? $"{NetworkPath.File(options.Net)}: task" : "--task");
+        var tuned = options.Tuned is null ? null : TunedFrom(options.Tuned, network, options.Net, task);
         using var scoring = TaskScoring.Open(task, options.Backend, options.Threads);
         var paper = Paper.GetValueOrDefault(Path.GetFileName(options.Net)) ?? Paper.GetValueOrDefault(task.Name);
         var format = ScoreFormat.For(scoring.Scheme);
@@ -93,6 +96,20 @@ public static class TableCommand
             Console.WriteLine($"{label,-28} {value,-18} {ci,9} {r.PaperValue ?? "",-10} {r.Seconds,8:F2}");
         }
         return 0;
+    }
+
+    /// <summary>The tuned network of --tuned, refused unless it is a tuning of <paramref name="network"/>: tuning changes weights, never the topology.</summary>
+    private static NetworkFile TunedFrom(string path, NetworkFile network, string netPath, TaskSpec task)
+    {
+        var tuned = NetworkAndTask.LoadNetwork(path, task.Shape, task.Name);
+        string expected = TopologyFingerprint.Of(network.Genome);
+        string file = NetworkPath.File(path);
+        if (tuned.Provenance.TunedFrom is { } named && named != expected)
+            throw new WannException($"{file}: tuned from another network (topology {named[..12]}), not {netPath} (topology {expected[..12]}): give the tuned.json that wann tune made of it");
+        string own = TopologyFingerprint.Of(tuned.Genome);
+        if (own != expected)
+            throw new WannException($"{file}: not a tuning of {netPath}: its topology (fingerprint {own[..12]}) is not the network's ({expected[..12]}); give the tuned.json that wann tune made of it");
+        return tuned;
     }
 
     /// <summary>Per-connection weights tuned here from the tuned shared weight; the result is the genome with them stored.</summary>

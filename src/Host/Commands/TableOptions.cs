@@ -3,13 +3,14 @@ using CommandLine;
 namespace Wann.Host.Commands;
 
 [Verb("table", HelpText = "The paper's row for one network: random weights, random shared weight, tuned shared weight, tuned weights.")]
-public sealed class TableOptions
+public sealed class TableOptions : CsvDataOptions
 {
-    [Option("net", Required = true, HelpText = "Network file (.json or .out).")]
+    [Option("net", Required = true, HelpText = "Network file (.json or .out), or a run folder (its best.json).")]
     public string Net { get; set; } = "";
 
-    [Option("task", Required = true, HelpText = "Task to score on.")]
-    public string Task { get; set; } = "";
+    [Option("task", HelpText = "Task to score on (default: the task the network file names; a .out file names none). A csv network takes its data " +
+                               "from --train and --test, or from the run folder it lies in.")]
+    public string? Task { get; set; }
 
     [Option("trials", Default = 100, HelpText = "Trials per condition.")]
     public int Trials { get; set; }
@@ -17,7 +18,8 @@ public sealed class TableOptions
     [Option("seed", Default = 1UL, HelpText = "Seed of the trials and the tuning.")]
     public ulong Seed { get; set; }
 
-    [Option("tuned", HelpText = "A network with tuned stored weights (e.g. DIR/tuned.json of wann tune --weights) for the last column, instead of tuning here.")]
+    [Option("tuned", HelpText = "A network with tuned stored weights (DIR/tuned.json of wann tune --weights, or DIR) for the last column, instead of tuning here; " +
+                                "it must be a tuning of --net (same topology).")]
     public string? Tuned { get; set; }
 
     [Option("optimizer", Default = "pepg", HelpText = "pepg or cma, when the last column is tuned here.")]

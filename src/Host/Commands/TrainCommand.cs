@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using Wann.Engine.Config;
+using Wann.Engine.Datasets;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
 using Wann.Engine.Search;
@@ -17,21 +17,27 @@ namespace Wann.Host.Commands;
 /// <summary><c>wann train</c>: the WANN search with a run folder, checkpoints and resume.</summary>
 public static class TrainCommand
 {
-    public static int Run(TrainOptions options, IReadOnlyList<string> arguments)
+    public static int Run(TrainOptions options, IReadOnlyList<string> arguments) => Run(options, arguments, stopRequests: null, wrapEvaluator: null);
+
+    /// <param name="stopRequests">Where stops come from instead of SIGINT and SIGTERM (tests).</param>
+    /// <param name="wrapEvaluator">Wraps the backend (tests that stop a run in the middle of a generation).</param>
+    internal static int Run(TrainOptions options, IReadOnlyList<string> arguments, StopRequests? stopRequests, Func<IEvaluator, IEvaluator>? wrapEvaluator)
     {
         if (options.Seeds is not null) return SeedSweep.Run(options, arguments);
+        if (options.AcceptChangedData && options.Resume is null) throw new WannException("--accept-changed-data goes with --resume DIR (a csv run whose data changed)");
         if (options.CheckpointEvery is < 1) throw new WannException($"--checkpoint-every: must be at least 1, got {options.CheckpointEvery}");
         if (!(options.CheckpointSeconds >= 0)) throw new WannException($"--checkpoint-seconds: must be 0 or more, got {options.CheckpointSeconds}");
         TaskEvaluators.CheckThreads(options.Threads);
         // Everything that can fail on bad input is checked before the run folder is created or changed.
         var plan = options.Resume is not null ? Resume(options) : Start(options);
         if (plan is null) return 0;
-        var (existing, settings, seed, state, task) = plan.Value;
+        var (existing, settings, seed, state, task, data) = plan.Value;
         if (options.Resume is null)
             MemoryNeed.Check(MemoryNeed.ForSearch(settings, task), $"--pop {settings.PopulationSize}: a population of {settings.PopulationSize:N0} {task.Name} networks");
         using var scoring = options.Cluster is null ? TaskScoring.Open(task, BackendList.Create(options.Backend, options.Threads)) : null;
         using var cluster = options.Cluster is { } clusterFile ? ClusterTraining.Connect(clusterFile, task) : null;
         IEvaluator evaluator = scoring?.Evaluator ?? cluster!;
+        if (wrapEvaluator is not null) evaluator = wrapEvaluator(evaluator);
         bool newRun = state is null;
         state ??= WannSearch.NewRun(settings, task, seed);
         var folder = existing ?? RunFolder.Create(options.Out!);
@@ -55,35 +61,58 @@ public static class TrainCommand
         var search = new WannSearch(settings, task, evaluator);
         if (!options.Quiet)
         {
+            foreach (string line in data?.Summary ?? Array.Empty<string>()) Console.WriteLine(line);
             Console.WriteLine($"{task.Name}: population {settings.PopulationSize}, generations {state.Generation}..{settings.MaxGenerations - 1}, " +
                               $"{settings.SharedWeights().Length} weights x {settings.Repetitions} repetitions");
             Console.WriteLine($"backend {evaluator.Name} ({evaluator.Device}); run folder {folder.Path}");
         }
 
-        // Ctrl-C (SIGINT) or SIGTERM: finish the generation in hand, write a checkpoint, stop.
-        bool stopRequested = false;
-        Action<PosixSignalContext> onSignal = context =>
+        using var live = options.Quiet ? null : new LiveProgress(Console.Out, inPlace: !Console.IsOutputRedirected, task.Scoring.LaneUnit);
+        // Ctrl-C (SIGINT) or SIGTERM: the first finishes the generation in hand and checkpoints it, the second stops now.
+        using var stop = stopRequests ?? StopRequests.FromSignals(line =>
         {
-            context.Cancel = true;
-            stopRequested = true;
-        };
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, onSignal);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, onSignal);
+            if (live is null) Console.Error.WriteLine($"wann: {line}");
+            else live.Say(Console.Error, $"wann: {line}");
+        });
         var progress = new ProgressPrinter(settings.MaxGenerations - 1, settings.BestRepetitions, testAccuracy is not null);
         var schedule = new CheckpointSchedule(options.CheckpointEvery, options.CheckpointSeconds);
+        long? droppedGeneration = null;
         try
         {
             using var log = folder.OpenLog();
             using var checkpoints = new CheckpointWriter(folder);
-            while (state.Generation < settings.MaxGenerations && !stopRequested)
+            long checkpointed = state.Generation; // a new run's first checkpoint, or the one resumed from
+            while (state.Generation < settings.MaxGenerations && !stop.AfterGeneration)
             {
-                var report = search.Step(state);
+                // What the generation starts from, kept (cheaply: genomes are shared) for a stop in the middle of it.
+                var before = Checkpoint.Snapshot(settings, seed, state);
+                var watch = new EvaluationProgress(stop.Now);
+                live?.Begin(state.Generation, watch);
+                GenerationReport report;
+                try
+                {
+                    report = search.Step(state, watch);
+                }
+                catch (OperationCanceledException) when (stop.Now.IsCancellationRequested)
+                {
+                    // Stopped now: the generation's work goes, the run resumes from its start.
+                    droppedGeneration = before.State.Generation;
+                    if (checkpointed < before.State.Generation) checkpoints.Write(before);
+                    break;
+                }
+                finally
+                {
+                    live?.End();
+                }
                 testAccuracy?.Update(report.NewBest, state.Best);
                 log.Append(GenerationLog.Line(report, testAccuracy?.Current));
-                if (report.NewBest && state.Best is { } best) folder.WriteBest(best, task.Name, seed);
+                if (report.NewBest && state.Best is { } best) folder.WriteBest(best, task, seed);
                 bool last = state.Generation >= settings.MaxGenerations;
-                if (schedule.IsDue(state.Generation, last || stopRequested))
+                if (schedule.IsDue(state.Generation, last || stop.AfterGeneration))
+                {
                     checkpoints.Write(Checkpoint.Snapshot(settings, seed, state));
+                    checkpointed = state.Generation;
+                }
                 if (!options.Quiet) progress.Print(report, testAccuracy?.Current);
             }
             checkpoints.Flush();
@@ -95,7 +124,12 @@ public static class TrainCommand
             throw new WannException($"{e.Message} (the run folder resumes from its last checkpoint once that is fixed: wann train --resume {folder.Path})", e);
         }
 
-        if (stopRequested)
+        if (droppedGeneration is { } dropped)
+        {
+            Console.Error.WriteLine($"wann: stopped during generation {dropped} (its work is dropped); continue with: wann train --resume {folder.Path}");
+            return 130;
+        }
+        if (stop.AfterGeneration)
         {
             Console.Error.WriteLine($"wann: stopped before generation {state.Generation}; continue with: wann train --resume {folder.Path}");
             return 130;
@@ -110,7 +144,7 @@ public static class TrainCommand
     }
 
     /// <summary>A new run's settings and task; the folder is only named here and created once everything else has been checked.</summary>
-    private static (RunFolder?, Hyperparameters, ulong, SearchState?, TaskSpec) Start(TrainOptions options)
+    private static (RunFolder?, Hyperparameters, ulong, SearchState?, TaskSpec, CsvDataset?) Start(TrainOptions options)
     {
         if (options.Out is null) throw new WannException("give --out DIR for a new run (or --resume DIR to continue one)");
         if (options.Config is null && options.Task is null) throw new WannException("give --config FILE or --task NAME");
@@ -121,21 +155,22 @@ public static class TrainCommand
             settings = settings with { PopulationSize = pop >= 2 ? pop : throw new WannException($"--pop: must be at least 2, got {pop}") };
         if (options.Generations is { } gens)
             settings = settings with { MaxGenerations = gens >= 1 ? gens : throw new WannException($"--gens: must be at least 1, got {gens}") };
-        var task = TaskEvaluators.RunnableTask(TaskResolver.Get(settings.Task, options, options.Config ?? "--task"), options.Config ?? "--task");
+        var data = TaskResolver.CsvSource(settings.Task, options)?.Load();
+        var task = TaskEvaluators.RunnableTask(data is not null ? CsvTask.From(data) : TaskResolver.Get(settings.Task, options, options.Config ?? "--task"), options.Config ?? "--task");
         // Memory first: of a population too large for this machine, how much it would need says the most.
         MemoryNeed.Check(MemoryNeed.ForSearch(settings, task), $"--pop {settings.PopulationSize}: a population of {settings.PopulationSize:N0} {task.Name} networks");
         settings = HyperparameterLoader.Validate(settings, "command line");
-        return (null, settings, options.Seed ?? TrainOptions.DefaultSeed, null, task);
+        return (null, settings, options.Seed ?? TrainOptions.DefaultSeed, null, task, data);
     }
 
     /// <summary>A stopped run's checkpoint, settings and task; null (after saying so) when the run has already finished.</summary>
-    private static (RunFolder?, Hyperparameters, ulong, SearchState?, TaskSpec)? Resume(TrainOptions options)
+    private static (RunFolder?, Hyperparameters, ulong, SearchState?, TaskSpec, CsvDataset?)? Resume(TrainOptions options)
     {
         var fixedOptions = new (string Name, bool Given)[]
         {
             ("--out", options.Out is not null), ("--config", options.Config is not null), ("--task", options.Task is not null),
             ("--pop", options.Population is not null), ("--seed", options.Seed is not null),
-            ("--train", options.TrainFile is not null), ("--test", options.TestFile is not null), ("--label", options.Label is not null),
+            ("--train", options.TrainFile is not null), ("--test", options.TestFile is not null), ("--label", options.Label is not null), ("--drop", options.Drop is not null),
         };
         foreach (var (name, given) in fixedOptions)
             if (given)
@@ -148,7 +183,9 @@ public static class TrainCommand
         // run.json holds the run's history: one that cannot be read is refused before anything is written.
         RunInfo.Read(Path.Combine(folder.Path, RunInfo.FileName));
         // A csv run's data is checked against the hashes recorded at its start before any checkpoint is read.
-        var csvTask = File.Exists(Path.Combine(folder.Path, CsvTaskFile.FileName)) ? CsvTask.From(CsvTaskFile.Read(folder.Path).Load()) : null;
+        var source = File.Exists(Path.Combine(folder.Path, CsvTaskFile.FileName)) ? CsvTaskFile.Read(folder.Path, options.AcceptChangedData, warn) : null;
+        var data = source?.Load();
+        var csvTask = data is not null ? CsvTask.From(data) : null;
         TaskSpec? task = null;
         var checkpoint = folder.ReadCheckpoint(warn, (candidate, file) =>
         {
@@ -169,10 +206,12 @@ public static class TrainCommand
         foreach (string warning in warnings) Console.Error.WriteLine($"wann: warning: {warning}");
         if (done >= settings.MaxGenerations)
         {
-            Console.Error.WriteLine($"wann: {folder.Path}: the run has already finished all {done} generations; nothing to resume " +
+            Console.Error.WriteLine($"wann: {folder.Path}: the run has already finished all {Counted.Of(done, "generation")}; nothing to resume " +
                                     $"(to search longer: wann train --resume {folder.Path} --gens {done * 2})");
             return null;
         }
-        return (folder, settings, checkpoint.Seed, checkpoint.State, task!);
+        // Accepted changed data is the run's data from here on.
+        if (options.AcceptChangedData && source is not null) CsvTaskFile.Write(folder.Path, source);
+        return (folder, settings, checkpoint.Seed, checkpoint.State, task!, data);
     }
 }

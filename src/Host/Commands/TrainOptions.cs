@@ -14,10 +14,10 @@ public sealed class TrainOptions : CsvDataOptions
     [Option("task", HelpText = "Task to search on with default settings (or to override the config's task).")]
     public string? Task { get; set; }
 
-    [Option("pop", HelpText = "Population size (overrides popSize).")]
+    [Option("pop", HelpText = "Population size (overrides popSize; default: the config's, else 128).")]
     public int? Population { get; set; }
 
-    [Option("gens", HelpText = "Generations to run (overrides maxGen; with --resume, may extend the run).")]
+    [Option("gens", HelpText = "Generations to run (overrides maxGen; default: the config's, else 2048; with --resume, may extend the run).")]
     public int? Generations { get; set; }
 
     [Option("seed", HelpText = "Seed of the whole run (default 1).")]
@@ -40,13 +40,19 @@ public sealed class TrainOptions : CsvDataOptions
     [Option("resume", HelpText = "Run folder of a stopped run to continue from its checkpoint (with --gens: extend a finished one).")]
     public string? Resume { get; set; }
 
+    [Option("accept-changed-data", Default = false, HelpText = "With --resume of a csv run: go on although a data file changed since the start (the " +
+                                                               "resumed run is then not the one an uninterrupted run would give); the new SHA-256 is recorded.")]
+    public bool AcceptChangedData { get; set; }
+
     [Option("checkpoint-every", HelpText = "Also checkpoint every this many generations (default: by time only, see --checkpoint-seconds).")]
     public int? CheckpointEvery { get; set; }
 
-    [Option("checkpoint-seconds", Default = 60.0, HelpText = "Seconds of wall time between checkpoints (written in the background; always one after the last generation and on Ctrl-C).")]
+    [Option("checkpoint-seconds", Default = 60.0, HelpText = "Seconds of wall time between checkpoints (written in the background; always one after the last generation and on Ctrl-C; " +
+                                                                     "a second Ctrl-C stops at once, keeping the checkpoint from before the generation in hand).")]
     public double CheckpointSeconds { get; set; }
 
-    [Option("quiet", Default = false, HelpText = "No progress lines (without it: one line per generation, its columns explained once at the start).")]
+    [Option("quiet", Default = false, HelpText = "No progress lines (without it: one line per generation, its columns explained once at the start, " +
+                                                         "and within a long generation the episodes finished so far: every 2 s on a terminal, 10 s in a file).")]
     public bool Quiet { get; set; }
 
     [Option("seeds", HelpText = "Seed sweep: a range (1-8) or list (1,3,5); one run per seed in --out DIR/seed-N, one after the other.")]

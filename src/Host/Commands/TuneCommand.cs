@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Wann.Engine;
+using Wann.Engine.Datasets;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Formats;
 using Wann.Engine.Genomes;
@@ -11,6 +12,7 @@ using Wann.Engine.Tuning;
 using Wann.Host.Evaluation;
 using Wann.Host.Output;
 using Wann.Host.Runs;
+using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Commands;
 
@@ -120,7 +122,7 @@ public static class TuneCommand
         string measure = format.TunedResult(score);
         string how = state is null
             ? $"shared weight {Format(shared)}"
-            : $"{state.Optimizer.Name}, {state.Generation} generations from shared weight {Format(shared)}, best centre of generation {bestGeneration}";
+            : $"{state.Optimizer.Name}, {Counted.Of(state.Generation, "generation")} from shared weight {Format(shared)}, best centre of generation {bestGeneration}";
         run.Folder.WriteTuned(Tuned(run, tuner.Connections.Genome(weights), $"{how}; {measure}", bestGeneration, score.Mean));
         var test = new JsonObject
         {
@@ -200,16 +202,17 @@ public static class TuneCommand
 
     private static string Format(float weight) => weight.ToString("0.####", CultureInfo.InvariantCulture);
 
+    /// <summary>The tuned network: naming the network it tuned (its topology fingerprint) and keeping its data contract.</summary>
     private static NetworkFile Tuned(TuneRun run, Genome genome, string how, long? generation, double fitness) =>
         new(genome, run.Task.Name, new Provenance($"wann tune --{(run.Mode == "shared" ? "shared" : "weights")} of {run.Source} (seed {run.Seed}): {how}",
-            generation, double.IsFinite(fitness) ? fitness : null, run.Seed, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ")));
+            generation, double.IsFinite(fitness) ? fitness : null, run.Seed, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"), TopologyFingerprint.Of(run.Genome)), run.Data);
 
     private static TuningCheckpointFormat.Checkpoint Checkpoint(TuneRun run, float shared, TuningState? state) =>
         new(run.NetworkJson, run.Task.Name, run.Mode, run.Seed, run.Settings, shared, state);
 
     /// <summary>What a run works on, new or resumed.</summary>
     private sealed record TuneRun(TuneFolder Folder, Genome Genome, string NetworkJson, string Source, TaskSpec Task, string Mode, ulong Seed,
-        WeightTuningSettings Settings, float? SharedWeight, TuningState? State)
+        WeightTuningSettings Settings, float? SharedWeight, TuningState? State, DataContract? Data)
     {
         /// <summary>A resumed run's log keeps the lines before this generation; cut when the run first writes, so a run that fails first writes nothing.</summary>
         public long? LogCutPending { get; set; }
@@ -226,11 +229,14 @@ public static class TuneCommand
     {
         if (o.Out is null) throw new WannException("give --out DIR for a new tuning run (or --resume DIR to continue one)");
         if (o.Net is null) throw new WannException("give --net FILE, the network to tune");
-        if (o.Task is null) throw new WannException("give --task NAME, the task to tune on");
         if (o.Shared == o.Weights) throw new WannException("give exactly one of --shared (the best shared weight) and --weights (every connection's weight)");
         if (o.StartWeight is { } start && (o.Shared || !float.IsFinite(start)))
             throw new WannException(o.Shared ? "--start-weight: only with --weights (--shared searches the weight)" : $"--start-weight: must be a finite number, got {start}");
-        var task = TaskEvaluators.RunnableTask(o.Task, "--task");
+        // A task named by --task is checked before the network is read; else the network file names it.
+        string file = NetworkPath.File(o.Net);
+        string taskName = o.Task ?? NetworkAndTask.TaskNamedBy(file), where = o.Task is null ? $"{file}: task" : "--task";
+        var csvSource = TaskResolver.CsvSource(taskName, o, NetworkPath.CsvRunFolder(file));
+        var task = TaskEvaluators.RunnableTask(csvSource is not null ? CsvTask.From(csvSource.Load()) : TaskRegistry.Get(taskName, where), where);
         var settings = new WeightTuningSettings
         {
             Optimizer = o.Optimizer.ToLowerInvariant(),
@@ -241,15 +247,18 @@ public static class TuneCommand
             ValidateEvery = o.ValidateEvery ?? 25,
             TestEpisodes = o.TestEpisodes ?? 100,
         }.Validated();
-        var network = NetworkAndTask.LoadNetwork(o.Net, task.Shape, task.Name);
-        string json = NetworkJsonFormat.Format(new NetworkFile(network.Genome, task.Name, network.Provenance));
+        var network = NetworkAndTask.LoadFor(file, task);
+        string json = NetworkJsonFormat.Format(new NetworkFile(network.Genome, task.Name, network.Provenance, network.Data));
         var folder = TuneFolder.Create(o.Out);
-        return new TuneRun(folder, network.Genome, json, o.Net, task, o.Shared ? "shared" : "weights", o.Seed, settings, o.StartWeight, null);
+        // A csv run names its data files, so --resume rebuilds the task.
+        if (csvSource is not null) CsvTaskFile.Write(folder.Path, csvSource);
+        return new TuneRun(folder, network.Genome, json, file, task, o.Shared ? "shared" : "weights", o.Seed, settings, o.StartWeight, null, network.Data);
     }
 
     private static TuneRun Resume(TuneOptions o)
     {
-        if (o.Out is not null || o.Net is not null || o.Task is not null || o.Shared || o.Weights || o.Population is not null || o.Episodes is not null || o.Sigma is not null || o.StartWeight is not null)
+        if (o.Out is not null || o.Net is not null || o.Task is not null || o.Shared || o.Weights || o.Population is not null || o.Episodes is not null || o.Sigma is not null || o.StartWeight is not null
+            || o.TrainFile is not null || o.TestFile is not null || o.Label is not null || o.Drop is not null)
             throw new WannException("--resume continues a run with its own settings: only --gens, --backend, --threads, --checkpoint-every, --quiet and --json may be given with it");
         var folder = TuneFolder.Open(o.Resume!);
         var checkpoint = folder.ReadCheckpoint(message => Console.Error.WriteLine($"wann: warning: {message}"));
@@ -262,11 +271,14 @@ public static class TuneCommand
         }
         // Everything read and checked before the log is touched.
         var network = NetworkJsonFormat.Parse(checkpoint.NetworkJson, folder.CheckpointFile);
-        var task = TaskEvaluators.RunnableTask(checkpoint.Task, folder.CheckpointFile + " task");
+        // A csv run's data is checked against the hashes recorded at its start.
+        var task = CsvTask.Is(checkpoint.Task) ? CsvTask.From(CsvTaskFile.Read(folder.Path).Load())
+            : TaskEvaluators.RunnableTask(checkpoint.Task, folder.CheckpointFile + " task");
         if (network.Genome.Shape != task.Shape)
             throw new WannException($"{folder.CheckpointFile}: the network is {network.Genome.Shape} but task '{task.Name}' needs {task.Shape}");
         TuningCheckpointContents.Validate(checkpoint, network.Genome, folder.CheckpointFile);
-        return new TuneRun(folder, network.Genome, checkpoint.NetworkJson, network.Provenance.Source, task, checkpoint.Mode, checkpoint.Seed, settings, checkpoint.SharedWeight, checkpoint.State)
+        return new TuneRun(folder, network.Genome, checkpoint.NetworkJson, network.Provenance.Source, task, checkpoint.Mode, checkpoint.Seed, settings, checkpoint.SharedWeight, checkpoint.State,
+            network.Data)
         {
             LogCutPending = done,
         };

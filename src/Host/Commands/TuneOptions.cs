@@ -3,12 +3,13 @@ using CommandLine;
 namespace Wann.Host.Commands;
 
 [Verb("tune", HelpText = "Tune a network's weights: the best shared weight (--shared) or every connection's weight (--weights).")]
-public sealed class TuneOptions
+public sealed class TuneOptions : CsvDataOptions
 {
-    [Option("net", HelpText = "Network file (.json or .out) to tune.")]
+    [Option("net", HelpText = "Network file (.json or .out) to tune, or a run folder (its best.json).")]
     public string? Net { get; set; }
 
-    [Option("task", HelpText = "Task to tune on.")]
+    [Option("task", HelpText = "Task to tune on (default: the task the network file names; a .out file names none). A csv network takes its data " +
+                               "from --train and --test, or from the run folder it lies in.")]
     public string? Task { get; set; }
 
     [Option("shared", Default = false, HelpText = "Find the best single shared weight in [-2, 2] (coarse sweep refined around its best).")]

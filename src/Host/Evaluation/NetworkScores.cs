@@ -20,6 +20,12 @@ public abstract record NetworkScores(TaskSpec Task, float[] Weights, double Seco
     /// <summary>What each point is made of, for chart captions.</summary>
     public abstract string Detail { get; }
 
+    /// <summary>The sweep chart's y axis: <see cref="Measure"/> in the unit the chart shows it in.</summary>
+    public virtual string ChartMeasure => Measure;
+
+    /// <summary>What the sweep's values are multiplied by on the chart (100 for an accuracy shown in %).</summary>
+    public virtual double ChartScale => 1;
+
     /// <summary>Mean and spread per weight (accuracy has no spread over episodes: zeros).</summary>
     public abstract WeightSweep AsSweep();
 
@@ -96,6 +102,8 @@ public sealed record AccuracyScores(TaskSpec Task, float[] Weights, double Secon
 {
     public override string Measure => "test accuracy";
     public override string Detail => $"{Score.Images} test examples";
+    public override string ChartMeasure => "test accuracy (%)";
+    public override double ChartScale => 100;
 
     public override WeightSweep AsSweep() => new(Weights, Score.Accuracy, new double[Weights.Length], Score.Images);
 
@@ -127,7 +135,7 @@ public sealed record AccuracyScores(TaskSpec Task, float[] Weights, double Secon
     public override string Html(IBackend backend, string howToRepeat)
     {
         var html = new StringBuilder("<h2>Eval of the best network</h2>\n");
-        html.Append($"<p>Test accuracy on {Score.Images} held-out images, backend {Encode(backend.Name)} ({Encode(backend.Device)}).</p>\n");
+        html.Append($"<p>Test accuracy on {Score.Images} held-out {(Task.Contract is null ? "images" : "rows")}, backend {Encode(backend.Name)} ({Encode(backend.Device)}).</p>\n");
         html.Append("<table><tr><th>weight</th><th>accuracy</th><th>cross-entropy</th></tr>\n");
         for (int w = 0; w < Weights.Length; w++)
             html.Append($"<tr><td>{Number(Weights[w])}</td><td>{Number(Score.Accuracy[w] * 100)} %</td><td>{Number(Score.CrossEntropy[w])}</td></tr>\n");

@@ -58,7 +58,7 @@ public abstract class ScoreFormat
         public override string TableHeader => "test accuracy";
         public override string TableValue(TrialSummary s) => s.Trials > 1 ? $"{s.Mean * 100:F1} ± {s.Std * 100:F1} %" : $"{s.Mean * 100:F1} %";
         public override string TableInterval(TrialSummary s) => s.Trials > 1 ? "±" + Fixed(s.Ci95 * 100, "F1") : "";
-        public override string SweepResult(double mean, int count) => $"training accuracy {mean:F4} over {count} images";
+        public override string SweepResult(double mean, int count) => $"training accuracy {mean:F4} over {count} examples";
         public override string TunedResult(TrialSummary s) => $"test accuracy {s.Mean * 100:F2} %";
         public override double? Accuracy(TrialSummary s) => s.Mean;
     }

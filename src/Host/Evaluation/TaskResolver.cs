@@ -3,6 +3,7 @@ using Wann.Engine.Datasets;
 using Wann.Engine.Genomes;
 using Wann.Engine.Tasks;
 using Wann.Host.Commands;
+using Wann.Host.Runs;
 using Wann.Kernels.Tasks;
 
 namespace Wann.Host.Evaluation;
@@ -10,10 +11,13 @@ namespace Wann.Host.Evaluation;
 /// <summary>Turns a task name and the command's options into a task: a named one, or <c>csv</c> built from the user's files.</summary>
 public static class TaskResolver
 {
-    /// <summary>The task <paramref name="name"/>; for <c>csv</c>, loaded from --train and --test, which other tasks refuse.</summary>
-    public static TaskSpec Get(string name, ICsvDataOptions options, string where)
+    /// <summary>
+    /// The task <paramref name="name"/>; for <c>csv</c>, loaded from --train and --test (which other tasks refuse),
+    /// or without them from the data files <paramref name="runFolder"/> (a csv run's folder) names.
+    /// </summary>
+    public static TaskSpec Get(string name, ICsvDataOptions options, string where, string? runFolder = null)
     {
-        var source = CsvSource(name, options);
+        var source = CsvSource(name, options, runFolder);
         return source is null ? TaskRegistry.Get(name, where) : CsvTask.From(source.Load());
     }
 
@@ -27,15 +31,19 @@ public static class TaskResolver
         return null;
     }
 
-    /// <summary>The CSV files of a csv task (null for the other tasks), checked for presence and consistency.</summary>
-    public static CsvClassificationSource? CsvSource(string name, ICsvDataOptions options)
+    /// <summary>
+    /// The CSV files of a csv task (null for the other tasks), checked for presence and consistency: --train and
+    /// --test, or without them those of <paramref name="runFolder"/> (a csv run's folder, its files checked against their hashes).
+    /// </summary>
+    public static CsvClassificationSource? CsvSource(string name, ICsvDataOptions options, string? runFolder = null)
     {
         if (!CsvTask.Is(name))
         {
-            if (options.TrainFile is not null || options.TestFile is not null || options.Label is not null)
-                throw new WannException($"--train, --test and --label belong to --task csv, not to task '{name}'");
+            if (options.TrainFile is not null || options.TestFile is not null || options.Label is not null || options.Drop is not null)
+                throw new WannException($"--train, --test, --label and --drop belong to --task csv, not to task '{name}'");
             return null;
         }
+        if (options is { TrainFile: null, TestFile: null, Label: null, Drop: null } && runFolder is not null) return CsvTaskFile.Read(runFolder);
         if (options.TrainFile is null || options.TestFile is null)
             throw new WannException("task 'csv' needs --train FILE and --test FILE");
         var scaling = options.Scale.ToLowerInvariant() switch
@@ -44,6 +52,8 @@ public static class TaskResolver
             "none" => CsvScaling.None,
             _ => throw new WannException($"--scale: '{options.Scale}' is not standard or none"),
         };
-        return new CsvClassificationSource(options.TrainFile, options.TestFile, options.Label, scaling);
+        var drop = options.Drop?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (drop is { Length: 0 }) throw new WannException("--drop: no column named");
+        return new CsvClassificationSource(options.TrainFile, options.TestFile, options.Label, scaling, drop);
     }
 }

@@ -16,8 +16,8 @@ public static class CsvRows
 
     public static List<float[]> Read(string path, int width)
     {
-        string name = path == StandardInput ? "standard input" : path;
-        string text = path == StandardInput ? ReadStandardInput() : BoundedFile.ReadText(path, FileLimit.Csv);
+        string name = Name(path);
+        string text = ReadText(path);
         var lines = text.Split('\n');
         int count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length; // the newline that ends the last line
         int lastFilled = -1;
@@ -50,6 +50,12 @@ public static class CsvRows
             Console.Error.WriteLine($"wann: warning: {name}: ignored {trailing} blank line{(trailing > 1 ? "s" : "")} after the last row");
         return rows;
     }
+
+    /// <summary>The text of <paramref name="path"/>, or of standard input for "-", up to the CSV size limit.</summary>
+    public static string ReadText(string path) => path == StandardInput ? ReadStandardInput() : BoundedFile.ReadText(path, FileLimit.Csv);
+
+    /// <summary>How <paramref name="path"/> is named in messages.</summary>
+    public static string Name(string path) => path == StandardInput ? "standard input" : path;
 
     /// <summary>Standard input up to the CSV limit: a pipe has no size to check before it is read.</summary>
     private static string ReadStandardInput()

@@ -2,6 +2,7 @@ using Wann.Engine;
 using Wann.Engine.Config;
 using Wann.Engine.Formats;
 using Wann.Engine.Search;
+using Wann.Engine.Tasks;
 
 namespace Wann.Host.Runs;
 
@@ -43,9 +44,10 @@ public sealed class RunFolder
 
     public void WriteConfig(Hyperparameters settings) => AtomicFile.WriteAllText(ConfigFile, HyperparameterLoader.ToJson(settings) + "\n");
 
-    public void WriteBest(BestNetwork best, string task, ulong seed) =>
-        NetworkFiles.Save(BestFile, new NetworkFile(best.Genome, task,
-            new Provenance("wann train", best.Generation, best.Fitness, seed, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"))));
+    /// <summary>Saves the run's best network, naming its task and carrying the task's data contract (a csv run's).</summary>
+    public void WriteBest(BestNetwork best, TaskSpec task, ulong seed) =>
+        NetworkFiles.Save(BestFile, new NetworkFile(best.Genome, task.Name,
+            new Provenance("wann train", best.Generation, best.Fitness, seed, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ")), task.Contract));
 
     /// <summary>Writes a checkpoint, keeping the previous one as a fallback. Safe to call from a background thread.</summary>
     public void WriteCheckpoint(Checkpoint checkpoint)

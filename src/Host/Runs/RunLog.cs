@@ -84,6 +84,16 @@ public static class RunLog
         return CsvTask.Is(task) ? ScoringScheme.TestAccuracy(null) : TaskRegistry.Find(task)?.Scoring ?? ScoringScheme.Episodes;
     }
 
+    /// <summary>The least and most fitness a run's task can give (its declared reward range over an episode); null where the task declares none.</summary>
+    public static (double Min, double Max)? FitnessBounds(string runFolder)
+    {
+        string config = Path.Combine(runFolder, "config.json");
+        if (!File.Exists(config)) return null;
+        using var doc = StrictJson.Parse(BoundedFile.ReadText(config, FileLimit.Settings), config);
+        string task = doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("task", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
+        return TaskRegistry.Find(task) is { Rewards: { } rewards } spec ? rewards.EpisodeTotal(spec.EpisodeLength) : null;
+    }
+
     // A fitness is a number, or null for a generation whose every lane was not finite (JSON has no infinity).
     private static double? Number(JsonElement element, string name) =>
         !element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null

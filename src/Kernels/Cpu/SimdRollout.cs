@@ -23,7 +23,10 @@ internal sealed class SimdRollout(ProgramBatch batch, EvaluationRequest request,
         // Work item = one genome's lanes, or a chunk of them when a genome has many (eval of one network).
         int chunks = (layout.Blocks + MaxBlocksPerItem - 1) / MaxBlocksPerItem;
         long steps = 0;
-        Parallel.For(0, batch.ProgramCount * chunks, new ParallelOptions { MaxDegreeOfParallelism = threads },
+        var progress = request.Progress;
+        // A cancelled token stops the loop before its next work item (Parallel.For throws OperationCanceledException).
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = progress?.Cancellation ?? default };
+        Parallel.For(0, batch.ProgramCount * chunks, options,
             () => new RolloutScratch(batch.MaxNodeCount, Math.Min(layout.Blocks, MaxBlocksPerItem), task.StateSize),
             (item, _, scratch) =>
             {
@@ -33,6 +36,7 @@ internal sealed class SimdRollout(ProgramBatch batch, EvaluationRequest request,
                 int firstLane = firstBlock * VectorLane.Count;
                 int laneCount = Math.Min(blockCount * VectorLane.Count, layout.Lanes - firstLane);
                 scratch.LaneBuffer.AsSpan(0, laneCount).CopyTo(table.Rewards.AsSpan(g * layout.Lanes + firstLane, laneCount));
+                progress?.Finish(laneCount);
                 return scratch;
             },
             scratch => Interlocked.Add(ref steps, scratch.StepCount));
@@ -148,9 +152,11 @@ internal sealed class SimdRollout(ProgramBatch batch, EvaluationRequest request,
                     var state = scratch.StateOf(b);
                     r = task.Step(ref state, scratch.EpisodeOf(episodes, b), outputs, out done);
                 }
-                reward[b] += VectorLane.IfPositive(alive[b], r, zero);
-                steps[b] += alive[b];
-                alive[b] = VectorLane.IfPositive(done, zero, alive[b]);
+                // The protocol's tally (EpisodeProtocol.Count), on the rollout's arrays; the outputs above are filled
+                // here rather than through EpisodeProtocol.Step, which measured 4-7 % slower on swing-up (M2).
+                var tally = new EpisodeTally<VectorLane> { Reward = reward[b], Steps = steps[b], Alive = alive[b] };
+                EpisodeProtocol.Count(ref tally, r, done);
+                (reward[b], steps[b], alive[b]) = (tally.Reward, tally.Steps, tally.Alive);
                 running += alive[b].CountNonZero();
             }
             if ((running + width - 1) / width < active)

@@ -22,6 +22,8 @@ internal sealed class DeviceRollouts(Accelerator accelerator, DeviceBuffers buff
 
     public FitnessTable Evaluate<TTask>(TTask task, ProgramBatch batch, EvaluationRequest request) where TTask : struct, IRolloutTask
     {
+        // Launches run to their end once queued: a stop is honoured before the upload, and the episodes count when all are back.
+        request.Progress?.Cancellation.ThrowIfCancellationRequested();
         var episodes = EpisodeTable.Compute(task, request);
         int lanes = request.LanesPerGenome;
         int genomes = batch.ProgramCount;
@@ -92,6 +94,7 @@ internal sealed class DeviceRollouts(Accelerator accelerator, DeviceBuffers buff
         foreach (int s in sortedSteps) steps += s;
         table.StepCount = steps;
         LastTiming = new EvaluationTiming(upload, kernelSeconds, download, launches.Count);
+        request.Progress?.Finish((long)genomes * lanes);
         return table;
     }
 }

@@ -87,26 +87,19 @@ public static class RolloutKernels
         int firstEdge = program.FirstEdge[genome];
         int outputBase = genome * shape.OutputCount;
         values[offset] = 1f; // bias slot
-        var outputs = new TaskOutputs<FloatLane>();
-        float total = 0f;
-        int steps = 0;
+        var io = new DeviceNetworkValues(values, stride, offset, program.OutputSlot, outputBase);
+        var tally = EpisodeTally<FloatLane>.Start(FloatLane.True);
         for (int t = 0; t < shape.EpisodeLength; t++)
         {
-            for (int k = 0; k < shape.InputCount; k++)
-                values[(1 + k) * stride + offset] = task.Observation<FloatLane, TState, DeviceEpisode>(ref state, episode, k).Value;
-
+            EpisodeProtocol.Observe<TTask, FloatLane, TState, DeviceEpisode, DeviceNetworkValues>(task, ref state, episode, shape.InputCount, ref io);
             NetworkForward<TScales>(program, firstNode, nodeEnd, firstEdge, 1 + shape.InputCount, weight, values, stride, offset);
-
-            for (int o = 0; o < shape.OutputCount && o < TaskOutputs<FloatLane>.Capacity; o++)
-                outputs.Set(o, new FloatLane(values[program.OutputSlot[outputBase + o] * stride + offset]));
-            total += task.Step(ref state, episode, outputs, out var done).Value;
-            steps++;
-            if (done.Value > 0f) break;
+            EpisodeProtocol.Step<TTask, FloatLane, TState, DeviceEpisode, DeviceNetworkValues>(task, ref state, episode, io, shape.OutputCount, ref tally);
+            if (!FloatLane.Any(tally.Alive)) break;
         }
 
         int index = localGenome * shape.LanesPerGenome + lane;
-        lanes.Reward[index] = total;
-        lanes.Steps[index] = steps;
+        lanes.Reward[index] = tally.Reward.Value;
+        lanes.Steps[index] = (int)tally.Steps.Value;
     }
 
     /// <summary>

@@ -14,43 +14,46 @@ namespace Wann.Kernels.Reference;
 public static class EpisodeRecorder
 {
     /// <summary>Runs repetition <paramref name="repetition"/> of generation 0 with start states keyed by <paramref name="seed"/>.</summary>
-    public static EpisodeTrace Record(TaskSpec task, NetworkProgram program, float weight, ulong seed, int repetition = 0) =>
-        TaskRegistry.Dispatch(task, new Recorder(task, program, weight, seed, repetition));
+    /// <param name="keepStateEvery">Keep the task's state slots at every this many steps and at the end (for pictures); 0 keeps none.</param>
+    public static EpisodeTrace Record(TaskSpec task, NetworkProgram program, float weight, ulong seed, int repetition = 0, int keepStateEvery = 0) =>
+        TaskRegistry.Dispatch(task, new Recorder(task, program, weight, seed, repetition, keepStateEvery));
 
-    private sealed class Recorder(TaskSpec spec, NetworkProgram program, float weight, ulong seed, int repetition) : IRolloutTaskVisitor<EpisodeTrace>
+    private sealed class Recorder(TaskSpec spec, NetworkProgram program, float weight, ulong seed, int repetition, int keepStateEvery) : IRolloutTaskVisitor<EpisodeTrace>
     {
         public EpisodeTrace Visit<TTask>(TTask task) where TTask : struct, IRolloutTask
         {
             var request = new EvaluationRequest(spec, new[] { weight }, repetition + 1, seed, Generation: 0);
-            var episode = new ScalarEpisode(EpisodeTable.Compute(task, request), repetition);
-            var state = new ScalarState(new float[task.StateSize]);
+            var table = EpisodeTable.Compute(task, request);
+            var episode = new ScalarEpisode(table, repetition);
+            var slots = new float[task.StateSize];
+            var state = new ScalarState(slots);
             task.Reset<FloatLane, ScalarState, ScalarEpisode>(ref state, episode);
+            var states = new Dictionary<int, float[]>();
 
             var observations = new List<float[]>();
             var outputs = new List<float[]>();
             var rewards = new List<float>();
             var values = new float[program.NodeCount];
-            var taskOutputs = new TaskOutputs<FloatLane>();
-            bool ended = false;
-            for (int t = 0; t < spec.EpisodeLength && !ended; t++)
+            var tally = EpisodeTally<FloatLane>.Start(FloatLane.True);
+            for (int t = 0; t < spec.EpisodeLength && FloatLane.Any(tally.Alive); t++)
             {
-                var seen = Observe(task, ref state, episode, program.InputCount);
-                var answer = new float[program.OutputCount];
-                ReferenceInterpreter.Evaluate(program, seen, weight, values, answer);
-                for (int o = 0; o < answer.Length && o < TaskOutputs<FloatLane>.Capacity; o++) taskOutputs.Set(o, new FloatLane(answer[o]));
-                rewards.Add(task.Step(ref state, episode, taskOutputs, out var done).Value);
-                observations.Add(seen);
-                outputs.Add(answer);
-                ended = done.Value > 0f;
+                if (keepStateEvery > 0 && t % keepStateEvery == 0) states[t] = (float[])slots.Clone();
+                var io = new ArrayNetworkValues(new float[program.InputCount], new float[program.OutputCount]);
+                EpisodeProtocol.Observe<TTask, FloatLane, ScalarState, ScalarEpisode, ArrayNetworkValues>(task, ref state, episode, program.InputCount, ref io);
+                ReferenceInterpreter.Evaluate(program, io.Inputs, weight, values, io.Outputs);
+                rewards.Add(EpisodeProtocol.Step<TTask, FloatLane, ScalarState, ScalarEpisode, ArrayNetworkValues>(task, ref state, episode, io, program.OutputCount, ref tally).Value);
+                observations.Add(io.Inputs);
+                outputs.Add(io.Outputs);
             }
-            return new EpisodeTrace(observations, outputs, rewards, Observe(task, ref state, episode, program.InputCount), ended);
-        }
-
-        private static float[] Observe<TTask>(TTask task, ref ScalarState state, in ScalarEpisode episode, int count) where TTask : struct, IRolloutTask
-        {
-            var seen = new float[count];
-            for (int k = 0; k < count; k++) seen[k] = task.Observation<FloatLane, ScalarState, ScalarEpisode>(ref state, episode, k).Value;
-            return seen;
+            if (keepStateEvery > 0) states[rewards.Count] = (float[])slots.Clone();
+            var last = new ArrayNetworkValues(new float[program.InputCount], Array.Empty<float>());
+            EpisodeProtocol.Observe<TTask, FloatLane, ScalarState, ScalarEpisode, ArrayNetworkValues>(task, ref state, episode, program.InputCount, ref last);
+            var data = table.Values.AsSpan(repetition * table.Size, table.Size).ToArray();
+            return new EpisodeTrace(observations, outputs, rewards, last.Inputs, EndedEarly: !FloatLane.Any(tally.Alive))
+            {
+                States = states,
+                Episode = data,
+            };
         }
     }
 }
@@ -63,6 +66,12 @@ public sealed record EpisodeTrace(IReadOnlyList<float[]> Observations, IReadOnly
     float[] FinalObservation, bool EndedEarly)
 {
     public int Steps => Rewards.Count;
+
+    /// <summary>The task's state slots before the steps that were kept (and at <see cref="Steps"/>, the end), by step; empty unless asked for.</summary>
+    public IReadOnlyDictionary<int, float[]> States { get; init; } = new Dictionary<int, float[]>();
+
+    /// <summary>The episode's data (start values, terrain) as the task wrote it.</summary>
+    public float[] Episode { get; init; } = [];
 
     /// <summary>Sum of the rewards in step order, in float as every backend adds them.</summary>
     public float TotalReward

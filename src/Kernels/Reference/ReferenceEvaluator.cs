@@ -50,7 +50,9 @@ public sealed class ReferenceEvaluator : IBackend
             int weights = request.Weights.Length, reps = request.Repetitions;
             var table = new FitnessTable(batch.ProgramCount, weights, reps);
             var steps = new long[batch.ProgramCount];
-            Parallel.For(0, batch.ProgramCount, new ParallelOptions { MaxDegreeOfParallelism = threads }, g =>
+            var progress = request.Progress;
+            var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = progress?.Cancellation ?? default };
+            Parallel.For(0, batch.ProgramCount, options, g =>
             {
                 var program = batch.ProgramAt(g);
                 for (int w = 0; w < weights; w++)
@@ -60,6 +62,7 @@ public sealed class ReferenceEvaluator : IBackend
                         table.Rewards[table.Lanes.IndexOf(g, w, r)] = reward;
                         steps[g] += taken;
                     }
+                progress?.Finish(weights * reps);
             });
             table.StepCount = steps.Sum();
             return table;
@@ -76,20 +79,15 @@ public sealed class ReferenceEvaluator : IBackend
         var state = new ScalarState(slots ?? new float[task.StateSize]);
         task.Reset<FloatLane, ScalarState, ScalarEpisode>(ref state, episode);
 
-        var inputs = new float[program.InputCount];
+        var io = new ArrayNetworkValues(new float[program.InputCount], new float[program.OutputCount]);
         var values = new float[program.NodeCount];
-        var outputs = new float[program.OutputCount];
-        var taskOutputs = new TaskOutputs<FloatLane>();
-        float total = 0f;
-        for (int t = 0; t < episodeLength; t++)
+        var tally = EpisodeTally<FloatLane>.Start(FloatLane.True);
+        for (int t = 0; t < episodeLength && FloatLane.Any(tally.Alive); t++)
         {
-            for (int k = 0; k < inputs.Length; k++) inputs[k] = task.Observation<FloatLane, ScalarState, ScalarEpisode>(ref state, episode, k).Value;
-            ReferenceInterpreter.Evaluate(program, inputs, weight, values, outputs);
-            for (int o = 0; o < outputs.Length && o < TaskOutputs<FloatLane>.Capacity; o++) taskOutputs.Set(o, new FloatLane(outputs[o]));
-            float reward = task.Step(ref state, episode, taskOutputs, out var done).Value;
-            total += reward;
-            if (done.Value > 0f) return (total, t + 1);
+            EpisodeProtocol.Observe<TTask, FloatLane, ScalarState, ScalarEpisode, ArrayNetworkValues>(task, ref state, episode, program.InputCount, ref io);
+            ReferenceInterpreter.Evaluate(program, io.Inputs, weight, values, io.Outputs);
+            EpisodeProtocol.Step<TTask, FloatLane, ScalarState, ScalarEpisode, ArrayNetworkValues>(task, ref state, episode, io, program.OutputCount, ref tally);
         }
-        return (total, episodeLength);
+        return (tally.Reward.Value, (int)tally.Steps.Value);
     }
 }

@@ -1,6 +1,7 @@
 using Wann.Engine;
 using Wann.Engine.Datasets;
 using Wann.Engine.Tasks;
+using Wann.Kernels.Tasks.Scenes;
 
 namespace Wann.Kernels.Tasks;
 
@@ -12,14 +13,14 @@ public static class TaskRegistry
 {
     public static IReadOnlyList<RegisteredTask> Entries { get; } = new[]
     {
-        RegisteredTask.Rollout<CartPoleSwingUp>(CartPoleSwingUp.Spec),
-        RegisteredTask.Rollout<CartPoleSwingUp>(CartPoleSwingUp.HardSpec),
-        RegisteredTask.Rollout<CartPole>(CartPole.Spec),
-        RegisteredTask.Rollout<Acrobot>(Acrobot.Spec),
-        RegisteredTask.Rollout<MountainCarContinuous>(MountainCarContinuous.Spec),
-        RegisteredTask.Rollout<Pendulum>(Pendulum.Spec),
+        RegisteredTask.Rollout<CartPoleSwingUp>(CartPoleSwingUp.Spec, CartScene.SwingUp()),
+        RegisteredTask.Rollout<CartPoleSwingUp>(CartPoleSwingUp.HardSpec, CartScene.SwingUp()),
+        RegisteredTask.Rollout<CartPole>(CartPole.Spec, CartScene.CartPole()),
+        RegisteredTask.Rollout<Acrobot>(Acrobot.Spec, new AcrobotScene()),
+        RegisteredTask.Rollout<MountainCarContinuous>(MountainCarContinuous.Spec, new MountainCarScene()),
+        RegisteredTask.Rollout<Pendulum>(Pendulum.Spec, new PendulumScene()),
         RegisteredTask.Rollout<PointMass>(PointMass.Spec),
-        RegisteredTask.Rollout<Biped.BipedTask<Biped.Lanes.LaneTrig>>(Biped.BipedTask<Biped.Lanes.LaneTrig>.Spec),
+        RegisteredTask.Rollout<Biped.BipedTask<Biped.Lanes.LaneTrig>>(Biped.BipedTask<Biped.Lanes.LaneTrig>.Spec, new Biped.BipedScene()),
         RegisteredTask.Unsimulated(ClassificationTasks.Digits),
         RegisteredTask.Unsimulated(ClassificationTasks.Fashion16),
         RegisteredTask.Unsimulated(ClassificationTasks.Mnist256),
@@ -47,6 +48,11 @@ public static class TaskRegistry
         Find(name) ?? throw new WannException(CsvTask.Is(name)
             ? $"{where}: task 'csv' takes its shape from its files: give --train FILE and --test FILE (train, eval, sweep) or --io NINxNOUT"
             : $"{where}: unknown task '{name}' (known: {Names(All)}, csv)");
+
+    /// <summary>The picture of <paramref name="task"/>'s episodes, or one error naming <paramref name="where"/> and the tasks that have one.</summary>
+    public static ITaskScene Scene(TaskSpec task, string where) =>
+        Entries.FirstOrDefault(e => e.Spec.Name == task.Name)?.Scene
+        ?? throw new WannException($"{where}: task '{task.Name}' has no picture for an animation (tasks with one: {Names(Entries.Where(e => e.Scene is not null).Select(e => e.Spec))})");
 
     /// <summary>Runs <paramref name="visitor"/> with the simulator of <paramref name="task"/> (matched by name, so variants made with <c>with</c> still run).</summary>
     public static TResult Dispatch<TResult>(TaskSpec task, IRolloutTaskVisitor<TResult> visitor)

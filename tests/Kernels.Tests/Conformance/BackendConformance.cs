@@ -104,6 +104,31 @@ public abstract class BackendConformance(Func<IBackend> open)
         AssertSameTable(backend.Evaluate(batch, request), backend.Evaluate(batch, request), "second evaluation");
     }
 
+    [SkippableFact]
+    public void Watched_CountsEveryEpisodeOnce_AndGivesTheReferenceTable()
+    {
+        using var backend = Open();
+        var task = CartPoleSwingUp.Spec with { EpisodeLength = EpisodeSteps };
+        var batch = ProgramBatch.Compile(Population(task.Shape, 7, 13, storedWeights: false), WeightMode.Shared);
+        var request = new EvaluationRequest(task, new[] { -1f, 0.5f, 2f }, 3, 21, 6);
+        var progress = new EvaluationProgress();
+        var watched = backend.Evaluate(batch, request with { Progress = progress });
+        AssertSameTable(Reference().Evaluate(batch, request), watched, "watched evaluation");
+        Assert.Equal((long)batch.ProgramCount * request.LanesPerGenome, progress.Finished);
+    }
+
+    [SkippableFact]
+    public void Cancelled_ThrowsOperationCanceled_InsteadOfATable()
+    {
+        using var backend = Open();
+        var task = CartPoleSwingUp.Spec with { EpisodeLength = EpisodeSteps };
+        var batch = ProgramBatch.Compile(Population(task.Shape, 5, 3, storedWeights: false), WeightMode.Shared);
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        var request = new EvaluationRequest(task, new[] { 1f }, 2, 4, 0) { Progress = new EvaluationProgress(stop.Token) };
+        Assert.ThrowsAny<OperationCanceledException>(() => backend.Evaluate(batch, request));
+    }
+
     [SkippableTheory]
     [InlineData(WeightMode.Shared)]
     [InlineData(WeightMode.Stored)]

@@ -1,12 +1,15 @@
 namespace Wann.Host.Output.Animation;
 
 /// <summary>
-/// The fixed 256-colour palette of the animations: a 6x6x6 colour cube plus 40 greys, so flat drawing
-/// colours and the greys of anti-aliased edges both map close. Lookups go through a 15-bit colour cache.
+/// The fixed 256-colour palette of the animations: a 6x6x6 colour cube plus 39 greys, so flat drawing
+/// colours and the greys of anti-aliased edges both map close, and one entry kept for transparency. Lookups go through a 15-bit colour cache.
 /// </summary>
 public sealed class GifPalette
 {
     public const int Size = 256;
+
+    /// <summary>The entry no colour maps to: a frame marks with it the pixels that stay as the frame before left them.</summary>
+    public const byte Transparent = Size - 1;
 
     /// <summary>Red, green, blue of each entry, 3 bytes an entry.</summary>
     public byte[] Rgb { get; } = new byte[Size * 3];
@@ -20,7 +23,7 @@ public sealed class GifPalette
             for (int g = 0; g < 6; g++)
                 for (int b = 0; b < 6; b++) Set(i++, (byte)(r * 51), (byte)(g * 51), (byte)(b * 51));
         // Greys between the cube's own greys (multiples of 51), evenly spread.
-        for (int k = 0; i < Size; k++)
+        for (int k = 0; i < Transparent; k++)
         {
             int level = 3 + k * 255 / 41;
             if (level % 51 == 0) level++;
@@ -43,7 +46,7 @@ public sealed class GifPalette
     private byte Search(int r, int g, int b)
     {
         int best = 0, bestDistance = int.MaxValue;
-        for (int i = 0; i < Size; i++)
+        for (int i = 0; i < Transparent; i++)
         {
             int dr = Rgb[i * 3] - r, dg = Rgb[i * 3 + 1] - g, db = Rgb[i * 3 + 2] - b;
             int distance = dr * dr + dg * dg + db * db;

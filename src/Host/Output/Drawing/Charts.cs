@@ -43,9 +43,10 @@ public static class Charts
 
     /// <summary>
     /// Several runs (seeds) on one chart: each run's confirmed best as a thin line, and across runs the mean
-    /// and its 95 % Student-t interval per generation, over the generations every run has logged.
+    /// and its 95 % Student-t interval per generation, over the generations every run has logged. The interval is
+    /// cut at <paramref name="bounds"/> (the fitness the task can give): a band above the task's maximum shows nothing real.
     /// </summary>
-    public static Plot Overlay(IReadOnlyList<(string Name, List<LogEntry> Log)> runs, ScoringScheme scoring)
+    public static Plot Overlay(IReadOnlyList<(string Name, List<LogEntry> Log)> runs, ScoringScheme scoring, (double Min, double Max)? bounds = null)
     {
         FontFiles.UseForCharts();
         var plot = new Plot();
@@ -58,8 +59,8 @@ public static class Charts
             line.Color = Colors.C3.WithAlpha(0.25);
             line.MarkerSize = 0;
         }
-        Band(plot, runs, generations, e => e.BestFitness, "generation best", Colors.C0);
-        Band(plot, runs, generations, e => e.RunBestFitness, "run best (confirmed)", Colors.C3);
+        Band(plot, runs, generations, e => e.BestFitness, "generation best", Colors.C0, bounds);
+        Band(plot, runs, generations, e => e.RunBestFitness, "run best (confirmed)", Colors.C3, bounds);
         plot.Title($"{runs.Count} runs: mean and 95 % interval across runs; thin lines: each run's best");
         plot.XLabel("generation");
         plot.YLabel(scoring.FitnessLabel);
@@ -67,7 +68,8 @@ public static class Charts
         return plot;
     }
 
-    private static void Band(Plot plot, IReadOnlyList<(string Name, List<LogEntry> Log)> runs, int generations, Func<LogEntry, double?> value, string label, Color colour)
+    private static void Band(Plot plot, IReadOnlyList<(string Name, List<LogEntry> Log)> runs, int generations, Func<LogEntry, double?> value, string label, Color colour,
+        (double Min, double Max)? bounds)
     {
         var x = new List<double>();
         var mean = new List<double>();
@@ -83,8 +85,8 @@ public static class Charts
                 : 0;
             x.Add(runs[0].Log[g].Generation);
             mean.Add(m);
-            lower.Add(m - half);
-            upper.Add(m + half);
+            lower.Add(bounds is { } below ? Math.Max(below.Min, m - half) : m - half);
+            upper.Add(bounds is { } above ? Math.Min(above.Max, m + half) : m + half);
         }
         if (x.Count == 0) return;
         var band = plot.Add.FillY(x.ToArray(), lower.ToArray(), upper.ToArray());
@@ -110,17 +112,24 @@ public static class Charts
         return plot;
     }
 
-    public static Plot Sweep(IReadOnlyList<double> weights, IReadOnlyList<double> mean, IReadOnlyList<double> std, string what, string title)
+    /// <summary>
+    /// Mean (times <paramref name="scale"/>) against the shared weight, with a band of one standard deviation where
+    /// there is a spread (a test accuracy is one number per weight: no band, no legend line promising one).
+    /// </summary>
+    public static Plot Sweep(IReadOnlyList<double> weights, IReadOnlyList<double> mean, IReadOnlyList<double> std, string what, string title, double scale = 1)
     {
         FontFiles.UseForCharts();
         var plot = new Plot();
         var x = weights.ToArray();
-        var lower = mean.Zip(std, (m, s) => m - s).ToArray();
-        var upper = mean.Zip(std, (m, s) => m + s).ToArray();
-        var band = plot.Add.FillY(x, lower, upper);
-        band.FillColor = Colors.C0.WithAlpha(0.2);
-        band.LegendText = "± one standard deviation";
-        var line = plot.Add.Scatter(x, mean.ToArray());
+        if (std.Any(s => s > 0))
+        {
+            var lower = mean.Zip(std, (m, s) => (m - s) * scale).ToArray();
+            var upper = mean.Zip(std, (m, s) => (m + s) * scale).ToArray();
+            var band = plot.Add.FillY(x, lower, upper);
+            band.FillColor = Colors.C0.WithAlpha(0.2);
+            band.LegendText = "± one standard deviation";
+        }
+        var line = plot.Add.Scatter(x, mean.Select(m => m * scale).ToArray());
         line.LegendText = $"mean {what}";
         line.Color = Colors.C0;
         plot.Title(title);

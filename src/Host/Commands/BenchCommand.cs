@@ -179,7 +179,7 @@ public static class BenchCommand
             envStepsPerSec = r.SwingUp?.Backend.MedianRate,
             kernelEnvStepsPerSec = r.SwingUp?.Backend.KernelMedianRate,
             swingUpGenomes = r.SwingUp?.Genomes,
-            hostWork = r.HostWork.Select(h => new { genomes = h.Genomes, meanConnections = h.MeanConnections, rank = h.RankSeconds, breed = h.BreedSeconds, compile = h.CompileSeconds, host = h.HostSeconds, evaluate = h.EvaluateSeconds, evaluatedGenomes = h.EvaluatedGenomes, hostFraction = h.HostFraction, peakWorkingSetBytes = h.PeakWorkingSetBytes, checkpointBytes = h.CheckpointBytes, checkpointSeconds = h.CheckpointSeconds }).ToArray(),
+            hostWork = r.HostWork.Select(h => new { genomes = h.Genomes, meanConnections = h.MeanConnections, rank = h.RankSeconds, breed = h.BreedSeconds, compile = h.CompileSeconds, collectorPauses = h.CollectorPauseSeconds, host = h.HostSeconds, evaluate = h.EvaluateSeconds, evaluatedGenomes = h.EvaluatedGenomes, hostFraction = h.HostFraction, peakWorkingSetBytes = h.PeakWorkingSetBytes, checkpointBytes = h.CheckpointBytes, checkpointSeconds = h.CheckpointSeconds }).ToArray(),
             peakWorkingSetBytes = r.PeakWorkingSetBytes,
             referenceEnvStepsPerSec = r.SwingUp?.Reference.MedianRate,
             envStepsSpeedupOverReference = r.SwingUp?.SpeedupOverReference,

@@ -233,5 +233,10 @@ public sealed class IrisTests
         Assert.Equal(0, HostRunner.Run("export", "--net", run, "--out", model).ExitCode);
         var features = rows.Select(r => r.Take(4).Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
         Assert.Equal(labels, CsvPredictTests.RunClassifier(model, features).Labels);
+
+        // samples/OnnxPredict, the user's side: raw rows from a CSV with a header, ONNX Runtime only.
+        string rowsFile = Path.Combine(folder, "rows.csv");
+        File.WriteAllLines(rowsFile, new[] { "sepal length,sepal width,petal length,petal width" }.Concat(rows.Select(r => string.Join(',', r.Take(4)))));
+        Assert.Equal(labels, Wann.Samples.OnnxPredict.Program.Labels(model, Wann.Samples.OnnxPredict.Program.ReadRows(rowsFile)));
     }
 }

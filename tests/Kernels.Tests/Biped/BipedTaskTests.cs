@@ -103,11 +103,18 @@ public sealed class BipedTaskTests
         var warmUp = new ScalarState(new float[Task.StateSize]);
         Task.Reset<FloatLane, ScalarState, ScalarEpisode>(ref warmUp, episode);
         Run(ref warmUp);
-        var state = new ScalarState(new float[Task.StateSize]);
-        Task.Reset<FloatLane, ScalarState, ScalarEpisode>(ref state, episode);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Run(ref state);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // The fewest bytes of three measured runs: a step that allocates shows in every one; a one-off of the
+        // runtime's on this thread (seen in clean clones, a few KB once) in one at most.
+        long allocated = long.MaxValue;
+        for (int round = 0; round < 3; round++)
+        {
+            var state = new ScalarState(new float[Task.StateSize]);
+            Task.Reset<FloatLane, ScalarState, ScalarEpisode>(ref state, episode);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Run(ref state);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        Assert.Equal(0, allocated);
     }
 
     private static float Speed(int joint, float action) => BipedTask<LaneTrig>.MotorSpeed(joint, new FloatLane(action)).Value;

@@ -21,10 +21,16 @@ public sealed class BipedWalkerTests(ITestOutputHelper output)
             walker.Reset(terrain, episode.InitialForceX, obs);
             for (int k = 1; k < episode.Steps.Length; ++k) walker.Step(episode.Steps[k].Action, obs, out _);
         }
-        walker.Reset(terrain, episode.InitialForceX, obs);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int k = 1; k < episode.Steps.Length; ++k) walker.Step(episode.Steps[k].Action, obs, out _);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The fewest bytes of three measured episodes: a step that allocates shows in every one; a one-off of the
+        // runtime's on this thread (seen in clean clones, a few KB once) in one at most.
+        long allocated = long.MaxValue;
+        for (int round = 0; round < 3; ++round)
+        {
+            walker.Reset(terrain, episode.InitialForceX, obs);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int k = 1; k < episode.Steps.Length; ++k) walker.Step(episode.Steps[k].Action, obs, out _);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
         Assert.Equal(0, allocated);
 
         const int rounds = 5;

@@ -54,6 +54,9 @@ public readonly struct FloatLane : ILane<FloatLane>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FloatLane Equal(FloatLane a, FloatLane b) => new(a.Value == b.Value ? 1f : 0f);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FloatLane SameBits(FloatLane a, FloatLane b) =>
+        new(BitConverter.SingleToInt32Bits(a.Value) == BitConverter.SingleToInt32Bits(b.Value) ? 1f : 0f);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FloatLane And(FloatLane a, FloatLane b) => new(a.Value * b.Value);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FloatLane Or(FloatLane a, FloatLane b) => new(a.Value + b.Value > 0f ? 1f : 0f);

@@ -37,6 +37,11 @@ public interface ILane<T> where T : struct, ILane<T>
     static abstract T Less(T a, T b);
     /// <summary>Per lane a == b (false where either is NaN).</summary>
     static abstract T Equal(T a, T b);
+    /// <summary>
+    /// Per lane: a and b have the same bits (unlike <see cref="Equal"/>, -0 differs from +0 and a NaN equals
+    /// itself). What an exact fixed-point test needs: a value that keeps its bits keeps every later result's.
+    /// </summary>
+    static abstract T SameBits(T a, T b);
     /// <summary>Both masks true.</summary>
     static abstract T And(T a, T b);
     /// <summary>Either mask true.</summary>

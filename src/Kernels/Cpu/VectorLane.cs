@@ -66,6 +66,9 @@ public readonly struct VectorLane : IVectorLane<VectorLane>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLane Equal(VectorLane a, VectorLane b) => new(Vector.AsVectorSingle(Vector.Equals(a.Value, b.Value)));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLane SameBits(VectorLane a, VectorLane b) =>
+        new(Vector.AsVectorSingle(Vector.Equals(Vector.AsVectorInt32(a.Value), Vector.AsVectorInt32(b.Value))));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLane And(VectorLane a, VectorLane b) => new(Vector.BitwiseAnd(a.Value, b.Value));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLane Or(VectorLane a, VectorLane b) => new(Vector.BitwiseOr(a.Value, b.Value));

@@ -183,28 +183,39 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         }
     }
 
-    /// <summary><c>b2ContactSolver::SolveVelocityConstraints</c>: friction first, then the normal impulses (the block solver for two points).</summary>
+    /// <summary>
+    /// <c>b2ContactSolver::SolveVelocityConstraints</c>: friction first, then the normal impulses (the block solver
+    /// for two points). With <paramref name="watch"/> it returns the lanes where a body's velocity or an impulse
+    /// changed its bits (otherwise no lane).
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void SolveVelocityConstraints(ref SolverBodies<T> bodies, T count, T mask)
+    private T SolveVelocityConstraints(ref SolverBodies<T> bodies, T count, T mask, bool watch = false)
     {
+        T changed = T.False;
         for (int i = 0; i < BipedLayout.ContactCapacity; i++)
         {
             T m = T.And(mask, T.Less(F(i), count));
             if (!T.Any(m)) break;
-            SolveVelocityConstraint(ref bodies, i, m);
+            T here = SolveVelocityConstraint(ref bodies, i, m, watch);
+            if (watch) changed = T.Or(changed, here);
         }
+        return changed;
     }
 
     // One contact's velocity constraint, each lane's body taken from and put back into the solver's bodies. Kept
     // apart from the loop (and the normal solves apart from it) so that RyuJIT inlines every lane operation.
+    // Watched, it returns the lanes where the body's velocity or one of the four impulses changed its bits.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void SolveVelocityConstraint(ref SolverBodies<T> bodies, int i, T m)
+    private T SolveVelocityConstraint(ref SolverBodies<T> bodies, int i, T m, bool watch)
     {
         var island = IslandAt(i, m);
         var which = SolverBodies<T>.Of(island.Body, m);
         T pointCount = island.PointCount;
         bodies.Velocity(which, out Vec2<T> vB, out T wB);
         Vec2<T> normal = island.Normal;
+        Vec2<T> vBefore = vB;
+        T wBefore = wB;
+        ImpulsesOf(island, out T normal0, out T tangent0, out T normal1, out T tangent1);
 
         // Tangent constraints first: non-penetration matters more than friction.
         SolveTangent(ref island, 0, T.True, normal, ref vB, ref wB);
@@ -216,7 +227,25 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
         T singleW = wB, blockW = wB;
         if (T.Any(single)) SolveNormal(ref island, single, normal, ref singleV, ref singleW);
         if (T.Any(block)) SolveBlock(ref island, block, normal, ref blockV, ref blockW);
-        bodies.SetVelocity(which, Vec2<T>.Select(single, singleV, blockV), T.Select(single, singleW, blockW));
+        vB = Vec2<T>.Select(single, singleV, blockV);
+        wB = T.Select(single, singleW, blockW);
+        bodies.SetVelocity(which, vB, wB);
+        if (!watch) return T.False;
+
+        ImpulsesOf(island, out T normal0After, out T tangent0After, out T normal1After, out T tangent1After);
+        T same = T.And(T.And(T.SameBits(vB.X, vBefore.X), T.SameBits(vB.Y, vBefore.Y)), T.SameBits(wB, wBefore));
+        same = T.And(same, T.And(T.SameBits(normal0After, normal0), T.SameBits(tangent0After, tangent0)));
+        same = T.And(same, T.And(T.SameBits(normal1After, normal1), T.SameBits(tangent1After, tangent1)));
+        return T.AndNot(m, same);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ImpulsesOf(in IslandSlots<T, TState> island, out T normal0, out T tangent0, out T normal1, out T tangent1)
+    {
+        normal0 = island.NormalImpulseOf(0);
+        tangent0 = island.TangentImpulseOf(0);
+        normal1 = island.NormalImpulseOf(1);
+        tangent1 = island.TangentImpulseOf(1);
     }
 
     // Point j's friction impulse, in the lanes of here (within the view's).

@@ -33,6 +33,22 @@ public sealed class VectorLaneTests
     }
 
     [Fact]
+    public void SameBits_TellsSignedZerosApartAndMatchesANaNWithItself()
+    {
+        // What the walker's exact early stop relies on: Equal calls -0 and +0 equal and a NaN unequal to itself.
+        float[] a = [0f, -0f, float.NaN, 1f, 1f, -2.5f, float.PositiveInfinity, 1e-45f];
+        float[] b = [-0f, -0f, float.NaN, 1f, BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(1f) + 1), -2.5f, float.PositiveInfinity, 0f];
+        bool[] same = [false, true, true, true, false, true, true, false];
+        var output = new float[VectorLane.Count];
+        for (int i = 0; i < a.Length; i++)
+        {
+            Assert.Equal(same[i], FloatLane.SameBits(new FloatLane(a[i]), new FloatLane(b[i])).Value > 0f);
+            VectorLane.SameBits(VectorLane.From(a[i]), VectorLane.From(b[i])).Store(output);
+            Assert.All(output, lane => Assert.Equal(same[i], BitConverter.SingleToInt32Bits(lane) != 0));
+        }
+    }
+
+    [Fact]
     public void NaN_BehavesAsOnTheScalarLane()
     {
         var nan = VectorLane.From(float.NaN);

@@ -219,7 +219,8 @@ public partial struct LaneWorld<T, TState, TEpisode, TTrig>
 
         // Tangent constraints first: non-penetration matters more than friction.
         SolveTangent(ref island, 0, T.True, normal, ref vB, ref wB);
-        SolveTangent(ref island, 1, T.Less(F(1f), pointCount), normal, ref vB, ref wB);
+        T second = T.And(m, T.Less(F(1f), pointCount));
+        if (T.Any(second)) SolveTangent(ref island, 1, second, normal, ref vB, ref wB);
 
         T single = T.And(m, T.Equal(pointCount, F(1f)));
         T block = T.AndNot(m, single);

@@ -34,7 +34,10 @@ public sealed class PtxCompilationTests
             }
             data.Add(nameof(ForwardKernels.SharedMemoryForward), "", unit);
             data.Add(nameof(ForwardKernels.GlobalMemoryForward), "", unit);
+            data.Add(nameof(ForwardKernels.SharedMemoryClassify), "", unit);
+            data.Add(nameof(ForwardKernels.GlobalMemoryClassify), "", unit);
         }
+        data.Add(nameof(ForwardKernels.FoldRowScores), "", true);
         return data;
     }
 
@@ -42,7 +45,14 @@ public sealed class PtxCompilationTests
     private static MethodInfo Method(string kernel, string task, bool unit)
     {
         if (task.Length == 0)
-            return kernel == nameof(ForwardKernels.SharedMemoryForward) ? KernelCatalog.SharedForward(unit).Method : KernelCatalog.GlobalForward(unit).Method;
+            return kernel switch
+            {
+                nameof(ForwardKernels.SharedMemoryForward) => KernelCatalog.SharedForward(unit).Method,
+                nameof(ForwardKernels.GlobalMemoryForward) => KernelCatalog.GlobalForward(unit).Method,
+                nameof(ForwardKernels.SharedMemoryClassify) => KernelCatalog.SharedClassify(unit).Method,
+                nameof(ForwardKernels.GlobalMemoryClassify) => KernelCatalog.GlobalClassify(unit).Method,
+                _ => KernelCatalog.FoldRowScores().Method,
+            };
         var (shared, bufferState) = new[] { (true, false), (false, false), (true, true), (false, true) }
             .Single(entry => RolloutKernels.EntryName(entry.Item1, entry.Item2) == kernel);
         return TaskRegistry.Dispatch(TaskRegistry.Get(task, "test"), new RolloutMethod(shared, unit, bufferState));

@@ -15,6 +15,10 @@ internal sealed class DeviceKernels(Accelerator accelerator, DeviceGuard guard) 
     private readonly Dictionary<bool, Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape>> _sharedForwards = new();
     private readonly Dictionary<bool, Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape, ArrayView<float>>> _globalForwards = new();
 
+    private readonly Dictionary<bool, Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, RowScoreViews, ForwardShape>> _sharedClassify = new();
+    private readonly Dictionary<bool, Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, RowScoreViews, ForwardShape, ArrayView<float>>> _globalClassify = new();
+    private Action<AcceleratorStream, KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, int, int>? _fold;
+
     /// <summary>Seconds spent compiling and loading kernels so far.</summary>
     public double CompileSeconds => _loader.CompileSeconds;
 
@@ -42,6 +46,23 @@ internal sealed class DeviceKernels(Accelerator accelerator, DeviceGuard guard) 
             _globalForwards[unit] = kernel = guard.Run("compile", () => _loader.Load(KernelCatalog.GlobalForward(unit)));
         return kernel;
     }
+
+    public Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, RowScoreViews, ForwardShape> SharedClassify(bool unit)
+    {
+        if (!_sharedClassify.TryGetValue(unit, out var kernel))
+            _sharedClassify[unit] = kernel = guard.Run("compile", () => _loader.Load(KernelCatalog.SharedClassify(unit)));
+        return kernel;
+    }
+
+    public Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, RowScoreViews, ForwardShape, ArrayView<float>> GlobalClassify(bool unit)
+    {
+        if (!_globalClassify.TryGetValue(unit, out var kernel))
+            _globalClassify[unit] = kernel = guard.Run("compile", () => _loader.Load(KernelCatalog.GlobalClassify(unit)));
+        return kernel;
+    }
+
+    public Action<AcceleratorStream, KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, int, int> FoldRowScores() =>
+        _fold ??= guard.Run("compile", () => _loader.Load(KernelCatalog.FoldRowScores()));
 
     public void Dispose() => _loader.Dispose();
 }

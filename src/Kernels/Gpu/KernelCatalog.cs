@@ -6,7 +6,7 @@ namespace Wann.Kernels.Gpu;
 /// <summary>
 /// Every kernel variant the GPU backend loads, as typed method groups: rollouts by node-value memory (shared or
 /// global), task-state place (registers or a buffer) and edge scales (unit or stored); forward passes by memory and
-/// scales. The backend and the PTX tests take their kernels from here, so the tests compile exactly what is loaded.
+/// scales, classification scoring and its fold. The backend and the PTX tests take their kernels from here, so the tests compile exactly what is loaded.
 /// </summary>
 public static class KernelCatalog
 {
@@ -30,4 +30,15 @@ public static class KernelCatalog
     /// <summary>Forward passes with node values in a global scratch buffer (the last parameter).</summary>
     public static Action<ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape, ArrayView<float>> GlobalForward(bool unit) =>
         unit ? ForwardKernels.GlobalMemoryForward<UnitEdgeScales> : ForwardKernels.GlobalMemoryForward<StoredEdgeScales>;
+
+    /// <summary>Forward passes scored per row (classification), node values in shared memory.</summary>
+    public static Action<ProgramViews, ArrayView<float>, ArrayView<float>, RowScoreViews, ForwardShape> SharedClassify(bool unit) =>
+        unit ? ForwardKernels.SharedMemoryClassify<UnitEdgeScales> : ForwardKernels.SharedMemoryClassify<StoredEdgeScales>;
+
+    /// <summary>Forward passes scored per row (classification), node values in a global scratch buffer (the last parameter).</summary>
+    public static Action<ProgramViews, ArrayView<float>, ArrayView<float>, RowScoreViews, ForwardShape, ArrayView<float>> GlobalClassify(bool unit) =>
+        unit ? ForwardKernels.GlobalMemoryClassify<UnitEdgeScales> : ForwardKernels.GlobalMemoryClassify<StoredEdgeScales>;
+
+    /// <summary>The row scores of a classification reduced per (genome, weight).</summary>
+    public static Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, int, int> FoldRowScores() => ForwardKernels.FoldRowScores;
 }

@@ -32,10 +32,14 @@ public sealed class PtxCompilationTests
                     data.Add(RolloutKernels.EntryName(shared, bufferState: true), task.Name, unit);
                 }
             }
-            data.Add(nameof(ForwardKernels.SharedMemoryForward), "", unit);
-            data.Add(nameof(ForwardKernels.GlobalMemoryForward), "", unit);
-            data.Add(nameof(ForwardKernels.SharedMemoryClassify), "", unit);
-            data.Add(nameof(ForwardKernels.GlobalMemoryClassify), "", unit);
+            // Forward kernels have no task; "" runs one input vector a thread, "4" four.
+            foreach (string columns in new[] { "", "4" })
+            {
+                data.Add(nameof(ForwardKernels.SharedMemoryForward), columns, unit);
+                data.Add(nameof(ForwardKernels.GlobalMemoryForward), columns, unit);
+                data.Add(nameof(ForwardKernels.SharedMemoryClassify), columns, unit);
+                data.Add(nameof(ForwardKernels.GlobalMemoryClassify), columns, unit);
+            }
         }
         data.Add(nameof(ForwardKernels.FoldRowScores), "", true);
         return data;
@@ -44,13 +48,14 @@ public sealed class PtxCompilationTests
     /// <summary>The kernel method as the GPU backend loads it (<see cref="KernelCatalog"/>).</summary>
     private static MethodInfo Method(string kernel, string task, bool unit)
     {
-        if (task.Length == 0)
+        bool four = task == "4";
+        if (task.Length == 0 || four)
             return kernel switch
             {
-                nameof(ForwardKernels.SharedMemoryForward) => KernelCatalog.SharedForward(unit).Method,
-                nameof(ForwardKernels.GlobalMemoryForward) => KernelCatalog.GlobalForward(unit).Method,
-                nameof(ForwardKernels.SharedMemoryClassify) => KernelCatalog.SharedClassify(unit).Method,
-                nameof(ForwardKernels.GlobalMemoryClassify) => KernelCatalog.GlobalClassify(unit).Method,
+                nameof(ForwardKernels.SharedMemoryForward) => KernelCatalog.SharedForward(unit, four).Method,
+                nameof(ForwardKernels.GlobalMemoryForward) => KernelCatalog.GlobalForward(unit, four).Method,
+                nameof(ForwardKernels.SharedMemoryClassify) => KernelCatalog.SharedClassify(unit, four).Method,
+                nameof(ForwardKernels.GlobalMemoryClassify) => KernelCatalog.GlobalClassify(unit, four).Method,
                 _ => KernelCatalog.FoldRowScores().Method,
             };
         var (shared, bufferState) = new[] { (true, false), (false, false), (true, true), (false, true) }

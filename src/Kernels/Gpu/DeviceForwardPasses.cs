@@ -8,7 +8,8 @@ using Wann.Engine.Programs;
 namespace Wann.Kernels.Gpu;
 
 /// <summary>
-/// Forward passes on a device, one thread per (genome, weight, input vector): the batch, weights and inputs
+/// Forward passes on a device, one thread per (genome, weight, group of up to <see cref="ColumnsWhenMany"/> input
+/// vectors, so a decoded edge serves each of them): the batch, weights and inputs
 /// uploaded once, launches planned as for rollouts, then either the outputs copied back once and put in population
 /// order, or (classification) each row scored where its outputs are and the scores folded per (genome, weight) on
 /// the device, so only two numbers per (genome, weight) are copied back.
@@ -16,6 +17,9 @@ namespace Wann.Kernels.Gpu;
 internal sealed class DeviceForwardPasses(Accelerator accelerator, DeviceBuffers buffers, LaunchGeometry geometry, DeviceKernels kernels, DeviceGuard guard)
 {
     private const int FoldGroupSize = 128;
+
+    /// <summary>Input vectors a thread runs where there are at least this many (fewer: one a thread).</summary>
+    public const int ColumnsWhenMany = 4;
 
     public EvaluationTiming? LastTiming { get; private set; }
 
@@ -37,12 +41,12 @@ internal sealed class DeviceForwardPasses(Accelerator accelerator, DeviceBuffers
             var config = LaunchGeometry.Config(launch, run.Shape.LaneStride);
             if (launch.Shared)
             {
-                var kernel = kernels.SharedForward(run.Unit);
+                var kernel = kernels.SharedForward(run.Unit, run.Four);
                 guard.Run("forward", () => kernel(accelerator.DefaultStream, config, run.Program, run.Weights, run.Inputs, outputs, shape));
             }
             else
             {
-                var kernel = kernels.GlobalForward(run.Unit);
+                var kernel = kernels.GlobalForward(run.Unit, run.Four);
                 guard.Run("forward", () => kernel(accelerator.DefaultStream, config, run.Program, run.Weights, run.Inputs, outputs, shape, run.Scratch));
             }
         }
@@ -91,12 +95,12 @@ internal sealed class DeviceForwardPasses(Accelerator accelerator, DeviceBuffers
             var config = LaunchGeometry.Config(launch, run.Shape.LaneStride);
             if (launch.Shared)
             {
-                var kernel = kernels.SharedClassify(run.Unit);
+                var kernel = kernels.SharedClassify(run.Unit, run.Four);
                 guard.Run("classify", () => kernel(accelerator.DefaultStream, config, run.Program, run.Weights, run.Inputs, part, shape));
             }
             else
             {
-                var kernel = kernels.GlobalClassify(run.Unit);
+                var kernel = kernels.GlobalClassify(run.Unit, run.Four);
                 guard.Run("classify", () => kernel(accelerator.DefaultStream, config, run.Program, run.Weights, run.Inputs, part, shape, run.Scratch));
             }
         }
@@ -125,6 +129,8 @@ internal sealed class DeviceForwardPasses(Accelerator accelerator, DeviceBuffers
     private sealed record Prepared(int[] Order, ProgramViews Program, ArrayView<float> Weights, ArrayView<float> Inputs, bool Unit,
         List<LaunchPlan> Launches, ArrayView<float> Scratch, ForwardShape Shape)
     {
+        public bool Four => Shape.Columns == ColumnsWhenMany;
+
         public ForwardShape ShapeOf(LaunchPlan launch) => Shape with { FirstPosition = launch.First, GenomeCount = launch.Count };
     }
 
@@ -136,7 +142,9 @@ internal sealed class DeviceForwardPasses(Accelerator accelerator, DeviceBuffers
         long valuesPerGenome = (long)lanes * valuesPerRow;
         if (batch.ProgramCount * valuesPerGenome > Array.MaxLength)
             throw new WannException($"{batch.ProgramCount} genomes x {lanes} lanes x {valuesPerRow} outputs is more than one array can hold ({Array.MaxLength}); run fewer at once");
-        int laneStride = geometry.LaneStride(lanes);
+        int columns = vectors >= ColumnsWhenMany ? ColumnsWhenMany : 1;
+        int threadsPerWeight = (vectors + columns - 1) / columns;
+        int laneStride = geometry.LaneStride(weights.Length * threadsPerWeight);
 
         var order = LaunchPlanner.OrderByNodeCount(batch);
         var program = buffers.Upload(batch, order);
@@ -145,6 +153,7 @@ internal sealed class DeviceForwardPasses(Accelerator accelerator, DeviceBuffers
         var limits = geometry.Limits(buffers.Scratch.Capacity * sizeof(float)) with
         {
             MaxThreadsPerLaunch = Math.Min(LaunchLimits.DefaultMaxThreads, int.MaxValue / Math.Max(1, valuesPerGenome) * laneStride),
+            Columns = columns,
         };
         var launches = LaunchPlanner.Plan(batch, order, laneStride, limits);
         var scratch = buffers.Scratch.View(LaunchGeometry.ScratchSlots(launches, laneStride));
@@ -152,6 +161,8 @@ internal sealed class DeviceForwardPasses(Accelerator accelerator, DeviceBuffers
         {
             WeightCount = weights.Length,
             VectorCount = vectors,
+            Columns = columns,
+            ThreadsPerWeight = threadsPerWeight,
             LaneStride = laneStride,
             InputCount = nIn,
             OutputCount = batch.OutputCount,

@@ -1,6 +1,7 @@
 using CommandLine;
 using Wann.Engine;
 using Wann.Host.Commands;
+using Wann.Host.Cpu;
 
 namespace Wann.Host;
 
@@ -8,6 +9,8 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        // A measured 16-lane width needs the runtime started with it (Cpu/VectorWidthChoice).
+        if (WidthRelaunch.Wanted()) WidthRelaunch.Replace(args);
         try
         {
             return Run(args);

@@ -51,6 +51,20 @@ public sealed class LaneMathTests
     }
 
     [Fact]
+    public void Log_IsWithinTwoUlps_OverTheWholeNormalRange()
+    {
+        var random = new Random(5);
+        var xs = Enumerable.Range(0, 20000).Select(_ => MathF.ScaleB(1f + (float)random.NextDouble(), random.Next(-126, 128)))
+            .Concat(Grid(0.5f, 12f, 0.000731f))
+            .Concat(new[] { float.Epsilon * (1 << 23), 1f, 2f, 10f, MathF.Sqrt(2f), float.MaxValue, 1f - 1e-7f, 1f + 1e-7f });
+        foreach (float x in xs)
+            Assert.True(Ulps.FromExact(LaneMath.Log(new FloatLane(x)).Value, Math.Log(x)) <= 2 || Math.Abs(Math.Log(x)) < 1e-6,
+                $"log({x:R}) = {LaneMath.Log(new FloatLane(x)).Value:R}, exact {Math.Log(x):R}");
+        Assert.Equal(0f, LaneMath.Log(new FloatLane(1f)).Value);
+        Assert.True(float.IsNaN(LaneMath.Log(new FloatLane(float.NaN)).Value));
+    }
+
+    [Fact]
     public void Tanh_IsAccurate_AndOdd()
     {
         foreach (float x in Grid(-12f, 12f, 0.00377f))

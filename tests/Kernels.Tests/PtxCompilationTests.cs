@@ -32,17 +32,32 @@ public sealed class PtxCompilationTests
                     data.Add(RolloutKernels.EntryName(shared, bufferState: true), task.Name, unit);
                 }
             }
-            data.Add(nameof(ForwardKernels.SharedMemoryForward), "", unit);
-            data.Add(nameof(ForwardKernels.GlobalMemoryForward), "", unit);
+            // Forward kernels have no task; "" runs one input vector a thread, "4" four.
+            foreach (string columns in new[] { "", "4" })
+            {
+                data.Add(nameof(ForwardKernels.SharedMemoryForward), columns, unit);
+                data.Add(nameof(ForwardKernels.GlobalMemoryForward), columns, unit);
+                data.Add(nameof(ForwardKernels.SharedMemoryClassify), columns, unit);
+                data.Add(nameof(ForwardKernels.GlobalMemoryClassify), columns, unit);
+            }
         }
+        data.Add(nameof(ForwardKernels.FoldRowScores), "", true);
         return data;
     }
 
     /// <summary>The kernel method as the GPU backend loads it (<see cref="KernelCatalog"/>).</summary>
     private static MethodInfo Method(string kernel, string task, bool unit)
     {
-        if (task.Length == 0)
-            return kernel == nameof(ForwardKernels.SharedMemoryForward) ? KernelCatalog.SharedForward(unit).Method : KernelCatalog.GlobalForward(unit).Method;
+        bool four = task == "4";
+        if (task.Length == 0 || four)
+            return kernel switch
+            {
+                nameof(ForwardKernels.SharedMemoryForward) => KernelCatalog.SharedForward(unit, four).Method,
+                nameof(ForwardKernels.GlobalMemoryForward) => KernelCatalog.GlobalForward(unit, four).Method,
+                nameof(ForwardKernels.SharedMemoryClassify) => KernelCatalog.SharedClassify(unit, four).Method,
+                nameof(ForwardKernels.GlobalMemoryClassify) => KernelCatalog.GlobalClassify(unit, four).Method,
+                _ => KernelCatalog.FoldRowScores().Method,
+            };
         var (shared, bufferState) = new[] { (true, false), (false, false), (true, true), (false, true) }
             .Single(entry => RolloutKernels.EntryName(entry.Item1, entry.Item2) == kernel);
         return TaskRegistry.Dispatch(TaskRegistry.Get(task, "test"), new RolloutMethod(shared, unit, bufferState));

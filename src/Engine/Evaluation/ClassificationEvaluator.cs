@@ -7,7 +7,8 @@ namespace Wann.Engine.Evaluation;
 /// <summary>
 /// Fitness for classification tasks, as the original scores mnist256: every (genome, weight) runs a batch
 /// of training images drawn at random each generation (the same batch for every genome); reward = minus
-/// the mean softmax cross-entropy. The forward passes run on the chosen backend; the loss is host work.
+/// the mean softmax cross-entropy. The backend runs the forward passes and reduces them to that loss where the
+/// outputs are (<see cref="IForwardEvaluator.Classify"/>, in float, the same bits on every backend).
 /// </summary>
 public sealed class ClassificationEvaluator : IEvaluator
 {
@@ -40,7 +41,7 @@ public sealed class ClassificationEvaluator : IEvaluator
             var losses = MeanCrossEntropy(batch, request.Weights, images, request.Progress);
             for (int g = 0; g < batch.ProgramCount; g++)
                 for (int w = 0; w < request.Weights.Length; w++)
-                    table.Rewards[table.Lanes.IndexOf(g, w, r)] = (float)-losses[g * request.Weights.Length + w];
+                    table.Rewards[table.Lanes.IndexOf(g, w, r)] = -losses[g * request.Weights.Length + w];
         }
         table.StepCount = (long)batch.ProgramCount * request.LanesPerGenome * _batchSize;
         return table;
@@ -59,34 +60,22 @@ public sealed class ClassificationEvaluator : IEvaluator
         return order.Take(_batchSize).ToList();
     }
 
-    /// <summary>Mean cross-entropy per (genome, weight) over the images, forward passes chunked to bound memory.</summary>
-    private double[] MeanCrossEntropy(ProgramBatch batch, float[] weights, ImageDataset images, EvaluationProgress? progress)
+    /// <summary>Mean cross-entropy per (genome, weight) over the images, in chunks of genomes to bound the backend's memory.</summary>
+    private float[] MeanCrossEntropy(ProgramBatch batch, float[] weights, ImageDataset images, EvaluationProgress? progress)
     {
-        var losses = new double[batch.ProgramCount * weights.Length];
+        var losses = new float[batch.ProgramCount * weights.Length];
         long perGenome = (long)weights.Length * images.Count * batch.OutputCount;
         int chunk = (int)Math.Clamp(OutputBudget / perGenome, 1, batch.ProgramCount);
         for (int first = 0; first < batch.ProgramCount; first += chunk)
         {
             progress?.Cancellation.ThrowIfCancellationRequested();
             int count = Math.Min(chunk, batch.ProgramCount - first);
-            var part = Slice(batch, first, count);
-            var outputs = _backend.Forward(part, weights, images.Pixels);
-            Parallel.For(0, count * weights.Length, lane =>
-            {
-                double total = 0;
-                for (int i = 0; i < images.Count; i++)
-                    total += Scoring.CrossEntropy(outputs.AsSpan((lane * images.Count + i) * batch.OutputCount, batch.OutputCount), images.Labels[i]);
-                losses[first * weights.Length + lane] = total / images.Count;
-            });
+            var scores = _backend.Classify(count == batch.ProgramCount ? batch : batch.Slice(first, count), weights, images.Pixels, images.Labels);
+            scores.MeanLoss.CopyTo(losses, first * weights.Length);
             progress?.Finish((long)count * weights.Length);
         }
         return losses;
     }
-
-    private static ProgramBatch Slice(ProgramBatch batch, int first, int count) =>
-        first == 0 && count == batch.ProgramCount
-            ? batch
-            : ProgramBatch.Concatenate(Enumerable.Range(first, count).Select(batch.ProgramAt).ToList());
 
     public void Dispose() => _backend.Dispose();
 }

@@ -71,6 +71,19 @@ public sealed class ShardedEvaluator : IBackend
         return outputs;
     }
 
+    public ClassScores Classify(ProgramBatch batch, float[] weights, float[] inputs, int[] labels)
+    {
+        var meanLoss = new float[batch.ProgramCount * weights.Length];
+        var correct = new int[meanLoss.Length];
+        Run(batch, weights.Length * labels.Length, (member, shard, first) =>
+        {
+            var part = member.Classify(shard, weights, inputs, labels);
+            part.MeanLoss.CopyTo(meanLoss, first * weights.Length);
+            part.Correct.CopyTo(correct, first * weights.Length);
+        });
+        return new ClassScores(meanLoss, correct, labels.Length);
+    }
+
     /// <summary>Runs each member's range on its own thread, records its speed, and rethrows the first failure as it was thrown.</summary>
     private void Run(ProgramBatch batch, int lanesPerGenome, Action<IBackend, ProgramBatch, int> evaluate)
     {

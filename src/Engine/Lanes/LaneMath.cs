@@ -143,6 +143,70 @@ public static class LaneMath
     }
 
     /// <summary>
+    /// ln x for positive normal x (below 2^-126 and at 0 the result is not meaningful; NaN gives NaN). x is
+    /// brought into [1, 2) by exact power-of-two scalings chosen by comparisons (no bit access, so every lane
+    /// type runs the same operations), then Cephes' logf polynomial, accurate to about an ulp.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Log<T>(T x) where T : struct, ILane<T>
+    {
+        // Every scaling is exact and every exponent step an integer below 2^24: nothing here rounds, in any order.
+        T e = T.From(0f);
+        x = ScaleDown(x, ref e, 64f, 18446744073709551616f, 1f / 18446744073709551616f);
+        x = ScaleDown(x, ref e, 32f, 4294967296f, 1f / 4294967296f);
+        x = ScaleDown(x, ref e, 16f, 65536f, 1f / 65536f);
+        x = ScaleDown(x, ref e, 8f, 256f, 1f / 256f);
+        x = ScaleDown(x, ref e, 4f, 16f, 1f / 16f);
+        x = ScaleDown(x, ref e, 2f, 4f, 1f / 4f);
+        x = ScaleDown(x, ref e, 1f, 2f, 1f / 2f);
+        x = ScaleUp(x, ref e, 64f, 1f / 9223372036854775808f, 18446744073709551616f);
+        x = ScaleUp(x, ref e, 32f, 1f / 2147483648f, 4294967296f);
+        x = ScaleUp(x, ref e, 16f, 1f / 32768f, 65536f);
+        x = ScaleUp(x, ref e, 8f, 1f / 128f, 256f);
+        x = ScaleUp(x, ref e, 4f, 1f / 8f, 16f);
+        x = ScaleUp(x, ref e, 2f, 1f / 2f, 4f);
+        x = ScaleUp(x, ref e, 1f, 1f, 2f);
+        // x in [1, 2); Cephes centres the polynomial on [sqrt(1/2), sqrt(2)).
+        T high = T.Greater(x, T.From(1.41421356237f));
+        x = T.Select(high, x * T.From(0.5f), x);
+        e = T.Select(high, e + T.From(1f), e);
+        T f = x - T.From(1f);                      // exact (Sterbenz)
+        T z = f * f;
+        T p = T.From(7.0376836292e-2f);
+        p = p * f + T.From(-1.1514610310e-1f);
+        p = p * f + T.From(1.1676998740e-1f);
+        p = p * f + T.From(-1.2420140846e-1f);
+        p = p * f + T.From(1.4249322787e-1f);
+        p = p * f + T.From(-1.6668057665e-1f);
+        p = p * f + T.From(2.0000714765e-1f);
+        p = p * f + T.From(-2.4999993993e-1f);
+        p = p * f + T.From(3.3333331174e-1f);
+        T y = p * f * z;
+        y = y + e * T.From(Ln2Low);
+        y = y - T.From(0.5f) * z;
+        T result = f + y;
+        return result + e * T.From(Ln2High);        // e * Ln2High is exact (Ln2High has 9 significant bits)
+    }
+
+    /// <summary>x * 2^-s and e + s where x &gt;= 2^s (keeps x below 2^s given x below 2^2s); the powers are passed in as constants.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ScaleDown<T>(T x, ref T e, float s, float twoToS, float twoToMinusS) where T : struct, ILane<T>
+    {
+        T atLeast = T.Not(T.Greater(T.From(twoToS), x));
+        e = T.Select(atLeast, e + T.From(s), e);
+        return T.Select(atLeast, x * T.From(twoToMinusS), x);
+    }
+
+    /// <summary>x * 2^s and e - s where x &lt; 2^(1-s) (keeps x at least 2^(1-s) given x at least 2^(1-2s)).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T ScaleUp<T>(T x, ref T e, float s, float twoToOneMinusS, float twoToS) where T : struct, ILane<T>
+    {
+        T below = T.Greater(T.From(twoToOneMinusS), x);
+        e = T.Select(below, e - T.From(s), e);
+        return T.Select(below, x * T.From(twoToS), x);
+    }
+
+    /// <summary>
     /// tanh x: Cephes' minimax polynomial below |x| = 0.625, where 1 - 2 / (e^{2|x|} + 1) would cancel,
     /// that form above it; odd by construction. Beyond |x| = 20, e^{2|x|} is capped: tanh is 1 in float there.
     /// </summary>

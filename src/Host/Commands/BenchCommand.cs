@@ -1,5 +1,6 @@
 using CommandLine;
 using Wann.Host.Bench;
+using Wann.Host.Cpu;
 using Wann.Host.Output;
 using Wann.Kernels.Backends;
 
@@ -133,6 +134,7 @@ public static class BenchCommand
     {
         Console.WriteLine($"wann bench {r.Date}: backend {r.Backend} ({r.Device})");
         Console.WriteLine($"machine: {r.Machine}; {r.DotNetVersion}; ILGPU {r.IlgpuVersion}; medians of {r.Repetitions} runs after a warm-up run");
+        Console.WriteLine(VectorWidthChoice.Describe());
         Console.WriteLine($"lane-FMA ceiling (all cores): {r.Ceiling.MedianRate:E3} lane FMAs/s");
         foreach (var m in r.NetworkEvaluation)
             Console.WriteLine($"M1 {m.Population,-18} {m.Backend.MedianRate,12:E3} conn-evals/s   {m.SpeedupOverReference,6:F1}x reference ({m.Reference.MedianRate:E3})   {m.Backend.MedianRate / r.Ceiling.MedianRate * 100,5:F1}% of ceiling   (mean {m.MeanConnections:F0} connections, {m.Genomes} genomes){KernelSplit(m.Backend, "conn-evals/s")}");
@@ -166,6 +168,7 @@ public static class BenchCommand
             machine = r.Machine,
             backend = r.Backend,
             device = r.Device,
+            cpuVectorWidth = VectorWidthChoice.Describe(),
             dotnet = r.DotNetVersion,
             ilgpu = r.IlgpuVersion,
             repetitions = r.Repetitions,

@@ -1,5 +1,6 @@
 using System.Numerics;
 using CommandLine;
+using Wann.Host.Cpu;
 using Wann.Kernels.Backends;
 using Wann.Kernels.Gpu;
 
@@ -8,13 +9,16 @@ namespace Wann.Host.Commands;
 [Verb("devices", HelpText = "List the devices the backends can use and which one 'auto' picks.")]
 public sealed class DevicesOptions
 {
+    [Option("calibrate", Default = false, HelpText = "Measure the cpu backend at 8 and at 16 vector lanes (AVX-512 CPUs; a few minutes) and keep the faster for later runs.")]
+    public bool Calibrate { get; set; }
 }
 
 /// <summary><c>wann devices</c>: what ILGPU finds, the SIMD CPU backend, and auto's choice.</summary>
 public static class DevicesCommand
 {
-    public static int Run(DevicesOptions _)
+    public static int Run(DevicesOptions options)
     {
+        if (options.Calibrate) return Calibrate();
         Console.WriteLine($"{"backend",-10} {"device",-40} {"memory",12} {"units",6} {"warp",5} {"group",6} {"shared/group",13}");
         Console.WriteLine($"{"cpu",-10} {$"SIMD {Vector<float>.Count} lanes x {Environment.ProcessorCount} threads",-40} {"host",12} {Environment.ProcessorCount,6} {Vector<float>.Count,5} {"-",6} {"-",13}");
         foreach (var d in GpuDevices.List())
@@ -33,19 +37,22 @@ public static class DevicesCommand
         return 0;
     }
 
-    /// <summary>
-    /// Which SIMD width the cpu backend runs and why. .NET sizes Vector&lt;float&gt; at start-up: 8 lanes on AVX2 and,
-    /// by default, on AVX-512 too; DOTNET_MaxVectorTBitWidth=512 in the environment gives 16. Measured with
-    /// wann bench on a 2-core AMD EPYC (Zen 4, AVX-512): the same speed at 8 and 16 lanes (M6, the biped champion,
-    /// 18.4-20.2 and 17.8-20.1 us a lane-step), as Zen 4 runs a 512-bit operation as two 256-bit halves; so 8 stays.
-    /// </summary>
-    private static string VectorWidthNote()
+    /// <summary>The cpu backend's width and why (<see cref="VectorWidthChoice"/>).</summary>
+    private static string VectorWidthNote() => VectorWidthChoice.Describe();
+
+    private static int Calibrate()
     {
-        bool wide = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated;
-        if (Vector<float>.Count >= 16) return $"cpu vector width: {Vector<float>.Count} lanes (DOTNET_MaxVectorTBitWidth=512)";
-        return wide
-            ? $"cpu vector width: {Vector<float>.Count} lanes; this CPU has AVX-512: DOTNET_MaxVectorTBitWidth=512 gives 16 (measure with 'wann bench --only M6' under both; on Zen 4 they ran alike)"
-            : $"cpu vector width: {Vector<float>.Count} lanes ({(Vector.IsHardwareAccelerated ? "the widest this CPU runs" : "not hardware accelerated")})";
+        if (!System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+        {
+            Console.WriteLine($"this CPU has no AVX-512: the cpu backend runs {Vector<float>.Count} lanes, the widest it has; nothing to measure");
+            return 0;
+        }
+        var choice = VectorWidthCalibration.Run(line => Console.Error.WriteLine(line));
+        choice.Save();
+        foreach (var (name, ratio) in choice.Ratios) Console.WriteLine($"{name,-22} 16 lanes / 8 lanes = {ratio:F3}");
+        Console.WriteLine($"geometric mean {VectorWidthChoice.GeometricMean(choice.Ratios.Values):F3} (16 lanes needs {VectorWidthChoice.MinGain:F2}): " +
+                          $"the cpu backend runs {choice.Lanes} lanes from now on; kept in {VectorWidthChoice.FilePath}");
+        return 0;
     }
 
     private static string Truncate(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "~";

@@ -29,6 +29,9 @@ public sealed class SimdEvaluator : IBackend
 
     public float[] Forward(ProgramBatch batch, float[] weights, float[] inputs) => SimdForward.Run(batch, weights, inputs, _threads);
 
+    public ClassScores Classify(ProgramBatch batch, float[] weights, float[] inputs, int[] labels) =>
+        SimdForward.Classify(batch, weights, inputs, labels, _threads);
+
     public double KernelCompileSeconds => 0;
 
     public void Dispose() { }

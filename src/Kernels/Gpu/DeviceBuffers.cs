@@ -6,7 +6,7 @@ namespace Wann.Kernels.Gpu;
 
 /// <summary>
 /// The GPU backend's device buffers, listed once: the program batch, the lanes' weights, episode data, rewards
-/// and step counts, node-value scratch, task state, and the forward passes' inputs and outputs. Each grows only,
+/// and step counts, node-value scratch, task state, the forward passes' inputs and outputs, and classification's labels and scores. Each grows only,
 /// so generation after generation reuses the same memory.
 /// </summary>
 internal sealed class DeviceBuffers : IDisposable
@@ -32,6 +32,11 @@ internal sealed class DeviceBuffers : IDisposable
         TaskState = Add<float>("task state");
         Inputs = Add<float>("input vectors");
         Outputs = Add<float>("outputs");
+        Labels = Add<int>("labels");
+        RowLoss = Add<float>("row losses");
+        RowHit = Add<int>("row hits");
+        MeanLoss = Add<float>("mean losses");
+        Correct = Add<int>("correct counts");
     }
 
     public DeviceBuffer<int> InstructionStart { get; }
@@ -49,6 +54,11 @@ internal sealed class DeviceBuffers : IDisposable
     public DeviceBuffer<float> TaskState { get; }
     public DeviceBuffer<float> Inputs { get; }
     public DeviceBuffer<float> Outputs { get; }
+    public DeviceBuffer<int> Labels { get; }
+    public DeviceBuffer<float> RowLoss { get; }
+    public DeviceBuffer<int> RowHit { get; }
+    public DeviceBuffer<float> MeanLoss { get; }
+    public DeviceBuffer<int> Correct { get; }
 
     /// <summary>Device allocations made so far by all the buffers.</summary>
     public int Allocations => _all.Sum(b => b.Allocations);

@@ -12,8 +12,12 @@ internal sealed class DeviceKernels(Accelerator accelerator, DeviceGuard guard) 
 {
     private readonly KernelLoader _loader = new(accelerator);
     private readonly Dictionary<(Type Task, bool Shared, bool Unit, bool BufferState), Delegate> _rollouts = new();
-    private readonly Dictionary<bool, Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape>> _sharedForwards = new();
-    private readonly Dictionary<bool, Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape, ArrayView<float>>> _globalForwards = new();
+    private readonly Dictionary<(bool Unit, bool Four), Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape>> _sharedForwards = new();
+    private readonly Dictionary<(bool Unit, bool Four), Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape, ArrayView<float>>> _globalForwards = new();
+
+    private readonly Dictionary<(bool Unit, bool Four), Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, RowScoreViews, ForwardShape>> _sharedClassify = new();
+    private readonly Dictionary<(bool Unit, bool Four), Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, RowScoreViews, ForwardShape, ArrayView<float>>> _globalClassify = new();
+    private Action<AcceleratorStream, KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, int, int>? _fold;
 
     /// <summary>Seconds spent compiling and loading kernels so far.</summary>
     public double CompileSeconds => _loader.CompileSeconds;
@@ -29,19 +33,36 @@ internal sealed class DeviceKernels(Accelerator accelerator, DeviceGuard guard) 
         return (Action<AcceleratorStream, KernelConfig, ProgramViews, LaneViews, RolloutShape, TTask>)kernel;
     }
 
-    public Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape> SharedForward(bool unit)
+    public Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape> SharedForward(bool unit, bool four)
     {
-        if (!_sharedForwards.TryGetValue(unit, out var kernel))
-            _sharedForwards[unit] = kernel = guard.Run("compile", () => _loader.Load(KernelCatalog.SharedForward(unit)));
+        if (!_sharedForwards.TryGetValue((unit, four), out var kernel))
+            _sharedForwards[(unit, four)] = kernel = guard.Run("compile", () => _loader.Load(KernelCatalog.SharedForward(unit, four)));
         return kernel;
     }
 
-    public Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape, ArrayView<float>> GlobalForward(bool unit)
+    public Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape, ArrayView<float>> GlobalForward(bool unit, bool four)
     {
-        if (!_globalForwards.TryGetValue(unit, out var kernel))
-            _globalForwards[unit] = kernel = guard.Run("compile", () => _loader.Load(KernelCatalog.GlobalForward(unit)));
+        if (!_globalForwards.TryGetValue((unit, four), out var kernel))
+            _globalForwards[(unit, four)] = kernel = guard.Run("compile", () => _loader.Load(KernelCatalog.GlobalForward(unit, four)));
         return kernel;
     }
+
+    public Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, RowScoreViews, ForwardShape> SharedClassify(bool unit, bool four)
+    {
+        if (!_sharedClassify.TryGetValue((unit, four), out var kernel))
+            _sharedClassify[(unit, four)] = kernel = guard.Run("compile", () => _loader.Load(KernelCatalog.SharedClassify(unit, four)));
+        return kernel;
+    }
+
+    public Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, RowScoreViews, ForwardShape, ArrayView<float>> GlobalClassify(bool unit, bool four)
+    {
+        if (!_globalClassify.TryGetValue((unit, four), out var kernel))
+            _globalClassify[(unit, four)] = kernel = guard.Run("compile", () => _loader.Load(KernelCatalog.GlobalClassify(unit, four)));
+        return kernel;
+    }
+
+    public Action<AcceleratorStream, KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, int, int> FoldRowScores() =>
+        _fold ??= guard.Run("compile", () => _loader.Load(KernelCatalog.FoldRowScores()));
 
     public void Dispose() => _loader.Dispose();
 }

@@ -93,6 +93,13 @@ public sealed class GpuEvaluator : IBackend
         return outputs;
     }
 
+    public ClassScores Classify(ProgramBatch batch, float[] weights, float[] inputs, int[] labels)
+    {
+        var scores = _forwards.Classify(batch, weights, inputs, labels);
+        LastTiming = _forwards.LastTiming;
+        return scores;
+    }
+
     /// <summary>
     /// Diagnostics (<c>wann check --probe-state</c>): the task state the last buffer-state evaluation left, as
     /// [slot x stride + thread], and the stride; null after a register-state evaluation.

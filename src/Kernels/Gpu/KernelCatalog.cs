@@ -5,8 +5,8 @@ namespace Wann.Kernels.Gpu;
 
 /// <summary>
 /// Every kernel variant the GPU backend loads, as typed method groups: rollouts by node-value memory (shared or
-/// global), task-state place (registers or a buffer) and edge scales (unit or stored); forward passes by memory and
-/// scales. The backend and the PTX tests take their kernels from here, so the tests compile exactly what is loaded.
+/// global), task-state place (registers or a buffer) and edge scales (unit or stored); forward passes and classification by memory,
+/// scales and input vectors a thread (one or four), classification scoring and its fold. The backend and the PTX tests take their kernels from here, so the tests compile exactly what is loaded.
 /// </summary>
 public static class KernelCatalog
 {
@@ -23,11 +23,42 @@ public static class KernelCatalog
         (false, true) => RolloutKernels.GlobalMemoryRolloutBufferState<TTask, TScales>,
     };
 
-    /// <summary>Forward passes with node values in shared memory.</summary>
-    public static Action<ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape> SharedForward(bool unit) =>
-        unit ? ForwardKernels.SharedMemoryForward<UnitEdgeScales> : ForwardKernels.SharedMemoryForward<StoredEdgeScales>;
+    /// <summary>Forward passes with node values in shared memory, one or four input vectors a thread.</summary>
+    public static Action<ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape> SharedForward(bool unit, bool four) => (unit, four) switch
+    {
+        (true, false) => ForwardKernels.SharedMemoryForward<UnitEdgeScales, OneColumn>,
+        (false, false) => ForwardKernels.SharedMemoryForward<StoredEdgeScales, OneColumn>,
+        (true, true) => ForwardKernels.SharedMemoryForward<UnitEdgeScales, FourColumns>,
+        (false, true) => ForwardKernels.SharedMemoryForward<StoredEdgeScales, FourColumns>,
+    };
 
     /// <summary>Forward passes with node values in a global scratch buffer (the last parameter).</summary>
-    public static Action<ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape, ArrayView<float>> GlobalForward(bool unit) =>
-        unit ? ForwardKernels.GlobalMemoryForward<UnitEdgeScales> : ForwardKernels.GlobalMemoryForward<StoredEdgeScales>;
+    public static Action<ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape, ArrayView<float>> GlobalForward(bool unit, bool four) => (unit, four) switch
+    {
+        (true, false) => ForwardKernels.GlobalMemoryForward<UnitEdgeScales, OneColumn>,
+        (false, false) => ForwardKernels.GlobalMemoryForward<StoredEdgeScales, OneColumn>,
+        (true, true) => ForwardKernels.GlobalMemoryForward<UnitEdgeScales, FourColumns>,
+        (false, true) => ForwardKernels.GlobalMemoryForward<StoredEdgeScales, FourColumns>,
+    };
+
+    /// <summary>Forward passes scored per row (classification), node values in shared memory.</summary>
+    public static Action<ProgramViews, ArrayView<float>, ArrayView<float>, RowScoreViews, ForwardShape> SharedClassify(bool unit, bool four) => (unit, four) switch
+    {
+        (true, false) => ForwardKernels.SharedMemoryClassify<UnitEdgeScales, OneColumn>,
+        (false, false) => ForwardKernels.SharedMemoryClassify<StoredEdgeScales, OneColumn>,
+        (true, true) => ForwardKernels.SharedMemoryClassify<UnitEdgeScales, FourColumns>,
+        (false, true) => ForwardKernels.SharedMemoryClassify<StoredEdgeScales, FourColumns>,
+    };
+
+    /// <summary>Forward passes scored per row (classification), node values in a global scratch buffer (the last parameter).</summary>
+    public static Action<ProgramViews, ArrayView<float>, ArrayView<float>, RowScoreViews, ForwardShape, ArrayView<float>> GlobalClassify(bool unit, bool four) => (unit, four) switch
+    {
+        (true, false) => ForwardKernels.GlobalMemoryClassify<UnitEdgeScales, OneColumn>,
+        (false, false) => ForwardKernels.GlobalMemoryClassify<StoredEdgeScales, OneColumn>,
+        (true, true) => ForwardKernels.GlobalMemoryClassify<UnitEdgeScales, FourColumns>,
+        (false, true) => ForwardKernels.GlobalMemoryClassify<StoredEdgeScales, FourColumns>,
+    };
+
+    /// <summary>The row scores of a classification reduced per (genome, weight).</summary>
+    public static Action<ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, int, int> FoldRowScores() => ForwardKernels.FoldRowScores;
 }

@@ -50,7 +50,7 @@ internal sealed class LaunchGeometry(Accelerator accelerator, bool forceGlobalMe
     {
         int groups = (int)(launch.PaddedThreads(laneStride) / launch.GroupSize);
         return launch.Shared
-            ? new KernelConfig(groups, launch.GroupSize, SharedMemoryConfig.RequestDynamic<float>(launch.GroupSize * launch.MaxNodes))
+            ? new KernelConfig(groups, launch.GroupSize, SharedMemoryConfig.RequestDynamic<float>(launch.GroupSize * launch.SlotsPerThread))
             : new KernelConfig(groups, launch.GroupSize);
     }
 
@@ -59,7 +59,7 @@ internal sealed class LaunchGeometry(Accelerator accelerator, bool forceGlobalMe
     {
         long slots = 1;
         foreach (var launch in launches)
-            if (!launch.Shared) slots = Math.Max(slots, launch.PaddedThreads(laneStride) * launch.MaxNodes);
+            if (!launch.Shared) slots = Math.Max(slots, launch.PaddedThreads(laneStride) * launch.SlotsPerThread);
         return slots;
     }
 

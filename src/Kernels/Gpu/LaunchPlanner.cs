@@ -3,9 +3,15 @@ using Wann.Engine.Programs;
 
 namespace Wann.Kernels.Gpu;
 
-/// <summary>One kernel launch: launch positions [First, First + Count), node values in shared memory or global scratch.</summary>
-public readonly record struct LaunchPlan(int First, int Count, int MaxNodes, int GroupSize, bool Shared)
+/// <summary>
+/// One kernel launch: launch positions [First, First + Count), node values in shared memory or global scratch, for
+/// <paramref name="Columns"/> lanes a thread (forward passes may give a thread several input vectors).
+/// </summary>
+public readonly record struct LaunchPlan(int First, int Count, int MaxNodes, int GroupSize, bool Shared, int Columns = 1)
 {
+    /// <summary>Node-value slots one thread needs: a column of the largest network per lane it runs.</summary>
+    public int SlotsPerThread => MaxNodes * Columns;
+
     /// <summary>Threads the launch starts: whole groups covering Count x laneStride.</summary>
     public long PaddedThreads(int laneStride) => ((long)Count * laneStride + GroupSize - 1) / GroupSize * GroupSize;
 }
@@ -18,7 +24,8 @@ public sealed record LaunchLimits(
     long SharedBytesPerGroup,
     long ScratchBudgetBytes,
     bool ForceGlobalMemory,
-    long MaxThreadsPerLaunch = LaunchLimits.DefaultMaxThreads)
+    long MaxThreadsPerLaunch = LaunchLimits.DefaultMaxThreads,
+    int Columns = 1)
 {
     /// <summary>Threads per launch are kept well below 2^31 so that int thread indices never overflow.</summary>
     public const long DefaultMaxThreads = 1L << 30;
@@ -62,13 +69,14 @@ public static class LaunchPlanner
         while (position < n)
         {
             int cap = SizeClass(NodeCount(batch, order[position]));
-            var (groupSize, shared) = GroupFor(cap, limits);
+            int slots = cap * limits.Columns;
+            var (groupSize, shared) = GroupFor(slots, limits);
             long maxGenomes = limits.MaxThreadsPerLaunch / laneStride;
             if (!shared)
             {
                 // slot x paddedThreads + thread must stay below 2^31, and the scratch must fit the budget.
-                long bytesPerGenome = (long)laneStride * cap * sizeof(float);
-                maxGenomes = Math.Min(maxGenomes, (int.MaxValue - (long)groupSize * cap) / ((long)laneStride * cap));
+                long bytesPerGenome = (long)laneStride * slots * sizeof(float);
+                maxGenomes = Math.Min(maxGenomes, (int.MaxValue - (long)groupSize * slots) / ((long)laneStride * slots));
                 maxGenomes = Math.Min(maxGenomes, limits.ScratchBudgetBytes / bytesPerGenome);
                 if (maxGenomes < 1)
                     throw new WannException($"a network of {cap} nodes needs {bytesPerGenome / (1024.0 * 1024.0):F1} MiB of device scratch for its {laneStride} lanes, " +
@@ -84,8 +92,8 @@ public static class LaunchPlanner
                 end++;
             }
             // A launch's shared memory follows its largest network, which may be below the class cap.
-            var (finalGroup, finalShared) = shared ? GroupFor(maxNodes, limits) : (groupSize, false);
-            launches.Add(new LaunchPlan(position, end - position, maxNodes, finalGroup, finalShared));
+            var (finalGroup, finalShared) = shared ? GroupFor(maxNodes * limits.Columns, limits) : (groupSize, false);
+            launches.Add(new LaunchPlan(position, end - position, maxNodes, finalGroup, finalShared, limits.Columns));
             position = end;
         }
         return launches;
@@ -95,6 +103,7 @@ public static class LaunchPlanner
     /// The largest group (a multiple of the warp, at most the preferred size) whose node values fit in
     /// shared memory; when not even one warp fits, the global-memory path with the preferred group size.
     /// </summary>
+    /// <param name="nodes">Node-value slots per thread.</param>
     public static (int GroupSize, bool Shared) GroupFor(int nodes, LaunchLimits limits)
     {
         int warp = Math.Max(1, limits.WarpSize);

@@ -129,23 +129,61 @@ public abstract class BackendConformance(Func<IBackend> open)
         Assert.ThrowsAny<OperationCanceledException>(() => backend.Evaluate(batch, request));
     }
 
+    /// <summary>Seven input vectors fill no vector or warp, nor groups of four vectors a thread; three are fewer than four.</summary>
     [SkippableTheory]
-    [InlineData(WeightMode.Shared)]
-    [InlineData(WeightMode.Stored)]
-    public void ForwardPasses_EqualTheReference(WeightMode mode)
+    [InlineData(WeightMode.Shared, 7)]
+    [InlineData(WeightMode.Stored, 7)]
+    [InlineData(WeightMode.Shared, 3)]
+    public void ForwardPasses_EqualTheReference(WeightMode mode, int vectors)
     {
         using var backend = Open();
         var shape = new NetworkShape(5, 3);
         var batch = ProgramBatch.Compile(Population(shape, 10, 23, storedWeights: mode == WeightMode.Stored), mode);
         var weights = new[] { -2f, -0.5f, 1f };
         var random = new Random(9);
-        var inputs = Enumerable.Range(0, 7 * shape.Inputs).Select(_ => (float)(random.NextDouble() * 6 - 3)).ToArray();
+        var inputs = Enumerable.Range(0, vectors * shape.Inputs).Select(_ => (float)(random.NextDouble() * 6 - 3)).ToArray();
         var expected = Reference().Forward(batch, weights, inputs);
         var actual = backend.Forward(batch, weights, inputs);
         Assert.Equal(expected.Length, actual.Length);
         for (int i = 0; i < expected.Length; i++)
             Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]),
                 $"output {i}: {actual[i]:R}, reference {expected[i]:R}");
+    }
+
+    /// <summary>
+    /// Classification scores (rule 8): each row's softmax cross-entropy and hit in float, folded in row order, the same
+    /// bits as the reference's outputs scored on the host; ten classes over 37 rows fill no vector or warp evenly. A
+    /// second set of rows holds extreme inputs, so some outputs are infinite or NaN (and every mean loss NaN).
+    /// </summary>
+    [SkippableTheory]
+    [InlineData(WeightMode.Shared, false)]
+    [InlineData(WeightMode.Stored, false)]
+    [InlineData(WeightMode.Shared, true)]
+    public void Classify_EqualsTheReference(WeightMode mode, bool extremeInputs)
+    {
+        using var backend = Open();
+        var shape = new NetworkShape(6, 10);
+        var batch = ProgramBatch.Compile(Population(shape, 12, 31, storedWeights: mode == WeightMode.Stored), mode);
+        var weights = new[] { -2f, -1f, -0.5f, 0.5f, 1f, 2f };
+        const int rows = 37;
+        var random = new Random(11);
+        var inputs = Enumerable.Range(0, rows * shape.Inputs).Select(_ => (float)(random.NextDouble() * 6 - 3)).ToArray();
+        if (extremeInputs)
+        {
+            inputs[3 * shape.Inputs] = 3e37f;
+            inputs[5 * shape.Inputs + 1] = float.PositiveInfinity;
+            inputs[8 * shape.Inputs + 2] = float.NaN;
+        }
+        var labels = Enumerable.Range(0, rows).Select(i => i * 7 % shape.Outputs).ToArray();
+        var expected = ((IForwardEvaluator)Reference()).Classify(batch, weights, inputs, labels);
+        var actual = backend.Classify(batch, weights, inputs, labels);
+        Assert.Equal(rows, actual.Rows);
+        Assert.Equal(expected.Correct, actual.Correct);
+        Assert.Equal(expected.MeanLoss.Length, actual.MeanLoss.Length);
+        for (int i = 0; i < expected.MeanLoss.Length; i++)
+            Assert.True(BitConverter.SingleToInt32Bits(expected.MeanLoss[i]) == BitConverter.SingleToInt32Bits(actual.MeanLoss[i]),
+                $"(genome, weight) {i}: mean loss {actual.MeanLoss[i]:R}, reference {expected.MeanLoss[i]:R}");
+        if (!extremeInputs) Assert.Contains(expected.MeanLoss, float.IsFinite);
     }
 
     [SkippableFact]

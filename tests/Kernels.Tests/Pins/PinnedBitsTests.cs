@@ -1,3 +1,4 @@
+using Wann.Kernels.Backends;
 using Wann.Engine.Activations;
 using Wann.Engine.Config;
 using Wann.Kernels.Cpu;
@@ -74,6 +75,14 @@ public sealed class PinnedBitsTests
     [Fact]
     public void SearchPin_HoldsOnTheSimdBackend() =>
         AssertSame(Pinned("search.json", SearchPins.TrajectoryPin), SearchPins.Run(new SimdEvaluator(2)), "search.json", "on the cpu backend");
+
+    /// <summary>The classification search's pin on every CPU backend: the search's log is the same bits on each (rule 8).</summary>
+    [Theory]
+    [InlineData("cpu")]
+    [InlineData("ilgpu-cpu")]
+    public void ClassificationSearchPin_HoldsOnTheCpuBackends(string backend) =>
+        AssertSame(Pinned("search.json", SearchPins.ClassificationPin),
+            SearchPins.RunClassification(BackendList.Create(backend, threads: 2), TestPaths.RepositoryRoot), "search.json", $"on the {backend} backend");
 
     [Fact]
     public void FunctionPins_CoverEveryActivationId_AndEveryKindOfInput()

@@ -71,7 +71,7 @@ public sealed class FunctionPins : IPinSet
     private sealed class LaneMathFunction(string name) : ILaneFunction
     {
         public static readonly string[] Names =
-            { "sin", "cos", "sinpi", "cospi", "exp", "exp of non-positive at -|x|", "tanh", "logistic", "clamp -1 1", "clamp -86.5 88.72", "beyond 2.4" };
+            { "sin", "cos", "sinpi", "cospi", "exp", "exp of non-positive at -|x|", "log of |x|", "tanh", "logistic", "clamp -1 1", "clamp -86.5 88.72", "beyond 2.4" };
 
         public T Apply<T>(T x) where T : struct, ILane<T> => name switch
         {
@@ -83,6 +83,8 @@ public sealed class FunctionPins : IPinSet
             // Its domain only: beyond it (x above 88.7) 2^k overflows the exponent, which scalar and vector lanes
             // do differently; the Gaussian, its one caller, passes -x^2/2.
             "exp of non-positive at -|x|" => LaneMath.ExpOfNonPositive(-T.Abs(x)),
+            // Meaningful for positive normal |x| only; elsewhere the bits pinned are the rule's all the same.
+            "log of |x|" => LaneMath.Log(T.Abs(x)),
             "tanh" => LaneMath.Tanh(x),
             "logistic" => LaneMath.Logistic(x),
             "clamp -1 1" => LaneMath.Clamp(x, -1f, 1f),

@@ -4,5 +4,5 @@ namespace Wann.Pins.Pins;
 public static class PinSets
 {
     public static IReadOnlyList<IPinSet> All(string repositoryRoot) =>
-        new IPinSet[] { new FunctionPins(), new TaskPins(repositoryRoot), new SearchPins() };
+        new IPinSet[] { new FunctionPins(), new TaskPins(repositoryRoot), new SearchPins(repositoryRoot) };
 }

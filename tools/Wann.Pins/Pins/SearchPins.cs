@@ -1,21 +1,28 @@
 using System.Globalization;
 using Wann.Engine.Config;
+using Wann.Engine.Datasets;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Genomes;
 using Wann.Engine.Search;
+using Wann.Engine.Tasks;
 using Wann.Kernels.Reference;
 using Wann.Kernels.Tasks;
 
 namespace Wann.Pins.Pins;
 
 /// <summary>
-/// A 20-generation search on a cheap task: what each generation reported (every figure but the timings), the
-/// final population gene by gene, the innovation counters, the run's best network and the generator's state.
+/// 20-generation searches, one on a cheap rollout task and one on a classification data set kept in the repository
+/// (iris): what each generation reported (every figure but the timings), the final population gene by gene, the
+/// innovation counters, the run's best network and the generator's state.
 /// </summary>
-public sealed class SearchPins : IPinSet
+public sealed class SearchPins(string repositoryRoot) : IPinSet
 {
     public const string TrajectoryPin = "search pendulum 20 generations";
+    public const string ClassificationPin = "search iris 20 generations";
     private const ulong Seed = 2026;
+
+    /// <summary>The classification run's settings: the rollout run's, on the csv task.</summary>
+    public static Hyperparameters ClassificationSettings => Settings with { Task = CsvTask.Name };
 
     /// <summary>The pinned run's settings: the original's defaults but for a small population and few re-evaluations.</summary>
     public static Hyperparameters Settings { get; } = new()
@@ -25,24 +32,40 @@ public sealed class SearchPins : IPinSet
 
     public string FileName => "search.json";
 
-    public string About => "A 20-generation search (tools/Wann.Pins/Pins/SearchPins.cs): per-generation figures, final population, counters, best network, generator state.";
+    public string About => "20-generation searches (tools/Wann.Pins/Pins/SearchPins.cs): per-generation figures, final population, counters, best network, generator state.";
 
-    public IReadOnlyList<string> Names { get; } = new[] { TrajectoryPin };
+    public IReadOnlyList<string> Names { get; } = new[] { TrajectoryPin, ClassificationPin };
 
-    public Pin Compute(string name) => name == TrajectoryPin
-        ? Run(new ReferenceEvaluator(Environment.ProcessorCount))
-        : throw new ArgumentException($"no search pin '{name}'", nameof(name));
+    public Pin Compute(string name) => name switch
+    {
+        TrajectoryPin => Run(new ReferenceEvaluator(Environment.ProcessorCount)),
+        ClassificationPin => RunClassification(new ReferenceEvaluator(Environment.ProcessorCount), repositoryRoot),
+        _ => throw new ArgumentException($"no search pin '{name}'", nameof(name)),
+    };
 
-    /// <summary>The pinned run on <paramref name="backend"/> (disposed here): every backend must give the same pin.</summary>
-    public static Pin Run(IEvaluator backend)
+    /// <summary>The pinned rollout run on <paramref name="backend"/> (disposed here): every backend must give the same pin.</summary>
+    public static Pin Run(IEvaluator backend) =>
+        Run(TrajectoryPin, Settings, TaskRegistry.Get(Settings.Task, "pin"), backend);
+
+    /// <summary>
+    /// The pinned classification run on <paramref name="backend"/> (disposed here): iris (tests/data/iris), trained and
+    /// tested on its 150 rows, fitness the classification scores every backend computes alike (ARCHITECTURE.md rule 8).
+    /// </summary>
+    public static Pin RunClassification(IBackend backend, string repositoryRoot)
+    {
+        string iris = Path.Combine(repositoryRoot, "tests", "data", "iris", "iris.csv");
+        var dataset = new CsvClassificationSource(iris, iris, null, CsvScaling.Standard).Load();
+        return Run(ClassificationPin, ClassificationSettings, CsvTask.From(dataset), new ClassificationEvaluator(backend, dataset.Data));
+    }
+
+    private static Pin Run(string name, Hyperparameters settings, TaskSpec task, IEvaluator backend)
     {
         using var evaluator = backend;
-        var task = TaskRegistry.Get(Settings.Task, "pin");
-        var search = new WannSearch(Settings, task, evaluator);
-        var state = WannSearch.NewRun(Settings, task, Seed);
+        var search = new WannSearch(settings, task, evaluator);
+        var state = WannSearch.NewRun(settings, task, Seed);
         using var hasher = new BitHasher();
         var values = new List<KeyValuePair<string, string>>();
-        while (state.Generation < Settings.MaxGenerations)
+        while (state.Generation < settings.MaxGenerations)
         {
             var r = search.Step(state);
             AddReport(hasher, r);
@@ -64,7 +87,7 @@ public sealed class SearchPins : IPinSet
         values.Add(KeyValuePair.Create("counters", $"next node {state.Counter.NextNodeId}, next innovation {state.Counter.NextInnovation}"));
         values.Add(KeyValuePair.Create("best", $"fitness {Text(best.Fitness)} from generation {best.Generation}"));
         values.Add(KeyValuePair.Create("generator", string.Join(" ", state.Random.State.Select(w => w.ToString("x16", CultureInfo.InvariantCulture)))));
-        return new Pin(TrajectoryPin, $"task {Settings.Task}, population {Settings.PopulationSize}, {Settings.Repetitions} repetitions, seed {Seed}, {Settings.MaxGenerations} generations",
+        return new Pin(name, $"task {task.Name}, population {settings.PopulationSize}, {settings.Repetitions} repetitions, seed {Seed}, {settings.MaxGenerations} generations",
             hasher.Hex(), values);
     }
 

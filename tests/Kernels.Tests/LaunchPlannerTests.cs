@@ -66,7 +66,7 @@ public sealed class LaunchPlannerTests
             Assert.True((long)launch.Count * laneStride <= maxThreads);
             Assert.Equal(0, launch.GroupSize % 32);
             if (launch.Shared) Assert.True((long)launch.GroupSize * launch.MaxNodes * sizeof(float) <= sharedBytes);
-            else Assert.True(launch.PaddedThreads(laneStride) * launch.MaxNodes <= int.MaxValue);
+            else Assert.True(launch.Threads(laneStride) * launch.MaxNodes <= int.MaxValue);
             if (forceGlobal) Assert.False(launch.Shared);
         }
         Assert.Equal(batch.ProgramCount, next);

@@ -5,13 +5,13 @@ using Wann.Kernels.Tasks;
 namespace Wann.Kernels.Gpu;
 
 /// <summary>A large task state in a device buffer: slot s of a thread at [s x stride + offset] (coalesced per slot).</summary>
-public struct BufferState : ILaneState<FloatLane>
+public struct BufferState : IDeviceLaneState
 {
     public ArrayView<float> Slots;
     public int Stride;
     public int Offset;
 
-    /// <summary>Zeroes slots [0, count): every task starts from zeroed slots, on every backend (the buffer holds the last launch's state).</summary>
+    /// <summary>Zeroes slots [0, count): the buffer holds the last launch's, or the last episode's, state.</summary>
     public void Clear(int count)
     {
         for (int s = 0; s < count; s++) Slots[s * Stride + Offset] = 0f;

@@ -6,7 +6,7 @@ namespace Wann.Kernels.Gpu;
 
 /// <summary>
 /// The GPU backend's device buffers, listed once: the program batch, the lanes' weights, episode data, rewards
-/// and step counts, node-value scratch, task state, the forward passes' inputs and outputs, and classification's labels and scores. Each grows only,
+/// and step counts, node-value scratch, task state, the queued schedule's lane counters, the forward passes' inputs and outputs, and classification's labels and scores. Each grows only,
 /// so generation after generation reuses the same memory.
 /// </summary>
 internal sealed class DeviceBuffers : IDisposable
@@ -30,6 +30,7 @@ internal sealed class DeviceBuffers : IDisposable
         Steps = Add<int>("step counts");
         Scratch = Add<float>("node values");
         TaskState = Add<float>("task state");
+        LaneCounters = Add<int>("lane queue counters");
         Inputs = Add<float>("input vectors");
         Outputs = Add<float>("outputs");
         Labels = Add<int>("labels");
@@ -52,6 +53,7 @@ internal sealed class DeviceBuffers : IDisposable
     public DeviceBuffer<int> Steps { get; }
     public DeviceBuffer<float> Scratch { get; }
     public DeviceBuffer<float> TaskState { get; }
+    public DeviceBuffer<int> LaneCounters { get; }
     public DeviceBuffer<float> Inputs { get; }
     public DeviceBuffer<float> Outputs { get; }
     public DeviceBuffer<int> Labels { get; }

@@ -11,7 +11,7 @@ namespace Wann.Kernels.Gpu;
 internal sealed class DeviceKernels(Accelerator accelerator, DeviceGuard guard) : IDisposable
 {
     private readonly KernelLoader _loader = new(accelerator);
-    private readonly Dictionary<(Type Task, bool Shared, bool Unit, bool BufferState), Delegate> _rollouts = new();
+    private readonly Dictionary<(Type Task, GpuSchedule Schedule, bool Shared, bool Unit, bool BufferState), Delegate> _rollouts = new();
     private readonly Dictionary<(bool Unit, bool Four), Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape>> _sharedForwards = new();
     private readonly Dictionary<(bool Unit, bool Four), Action<AcceleratorStream, KernelConfig, ProgramViews, ArrayView<float>, ArrayView<float>, ArrayView<float>, ForwardShape, ArrayView<float>>> _globalForwards = new();
 
@@ -23,12 +23,12 @@ internal sealed class DeviceKernels(Accelerator accelerator, DeviceGuard guard) 
     public double CompileSeconds => _loader.CompileSeconds;
 
     /// <summary>A rollout launcher: (stream, grid, programs, lanes, shape, task).</summary>
-    public Action<AcceleratorStream, KernelConfig, ProgramViews, LaneViews, RolloutShape, TTask> Rollout<TTask>(bool shared, bool unit, bool bufferState)
+    public Action<AcceleratorStream, KernelConfig, ProgramViews, LaneViews, RolloutShape, TTask> Rollout<TTask>(GpuSchedule schedule, bool shared, bool unit, bool bufferState)
         where TTask : struct, IRolloutTask
     {
-        var key = (typeof(TTask), shared, unit, bufferState);
+        var key = (typeof(TTask), schedule, shared, unit, bufferState);
         if (!_rollouts.TryGetValue(key, out var kernel))
-            _rollouts[key] = kernel = guard.Run("compile", () => _loader.Load(KernelCatalog.Rollout<TTask>(shared, unit, bufferState)));
+            _rollouts[key] = kernel = guard.Run("compile", () => _loader.Load(KernelCatalog.Rollout<TTask>(schedule, shared, unit, bufferState)));
         // Keyed by the task's type: the cached launcher has exactly this type.
         return (Action<AcceleratorStream, KernelConfig, ProgramViews, LaneViews, RolloutShape, TTask>)kernel;
     }

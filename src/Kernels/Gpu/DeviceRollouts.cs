@@ -11,9 +11,11 @@ namespace Wann.Kernels.Gpu;
 /// <summary>
 /// Rollouts on a device: the batch and the lanes uploaded once into the reused buffers, every lane's whole episode
 /// run in a few launches (genomes grouped by size, see <see cref="LaunchPlanner"/>) queued back to back, the
-/// rewards and step counts copied back once and put in population order.
+/// rewards and step counts copied back once and put in population order. The schedule (<see cref="GpuSchedule"/>) decides
+/// how many threads a launch starts and which kernels run; the results are the same bits either way.
 /// </summary>
-internal sealed class DeviceRollouts(Accelerator accelerator, DeviceBuffers buffers, LaunchGeometry geometry, DeviceKernels kernels, DeviceGuard guard, bool forceBufferState)
+internal sealed class DeviceRollouts(Accelerator accelerator, DeviceBuffers buffers, LaunchGeometry geometry, DeviceKernels kernels, DeviceGuard guard,
+    bool forceBufferState, GpuSchedule schedule)
 {
     /// <summary>The task-state view and slot count of the last buffer-state evaluation; null after a register-state one.</summary>
     public (ArrayView<float> View, int Slots)? LastTaskState { get; private set; }
@@ -44,18 +46,23 @@ internal sealed class DeviceRollouts(Accelerator accelerator, DeviceBuffers buff
             Reward = buffers.Reward.View((long)genomes * lanes),
             Steps = buffers.Steps.View((long)genomes * lanes),
         };
-        var launches = LaunchPlanner.Plan(batch, order, laneStride, geometry.Limits(buffers.Scratch.Capacity * sizeof(float)));
+        var launches = LaunchPlanner.Plan(batch, order, laneStride, geometry.Limits(buffers.Scratch.Capacity * sizeof(float)))
+            .Select(launch => geometry.Scheduled(launch, schedule)).ToList();
         var scratch = buffers.Scratch.View(LaunchGeometry.ScratchSlots(launches, laneStride));
         bool bufferState = forceBufferState || task.StateSize > RegisterState.Capacity;
         var taskState = bufferState ? buffers.TaskState.View(LaunchGeometry.TaskStateSlots(launches, laneStride, task.StateSize)) : buffers.TaskState.View(1);
         LastTaskState = bufferState ? (taskState, task.StateSize) : null;
+        // One queue counter a launch, all zeroed at once; the grid kernels take the view and leave it alone.
+        var laneCounters = buffers.LaneCounters.View(launches.Count);
+        laneCounters.MemSetToZero(accelerator.DefaultStream);
         guard.Synchronize("upload");
         double upload = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
-        foreach (var launch in launches)
+        for (int l = 0; l < launches.Count; l++)
         {
-            var kernel = kernels.Rollout<TTask>(launch.Shared, unit, bufferState);
+            var launch = launches[l];
+            var kernel = kernels.Rollout<TTask>(schedule, launch.Shared, unit, bufferState);
             var shape = new RolloutShape
             {
                 FirstPosition = launch.First,
@@ -74,6 +81,7 @@ internal sealed class DeviceRollouts(Accelerator accelerator, DeviceBuffers buff
             views.Steps = laneViews.Steps.SubView((long)launch.First * lanes, (long)launch.Count * lanes);
             views.Scratch = scratch;
             views.State = taskState;
+            views.NextLane = laneCounters.SubView(l, 1);
             guard.Run("rollout", () => kernel(accelerator.DefaultStream, LaunchGeometry.Config(launch, laneStride), program, views, shape, task));
         }
         guard.Synchronize("rollout");

@@ -26,14 +26,17 @@ public sealed class GpuEvaluator : IBackend
 
     /// <param name="forceGlobalMemory">Use the large-network path even where shared memory would do (tests, <c>wann check</c>).</param>
     /// <param name="forceBufferState">Keep task state in a device buffer even where registers would do (tests, <c>wann check</c>).</param>
-    public GpuEvaluator(BackendKind kind, bool forceGlobalMemory = false, bool forceBufferState = false) : this(kind, 0, forceGlobalMemory, forceBufferState) { }
+    /// <param name="schedule">How rollout launches hand lanes to threads (<c>--gpu-schedule</c>); the results are the same bits either way.</param>
+    public GpuEvaluator(BackendKind kind, bool forceGlobalMemory = false, bool forceBufferState = false, GpuSchedule schedule = GpuSchedule.Grid)
+        : this(kind, 0, forceGlobalMemory, forceBufferState, schedule) { }
 
     /// <summary>Device number <paramref name="deviceIndex"/> of the kind (<c>cuda:1</c>: the second CUDA device).</summary>
-    public GpuEvaluator(BackendKind kind, int deviceIndex, bool forceGlobalMemory = false, bool forceBufferState = false)
-        : this(kind, deviceIndex, forceGlobalMemory, forceBufferState, optimization: null) { }
+    public GpuEvaluator(BackendKind kind, int deviceIndex, bool forceGlobalMemory = false, bool forceBufferState = false, GpuSchedule schedule = GpuSchedule.Grid)
+        : this(kind, deviceIndex, forceGlobalMemory, forceBufferState, optimization: null, schedule) { }
 
     /// <summary>With ILGPU's optimisation level fixed (the conformance suite runs ILGPU's CPU accelerator at O0 and O2).</summary>
-    internal GpuEvaluator(BackendKind kind, int deviceIndex, bool forceGlobalMemory, bool forceBufferState, OptimizationLevel? optimization)
+    internal GpuEvaluator(BackendKind kind, int deviceIndex, bool forceGlobalMemory, bool forceBufferState, OptimizationLevel? optimization,
+        GpuSchedule schedule = GpuSchedule.Grid)
     {
         _kind = kind;
         _context = GpuDevices.CreateContext(optimization);
@@ -50,7 +53,7 @@ public sealed class GpuEvaluator : IBackend
         _buffers = new DeviceBuffers(_accelerator);
         _geometry = new LaunchGeometry(_accelerator, forceGlobalMemory);
         _kernels = new DeviceKernels(_accelerator, guard);
-        _rollouts = new DeviceRollouts(_accelerator, _buffers, _geometry, _kernels, guard, forceBufferState);
+        _rollouts = new DeviceRollouts(_accelerator, _buffers, _geometry, _kernels, guard, forceBufferState, schedule);
         _forwards = new DeviceForwardPasses(_accelerator, _buffers, _geometry, _kernels, guard);
     }
 
@@ -72,6 +75,13 @@ public sealed class GpuEvaluator : IBackend
     {
         get => _geometry.SharedBytesPerGroupLimit;
         set => _geometry.SharedBytesPerGroupLimit = value;
+    }
+
+    /// <summary>Threads the device keeps resident, if set below its own (tests use it so each thread of a queued launch runs many lanes).</summary>
+    internal long? ResidentThreadsLimit
+    {
+        get => _geometry.ResidentThreadsLimit;
+        set => _geometry.ResidentThreadsLimit = value;
     }
 
     public FitnessTable Evaluate(ProgramBatch batch, EvaluationRequest request)

@@ -4,23 +4,27 @@ using Wann.Kernels.Tasks;
 namespace Wann.Kernels.Gpu;
 
 /// <summary>
-/// Every kernel variant the GPU backend loads, as typed method groups: rollouts by node-value memory (shared or
+/// Every kernel variant the GPU backend loads, as typed method groups: rollouts by schedule (grid or queue), node-value memory (shared or
 /// global), task-state place (registers or a buffer) and edge scales (unit or stored); forward passes and classification by memory,
 /// scales and input vectors a thread (one or four), classification scoring and its fold. The backend and the PTX tests take their kernels from here, so the tests compile exactly what is loaded.
 /// </summary>
 public static class KernelCatalog
 {
-    public static Action<ProgramViews, LaneViews, RolloutShape, TTask> Rollout<TTask>(bool shared, bool unit, bool bufferState)
+    public static Action<ProgramViews, LaneViews, RolloutShape, TTask> Rollout<TTask>(GpuSchedule schedule, bool shared, bool unit, bool bufferState)
         where TTask : struct, IRolloutTask =>
-        unit ? Rollout<TTask, UnitEdgeScales>(shared, bufferState) : Rollout<TTask, StoredEdgeScales>(shared, bufferState);
+        unit ? Rollout<TTask, UnitEdgeScales>(schedule, shared, bufferState) : Rollout<TTask, StoredEdgeScales>(schedule, shared, bufferState);
 
-    private static Action<ProgramViews, LaneViews, RolloutShape, TTask> Rollout<TTask, TScales>(bool shared, bool bufferState)
-        where TTask : struct, IRolloutTask where TScales : struct, IEdgeScales => (shared, bufferState) switch
+    private static Action<ProgramViews, LaneViews, RolloutShape, TTask> Rollout<TTask, TScales>(GpuSchedule schedule, bool shared, bool bufferState)
+        where TTask : struct, IRolloutTask where TScales : struct, IEdgeScales => (schedule, shared, bufferState) switch
     {
-        (true, false) => RolloutKernels.SharedMemoryRollout<TTask, TScales>,
-        (false, false) => RolloutKernels.GlobalMemoryRollout<TTask, TScales>,
-        (true, true) => RolloutKernels.SharedMemoryRolloutBufferState<TTask, TScales>,
-        (false, true) => RolloutKernels.GlobalMemoryRolloutBufferState<TTask, TScales>,
+        (GpuSchedule.Grid, true, false) => RolloutKernels.SharedMemoryRollout<TTask, TScales>,
+        (GpuSchedule.Grid, false, false) => RolloutKernels.GlobalMemoryRollout<TTask, TScales>,
+        (GpuSchedule.Grid, true, true) => RolloutKernels.SharedMemoryRolloutBufferState<TTask, TScales>,
+        (GpuSchedule.Grid, false, true) => RolloutKernels.GlobalMemoryRolloutBufferState<TTask, TScales>,
+        (_, true, false) => RolloutKernels.SharedMemoryQueuedRollout<TTask, TScales>,
+        (_, false, false) => RolloutKernels.GlobalMemoryQueuedRollout<TTask, TScales>,
+        (_, true, true) => RolloutKernels.SharedMemoryQueuedRolloutBufferState<TTask, TScales>,
+        (_, false, true) => RolloutKernels.GlobalMemoryQueuedRolloutBufferState<TTask, TScales>,
     };
 
     /// <summary>Forward passes with node values in shared memory, one or four input vectors a thread.</summary>

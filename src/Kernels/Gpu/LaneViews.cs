@@ -17,4 +17,6 @@ public struct LaneViews
     public ArrayView<float> Scratch;
     /// <summary>Task state slots when a task's state does not fit in registers: [slot x threads + thread]. Unused otherwise.</summary>
     public ArrayView<float> State;
+    /// <summary>The queued schedule's counter (one int, zeroed before the launch): the next lane of this launch to run. Unused by the grid schedule.</summary>
+    public ArrayView<int> NextLane;
 }

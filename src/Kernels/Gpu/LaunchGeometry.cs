@@ -19,6 +19,18 @@ internal sealed class LaunchGeometry(Accelerator accelerator, bool forceGlobalMe
     /// <summary>Shared memory a group may use, if set below the device's (tests use it to mix shared and global launches).</summary>
     public long? SharedBytesPerGroupLimit { get; set; }
 
+    /// <summary>Threads the device keeps resident, if set below its own count (tests use it to make each thread of a queued launch run many lanes).</summary>
+    public long? ResidentThreadsLimit { get; set; }
+
+    /// <summary>
+    /// <paramref name="launch"/> under <paramref name="schedule"/>: a queued launch starts about as many threads as the device
+    /// keeps resident (multiprocessors x threads a multiprocessor holds). That is an upper bound: registers or shared memory
+    /// may hold fewer resident, and the groups beyond them start only as resident ones finish, to find the queue empty.
+    /// </summary>
+    public LaunchPlan Scheduled(LaunchPlan launch, GpuSchedule schedule) => schedule == GpuSchedule.Queue
+        ? launch with { ResidentThreads = Math.Min((long)accelerator.NumMultiprocessors * accelerator.MaxNumThreadsPerMultiprocessor, ResidentThreadsLimit ?? long.MaxValue) }
+        : launch;
+
     /// <summary>Threads per genome: lanes rounded up to whole warps.</summary>
     public int LaneStride(int lanes)
     {
@@ -48,7 +60,7 @@ internal sealed class LaunchGeometry(Accelerator accelerator, bool forceGlobalMe
     /// <summary>The grid of one launch; shared-memory launches reserve a node-value array per thread of a group.</summary>
     public static KernelConfig Config(LaunchPlan launch, int laneStride)
     {
-        int groups = (int)(launch.PaddedThreads(laneStride) / launch.GroupSize);
+        int groups = (int)(launch.Threads(laneStride) / launch.GroupSize);
         return launch.Shared
             ? new KernelConfig(groups, launch.GroupSize, SharedMemoryConfig.RequestDynamic<float>(launch.GroupSize * launch.SlotsPerThread))
             : new KernelConfig(groups, launch.GroupSize);
@@ -59,7 +71,7 @@ internal sealed class LaunchGeometry(Accelerator accelerator, bool forceGlobalMe
     {
         long slots = 1;
         foreach (var launch in launches)
-            if (!launch.Shared) slots = Math.Max(slots, launch.PaddedThreads(laneStride) * launch.SlotsPerThread);
+            if (!launch.Shared) slots = Math.Max(slots, launch.Threads(laneStride) * launch.SlotsPerThread);
         return slots;
     }
 
@@ -67,7 +79,7 @@ internal sealed class LaunchGeometry(Accelerator accelerator, bool forceGlobalMe
     public static long TaskStateSlots(IEnumerable<LaunchPlan> launches, int laneStride, int stateSize)
     {
         long threads = 1;
-        foreach (var launch in launches) threads = Math.Max(threads, launch.PaddedThreads(laneStride));
+        foreach (var launch in launches) threads = Math.Max(threads, launch.Threads(laneStride));
         if (threads * stateSize > int.MaxValue)
             throw new WannException($"{threads} threads x {stateSize} state slots is more than one launch can index; use fewer genomes or episodes");
         return threads * stateSize;

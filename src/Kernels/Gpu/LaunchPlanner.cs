@@ -5,15 +5,23 @@ namespace Wann.Kernels.Gpu;
 
 /// <summary>
 /// One kernel launch: launch positions [First, First + Count), node values in shared memory or global scratch, for
-/// <paramref name="Columns"/> lanes a thread (forward passes may give a thread several input vectors).
+/// <paramref name="Columns"/> lanes a thread (forward passes may give a thread several input vectors); a queued rollout
+/// launch (<see cref="GpuSchedule.Queue"/>) starts no more than <paramref name="ResidentThreads"/>, each running lanes until none is left.
 /// </summary>
-public readonly record struct LaunchPlan(int First, int Count, int MaxNodes, int GroupSize, bool Shared, int Columns = 1)
+public readonly record struct LaunchPlan(int First, int Count, int MaxNodes, int GroupSize, bool Shared, int Columns = 1, long? ResidentThreads = null)
 {
     /// <summary>Node-value slots one thread needs: a column of the largest network per lane it runs.</summary>
     public int SlotsPerThread => MaxNodes * Columns;
 
-    /// <summary>Threads the launch starts: whole groups covering Count x laneStride.</summary>
-    public long PaddedThreads(int laneStride) => ((long)Count * laneStride + GroupSize - 1) / GroupSize * GroupSize;
+    /// <summary>
+    /// Threads the launch starts: whole groups covering Count x laneStride; for a queued launch no more whole groups than
+    /// <see cref="ResidentThreads"/> holds (at least one), since threads beyond those would find the queue empty.
+    /// </summary>
+    public long Threads(int laneStride)
+    {
+        long padded = ((long)Count * laneStride + GroupSize - 1) / GroupSize * GroupSize;
+        return ResidentThreads is { } resident ? Math.Min(padded, Math.Max(1, resident / GroupSize) * GroupSize) : padded;
+    }
 }
 
 /// <summary>What a device allows a launch: from the accelerator, or made up by tests.</summary>

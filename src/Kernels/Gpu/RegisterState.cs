@@ -8,11 +8,13 @@ namespace Wann.Kernels.Gpu;
 /// A small task state kept in registers: up to <see cref="Capacity"/> slots as fields. Tasks index slots
 /// with constants, so after inlining every access is a plain register (the PTX tests check no local memory).
 /// </summary>
-public struct RegisterState : ILaneState<FloatLane>
+public struct RegisterState : IDeviceLaneState
 {
     public const int Capacity = 8;
 
     private float _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7;
+
+    public void Clear(int count) => this = default;
 
     public FloatLane this[int slot]
     {

@@ -26,10 +26,11 @@ public sealed class PtxCompilationTests
                 // The variants the GPU backend loads for this task, and the buffer-state ones for every task
                 // (any task may be run with its state in a buffer; tests do).
                 bool inRegisters = TaskRegistry.Simulator(task).StateSize <= RegisterState.Capacity;
+                foreach (var schedule in Enum.GetValues<GpuSchedule>())
                 foreach (bool shared in new[] { true, false })
                 {
-                    if (inRegisters) data.Add(RolloutKernels.EntryName(shared, bufferState: false), task.Name, unit);
-                    data.Add(RolloutKernels.EntryName(shared, bufferState: true), task.Name, unit);
+                    if (inRegisters) data.Add(RolloutKernels.EntryName(schedule, shared, bufferState: false), task.Name, unit);
+                    data.Add(RolloutKernels.EntryName(schedule, shared, bufferState: true), task.Name, unit);
                 }
             }
             // Forward kernels have no task; "" runs one input vector a thread, "4" four.
@@ -58,14 +59,18 @@ public sealed class PtxCompilationTests
                 nameof(ForwardKernels.GlobalMemoryClassify) => KernelCatalog.GlobalClassify(unit, four).Method,
                 _ => KernelCatalog.FoldRowScores().Method,
             };
-        var (shared, bufferState) = new[] { (true, false), (false, false), (true, true), (false, true) }
-            .Single(entry => RolloutKernels.EntryName(entry.Item1, entry.Item2) == kernel);
-        return TaskRegistry.Dispatch(TaskRegistry.Get(task, "test"), new RolloutMethod(shared, unit, bufferState));
+        var (schedule, shared, bufferState) = (
+                from s in Enum.GetValues<GpuSchedule>()
+                from m in new[] { true, false }
+                from b in new[] { true, false }
+                select (s, m, b))
+            .Single(entry => RolloutKernels.EntryName(entry.s, entry.m, entry.b) == kernel);
+        return TaskRegistry.Dispatch(TaskRegistry.Get(task, "test"), new RolloutMethod(schedule, shared, unit, bufferState));
     }
 
-    private sealed class RolloutMethod(bool shared, bool unit, bool bufferState) : IRolloutTaskVisitor<MethodInfo>
+    private sealed class RolloutMethod(GpuSchedule schedule, bool shared, bool unit, bool bufferState) : IRolloutTaskVisitor<MethodInfo>
     {
-        public MethodInfo Visit<TTask>(TTask task) where TTask : struct, IRolloutTask => KernelCatalog.Rollout<TTask>(shared, unit, bufferState).Method;
+        public MethodInfo Visit<TTask>(TTask task) where TTask : struct, IRolloutTask => KernelCatalog.Rollout<TTask>(schedule, shared, unit, bufferState).Method;
     }
 
     /// <summary>The PTX the CUDA loader would hand the driver for the kernel: <see cref="KernelLoader.Compile"/> with an H100-class PTX backend.</summary>
@@ -114,6 +119,25 @@ public sealed class PtxCompilationTests
     /// <summary>Bytes of local memory a PTX module declares (the sum of its <c>.local</c> arrays).</summary>
     public static int LocalBytes(string ptx) =>
         System.Text.RegularExpressions.Regex.Matches(ptx, @"\.local\s+\.align\s+\d+\s+\.b8\s+\w+\[(\d+)\]").Sum(m => int.Parse(m.Groups[1].Value));
+
+    public static TheoryData<string> SimulatedTasks()
+    {
+        var data = new TheoryData<string>();
+        foreach (var task in TaskRegistry.Simulated) data.Add(task.Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SimulatedTasks))]
+    public void QueuedRollout_UsesNoMoreLocalMemoryThanTheGridRollout(string task)
+    {
+        // The queue loop around the episode must not push the working set out of registers: the variant the backend
+        // loads for the task (shared memory; state in registers where it fits), queued against grid.
+        bool bufferState = TaskRegistry.Simulator(TaskRegistry.Get(task, "test")).StateSize > RegisterState.Capacity;
+        int grid = LocalBytes(GeneratedPtx(RolloutKernels.EntryName(GpuSchedule.Grid, true, bufferState), task, unit: true));
+        int queue = LocalBytes(GeneratedPtx(RolloutKernels.EntryName(GpuSchedule.Queue, true, bufferState), task, unit: true));
+        Assert.InRange(queue, 0, grid);
+    }
 
     [Fact]
     public void SharedWeightKernels_DoNotReadEdgeScales()

@@ -1,4 +1,5 @@
 using CommandLine;
+using Wann.Kernels.Gpu;
 using Wann.Host.Bench;
 using Wann.Host.Cpu;
 using Wann.Host.Output;
@@ -29,6 +30,10 @@ public sealed class BenchOptions
 
     [Option("threads", HelpText = "CPU threads for the cpu and reference backends and M6's reference baseline (default: all cores; 1 compares one core with one core).")]
     public int? Threads { get; set; }
+
+    [Option("gpu-schedule", Default = GpuSchedule.Grid, HelpText = "How cuda, opencl and ilgpu-cpu hand rollout lanes to threads: grid (a thread a lane) or queue " +
+                                                                   "(persistent threads taking the next lane as episodes end); the same results either way.")]
+    public GpuSchedule GpuSchedule { get; set; }
 
     [Option("smoke", Default = false, HelpText = "Every measurement once on tiny sizes: checks the suite runs end to end (CI, ilgpu-cpu); the figures mean little.")]
     public bool Smoke { get; set; }
@@ -66,7 +71,7 @@ public static class BenchCommand
             settings = settings with { Threads = threads };
         }
         if (options.Only is { } only) settings = settings with { Parts = ParseParts(only) };
-        using var backend = BackendFactory.Create(BackendNames.Parse(options.Backend), options.Threads);
+        using var backend = BackendFactory.Create(BackendNames.Parse(options.Backend), options.Threads, options.GpuSchedule);
         if (options.Soak is { } generations) return Soak(backend, generations, options.Json);
         var suite = new ThroughputSuite(settings, backend, step => Console.Error.WriteLine($"bench: {step} ..."));
         string ilgpu = typeof(ILGPU.Context).Assembly.GetName().Version?.ToString() ?? "unknown";

@@ -20,7 +20,7 @@ public static class EvalCommand
         var (network, task) = NetworkAndTask.Load(options.Net, options.Task, options);
         MemoryNeed.Check(MemoryNeed.ForLanes((double)weights.Length * options.Episodes), $"--episodes {options.Episodes}: {weights.Length} weights x {options.Episodes:N0} episodes");
         TaskEvaluators.RunnableTask(task, "--task");
-        using var scoring = TaskScoring.Open(task, options.Backend, options.Threads);
+        using var scoring = TaskScoring.Open(task, options.Backend, options.Threads, options.GpuSchedule);
         var scores = scoring.Score(network.Genome, options.Stored ? WeightMode.Stored : WeightMode.Shared, weights, options.Episodes, options.Seed);
         if (options.Json) JsonOutput.Print(scores.Json(options.Net, options.Stored, options.Seed, scoring.Backend));
         else foreach (string line in scores.TextLines(options.Net, options.Stored, options.Seed, scoring.Backend)) Console.WriteLine(line);

@@ -16,7 +16,7 @@ public static class EvalConditions
             throw new WannException("--condition replaces --weights and --stored: give --condition shared:W or --condition stored");
         var condition = Condition.Parse(options.Condition!, "--condition");
         var (network, task) = NetworkAndTask.Load(options.Net, options.Task, options);
-        using var scoring = TaskScoring.Open(task, options.Backend, options.Threads);
+        using var scoring = TaskScoring.Open(task, options.Backend, options.Threads, options.GpuSchedule);
         var clock = Stopwatch.StartNew();
         var result = scoring.Condition(network.Genome, condition, options.Trials, options.Seed);
         double seconds = clock.Elapsed.TotalSeconds;

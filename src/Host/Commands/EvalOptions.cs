@@ -1,4 +1,5 @@
 using CommandLine;
+using Wann.Kernels.Gpu;
 
 namespace Wann.Host.Commands;
 
@@ -28,6 +29,10 @@ public sealed class EvalOptions : CsvDataOptions
 
     [Option("threads", HelpText = "CPU threads for the cpu and reference backends (default: all cores).")]
     public int? Threads { get; set; }
+
+    [Option("gpu-schedule", Default = GpuSchedule.Grid, HelpText = "How cuda, opencl and ilgpu-cpu hand rollout lanes to threads: grid (a thread a lane) or queue " +
+                                                                   "(persistent threads taking the next lane as episodes end); the same results either way.")]
+    public GpuSchedule GpuSchedule { get; set; }
 
     [Option("condition", HelpText = "Score one condition of the paper's table over --trials episodes: random-weights, random-shared, shared:W, tuned-shared or stored.")]
     public string? Condition { get; set; }

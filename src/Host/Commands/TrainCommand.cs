@@ -34,7 +34,7 @@ public static class TrainCommand
         var (existing, settings, seed, state, task, data) = plan.Value;
         if (options.Resume is null)
             MemoryNeed.Check(MemoryNeed.ForSearch(settings, task), $"--pop {settings.PopulationSize}: a population of {settings.PopulationSize:N0} {task.Name} networks");
-        using var scoring = options.Cluster is null ? TaskScoring.Open(task, BackendList.Create(options.Backend, options.Threads)) : null;
+        using var scoring = options.Cluster is null ? TaskScoring.Open(task, BackendList.Create(options.Backend, options.Threads, options.GpuSchedule)) : null;
         using var cluster = options.Cluster is { } clusterFile ? ClusterTraining.Connect(clusterFile, task) : null;
         IEvaluator evaluator = scoring?.Evaluator ?? cluster!;
         if (wrapEvaluator is not null) evaluator = wrapEvaluator(evaluator);

@@ -1,4 +1,5 @@
 using CommandLine;
+using Wann.Kernels.Gpu;
 
 namespace Wann.Host.Commands;
 
@@ -32,6 +33,10 @@ public sealed class TrainOptions : CsvDataOptions
 
     [Option("threads", HelpText = "CPU threads for the cpu and reference backends (default: all cores).")]
     public int? Threads { get; set; }
+
+    [Option("gpu-schedule", Default = GpuSchedule.Grid, HelpText = "How cuda, opencl and ilgpu-cpu hand rollout lanes to threads: grid (a thread a lane) or queue " +
+                                                                   "(persistent threads taking the next lane as episodes end); the same results either way.")]
+    public GpuSchedule GpuSchedule { get; set; }
 
     [Option("out", HelpText = "Run folder to create (config.json, run.json, log.jsonl, best.json, checkpoint.bin). best.json is the " +
                                  "best network, confirmed by bestReps re-evaluations every save_mod generations and in the last generation.")]

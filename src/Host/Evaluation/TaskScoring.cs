@@ -8,6 +8,7 @@ using Wann.Engine.Tasks;
 using Wann.Engine.Tuning;
 using Wann.Host.Runs;
 using Wann.Kernels.Backends;
+using Wann.Kernels.Gpu;
 
 namespace Wann.Host.Evaluation;
 
@@ -53,8 +54,8 @@ public abstract class TaskScoring : IDisposable
     }
 
     /// <summary>The task's scoring on a backend named as <c>--backend</c> names it.</summary>
-    public static TaskScoring Open(TaskSpec task, string backendName, int? threads = null) =>
-        Open(task, BackendFactory.Create(BackendNames.Parse(backendName), threads));
+    public static TaskScoring Open(TaskSpec task, string backendName, int? threads = null, GpuSchedule schedule = GpuSchedule.Grid) =>
+        Open(task, BackendFactory.Create(BackendNames.Parse(backendName), threads, schedule));
 
     /// <summary>One network at each of <paramref name="weights"/>: <paramref name="episodes"/> episodes per weight (seeded), or the test set.</summary>
     public abstract NetworkScores Score(Genome genome, WeightMode mode, float[] weights, int episodes, ulong seed);

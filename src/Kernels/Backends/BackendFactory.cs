@@ -8,12 +8,13 @@ namespace Wann.Kernels.Backends;
 /// <summary>Creates the backend for a choice; <c>auto</c> takes cuda, then opencl, then the SIMD cpu backend.</summary>
 public static class BackendFactory
 {
-    public static IBackend Create(BackendKind kind, int? threads = null) => kind switch
+    /// <param name="schedule">How the ILGPU backends hand rollout lanes to threads; the others ignore it.</param>
+    public static IBackend Create(BackendKind kind, int? threads = null, GpuSchedule schedule = GpuSchedule.Grid) => kind switch
     {
-        BackendKind.Auto => new GpuEvaluatorOrCpu(threads).Pick(),
+        BackendKind.Auto => new GpuEvaluatorOrCpu(threads, schedule).Pick(),
         BackendKind.Cpu => new SimdEvaluator(threads),
         BackendKind.Reference => new ReferenceEvaluator(threads ?? Environment.ProcessorCount),
-        _ => new GpuEvaluator(kind),
+        _ => new GpuEvaluator(kind, schedule: schedule),
     };
 
     /// <summary>What <c>auto</c> would pick on this machine.</summary>
@@ -25,12 +26,12 @@ public static class BackendFactory
         return BackendKind.Cpu;
     }
 
-    private sealed class GpuEvaluatorOrCpu(int? threads)
+    private sealed class GpuEvaluatorOrCpu(int? threads, GpuSchedule schedule)
     {
         public IBackend Pick() => AutoChoice() switch
         {
             BackendKind.Cpu => new SimdEvaluator(threads),
-            var gpu => new GpuEvaluator(gpu),
+            var gpu => new GpuEvaluator(gpu, schedule: schedule),
         };
     }
 }

@@ -44,14 +44,14 @@ public static class BackendList
     }
 
     /// <summary>One evaluator for the devices <paramref name="text"/> names: the backend itself for one, a sharded evaluator for several.</summary>
-    public static IBackend Create(string text, int? threads = null)
+    public static IBackend Create(string text, int? threads = null, GpuSchedule schedule = GpuSchedule.Grid)
     {
         var choices = Parse(text, GpusHere);
-        if (choices.Count == 1) return Create(choices[0], threads);
+        if (choices.Count == 1) return Create(choices[0], threads, schedule);
         var members = new List<IBackend>();
         try
         {
-            foreach (var choice in choices) members.Add(Create(choice, threads));
+            foreach (var choice in choices) members.Add(Create(choice, threads, schedule));
         }
         catch
         {
@@ -61,8 +61,8 @@ public static class BackendList
         return new ShardedEvaluator(members);
     }
 
-    private static IBackend Create(DeviceChoice choice, int? threads) =>
-        choice.Index == 0 ? BackendFactory.Create(choice.Kind, threads) : new GpuEvaluator(choice.Kind, choice.Index);
+    private static IBackend Create(DeviceChoice choice, int? threads, GpuSchedule schedule) =>
+        choice.Index == 0 ? BackendFactory.Create(choice.Kind, threads, schedule) : new GpuEvaluator(choice.Kind, choice.Index, schedule: schedule);
 
     private static DeviceChoice ParseOne(string item)
     {

@@ -18,6 +18,7 @@ public sealed class GpuEvaluator : IBackend
     private readonly Context _context;
     private readonly Accelerator _accelerator;
     private readonly BackendKind _kind;
+    private readonly GpuSchedule _schedule;
     private readonly DeviceBuffers _buffers;
     private readonly LaunchGeometry _geometry;
     private readonly DeviceKernels _kernels;
@@ -39,6 +40,7 @@ public sealed class GpuEvaluator : IBackend
         GpuSchedule schedule = GpuSchedule.Grid)
     {
         _kind = kind;
+        _schedule = schedule;
         _context = GpuDevices.CreateContext(optimization);
         try
         {
@@ -60,7 +62,8 @@ public sealed class GpuEvaluator : IBackend
     public string Name => BackendNames.NameOf(_kind);
     public string Device => _kind == BackendKind.IlgpuCpu
         ? $"{_accelerator.Name} (ILGPU's CPU simulation of GPU threads: for testing kernels, not for speed)"
-        : $"{_accelerator.Name}, {_accelerator.MemorySize / (1024 * 1024)} MiB, {_accelerator.NumMultiprocessors} compute units, warp {_accelerator.WarpSize}";
+        : $"{_accelerator.Name}, {_accelerator.MemorySize / (1024 * 1024)} MiB, {_accelerator.NumMultiprocessors} compute units, warp {_accelerator.WarpSize}" +
+          (_schedule == GpuSchedule.Queue ? ", queued rollouts" : "");
 
     /// <summary>Seconds spent compiling kernels so far (ILGPU compiles on first use of each kernel).</summary>
     public double KernelCompileSeconds => _kernels.CompileSeconds;

@@ -2,7 +2,7 @@
 # One script for a GPU machine: devices, bit-for-bit agreement checks of the ILGPU kernels (shared-memory,
 # global-memory and buffer-state paths, small and large networks, every task, the swing-up champion), and the
 # throughput suite at 8k and 100k genomes (kernel time apart from copies, host work up to 1M genomes), and the
-# walker (M6) at 12k and 600k lanes.
+# walker (M6) at 12k and 600k lanes in both rollout schedules (grid and queue).
 # Writes one report: REPORT_DIR/report.json (every figure and agreement result) and report.md (summary).
 # Runs from the self-contained publish (no .NET SDK): tar -xJf wann-linux-x64.tar.xz && wann-linux-x64/gpu-check.sh
 #
@@ -61,10 +61,14 @@ else
     step "bench-$n" "${wann_cmd[@]}" bench --backend "$backend" --genomes "$n" --host-genomes "$host" --json-out "$out/bench-$n.json"
     bench_files+=("$out/bench-$n.json")
   done
-  # M6, the walker, at the two sizes: 2,000 and 100,000 episodes a weight (12k and 600k lanes).
+  # M6, the walker, at the two sizes: 2,000 and 100,000 episodes a weight (12k and 600k lanes), in both
+  # rollout schedules (--gpu-schedule: a thread a lane, or persistent threads taking the next lane as episodes end).
   for episodes in 2000 100000; do
-    step "bench-biped-$episodes" "${wann_cmd[@]}" bench --backend "$backend" --only M6 --biped-episodes "$episodes" --json-out "$out/bench-biped-$episodes.json"
-    bench_files+=("$out/bench-biped-$episodes.json")
+    for schedule in grid queue; do
+      name=bench-biped-$episodes; [ "$schedule" = grid ] || name=$name-$schedule
+      step "$name" "${wann_cmd[@]}" bench --backend "$backend" --only M6 --biped-episodes "$episodes" --gpu-schedule "$schedule" --json-out "$out/$name.json"
+      bench_files+=("$out/$name.json")
+    done
   done
 fi
 

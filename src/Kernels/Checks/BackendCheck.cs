@@ -85,14 +85,14 @@ public static class BackendCheck
     /// Classification scores (ARCHITECTURE.md rule 8): the backend's reduction where its outputs are against the reference's
     /// outputs scored on the host; 10 classes, 1000 rows (a fashion16 batch's), mean losses and hit counts.
     /// </summary>
-    private static CheckResult Classification(IForwardEvaluator backend, ReferenceEvaluator reference, string label, int connections, int genomes)
+    private static CheckResult Classification(IForwardEvaluator backend, ReferenceAnswers reference, string label, int connections, int genomes)
     {
         const int classes = 10, rows = 1000;
         var batch = ProgramBatch.Compile(Population(new NetworkShape(5, classes), genomes, connections, 19, storedWeights: false), WeightMode.Shared);
         var random = new Random(7);
         var inputs = Enumerable.Range(0, rows * 5).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
         var labels = Enumerable.Range(0, rows).Select(_ => random.Next(classes)).ToArray();
-        var expected = ((IForwardEvaluator)reference).Classify(batch, Weights, inputs, labels);
+        var expected = reference.Classify($"classification {label}", batch, Weights, inputs, labels);
         var actual = backend.Classify(batch, Weights, inputs, labels);
         return Compare($"classification scores, {label} (up to {batch.MaxNodeCount} nodes), {rows} rows",
             expected.MeanLoss.Concat(expected.Correct.Select(c => (float)c)).ToArray(), actual.MeanLoss.Concat(actual.Correct.Select(c => (float)c)).ToArray());

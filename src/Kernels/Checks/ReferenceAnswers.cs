@@ -14,11 +14,18 @@ public sealed class ReferenceAnswers
     private readonly ReferenceEvaluator _reference = new(Environment.ProcessorCount);
     private readonly Dictionary<string, FitnessTable> _tables = new();
     private readonly Dictionary<string, float[]> _outputs = new();
+    private readonly Dictionary<string, ClassScores> _scores = new();
 
     public FitnessTable Evaluate(string check, ProgramBatch batch, EvaluationRequest request)
     {
         if (!_tables.TryGetValue(check, out var table)) _tables[check] = table = _reference.Evaluate(batch, request);
         return table;
+    }
+
+    public ClassScores Classify(string check, ProgramBatch batch, float[] weights, float[] inputs, int[] labels)
+    {
+        if (!_scores.TryGetValue(check, out var scores)) _scores[check] = scores = ((IForwardEvaluator)_reference).Classify(batch, weights, inputs, labels);
+        return scores;
     }
 
     public float[] Forward(string check, ProgramBatch batch, float[] weights, float[] inputs)

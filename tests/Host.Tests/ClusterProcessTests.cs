@@ -52,14 +52,15 @@ public sealed class ClusterProcessTests
         {
             Assert.Contains("worker ready", primary.StandardOutput.ReadLine());
 
+            // The intruding worker and the refused host each wait out the join timeout: side by side, not one after the other.
             using var intruder = Start("worker", "--cluster", Path.Combine(folder, "wrong.json"), "--silo-port", $"{port + 1}", "--gateway-port", $"{port + 101}");
-            Assert.True(intruder.WaitForExit(60_000));
-            Assert.Equal(2, intruder.ExitCode);
-            Assert.Contains("could not join cluster 'tls-test'", intruder.StandardError.ReadToEnd());
-
+            var intruderError = intruder.StandardError.ReadToEndAsync();
             var refused = HostRunner.Run("train", "--task", "swingup_hard", "--pop", "16", "--gens", "2", "--cluster", Path.Combine(folder, "wrong.json"), "--out", Path.Combine(folder, "refused"));
             Assert.Equal(2, refused.ExitCode);
             Assert.Contains("no worker of cluster 'tls-test' answered", refused.Error);
+            Assert.True(intruder.WaitForExit(60_000));
+            Assert.Equal(2, intruder.ExitCode);
+            Assert.Contains("could not join cluster 'tls-test'", intruderError.Result);
 
             var run = HostRunner.Run("train", "--task", "swingup_hard", "--pop", "16", "--gens", "2", "--quiet", "--cluster", Path.Combine(folder, "right.json"), "--out", Path.Combine(folder, "run"));
             Assert.True(run.ExitCode == 0, run.Error);

@@ -1,6 +1,7 @@
 using ILGPU.Backends.PTX;
 using ILGPU.Runtime.Cuda;
 using ILGPU.Runtime;
+using ILGPU;
 using System.Reflection;
 using Wann.Kernels.Gpu;
 using Wann.Kernels.Tasks;
@@ -14,8 +15,37 @@ namespace Wann.Kernels.Tests;
 /// checks that the code the CUDA backend loads has no double precision, no local memory and nothing that
 /// could make CUDA results differ from the CPU backends (fusable, fused or approximate float operations).
 /// </summary>
-public sealed class PtxCompilationTests
+public sealed class PtxCompilationTests(PtxCompilationTests.PtxCompiler compiler) : IClassFixture<PtxCompilationTests.PtxCompiler>
 {
+    /// <summary>
+    /// An ILGPU context and H100-class PTX backend per task, shared by that task's kernel variants: a search
+    /// loads its task's kernels into its backend's one context too, and a fresh context per kernel took three
+    /// times as long (each compiled the device code all kernels share, the network interpreter and LaneMath, again).
+    /// </summary>
+    public sealed class PtxCompiler : IDisposable
+    {
+        private readonly Dictionary<string, (Context Context, PTXBackend Backend)> _byTask = new();
+
+        /// <summary>The backend for <paramref name="task"/>'s kernels ("" for the forward kernels).</summary>
+        public PTXBackend For(string task)
+        {
+            if (_byTask.TryGetValue(task, out var existing)) return existing.Backend;
+            var context = GpuDevices.CreateContext();
+            var backend = new PTXBackend(context, new CudaCapabilityContext(CudaArchitecture.SM_90), CudaArchitecture.SM_90, CudaInstructionSet.ISA_80, nvvmAPI: null);
+            _byTask[task] = (context, backend);
+            return backend;
+        }
+
+        public void Dispose()
+        {
+            foreach (var (context, backend) in _byTask.Values)
+            {
+                backend.Dispose();
+                context.Dispose();
+            }
+        }
+    }
+
     public static TheoryData<string, string, bool> Kernels()
     {
         var data = new TheoryData<string, string, bool>();
@@ -74,14 +104,12 @@ public sealed class PtxCompilationTests
     }
 
     /// <summary>The PTX the CUDA loader would hand the driver for the kernel: <see cref="KernelLoader.Compile"/> with an H100-class PTX backend.</summary>
-    private static string LoadedPtx(string kernel, string task, bool unit, out string generated)
+    private string LoadedPtx(string kernel, string task, bool unit, out string generated)
     {
-        using var context = GpuDevices.CreateContext();
-        using var backend = new PTXBackend(context, new CudaCapabilityContext(CudaArchitecture.SM_90), CudaArchitecture.SM_90, CudaInstructionSet.ISA_80, nvvmAPI: null);
         string? fromIlgpu = null;
         var loaded = KernelLoader.Compile(Method(kernel, task, unit), entry =>
         {
-            var compiled = (PTXCompiledKernel)backend.Compile(entry, new KernelSpecialization());
+            var compiled = (PTXCompiledKernel)compiler.For(task).Compile(entry, new KernelSpecialization());
             fromIlgpu = compiled.PTXAssembly;
             return compiled;
         });
@@ -90,7 +118,7 @@ public sealed class PtxCompilationTests
     }
 
     /// <summary>The PTX as ILGPU generates it, before the loader rounds it.</summary>
-    private static string GeneratedPtx(string kernel, string task, bool unit)
+    private string GeneratedPtx(string kernel, string task, bool unit)
     {
         LoadedPtx(kernel, task, unit, out string generated);
         return generated;

@@ -41,11 +41,12 @@ public static class CheckCommand
         if (options.ProbeState is { } probed) return Probe(kind, TaskRegistry.Get(probed, "--probe-state"));
         var paths = new List<(string Path, string Device, IReadOnlyList<CheckResult> Results)>();
         bool all = true;
+        var reference = new ReferenceAnswers();
         foreach (var (path, forceGlobal, forceBufferState) in Paths(kind))
         {
             using IBackend backend = path.Length > 0 ? new GpuEvaluator(kind, forceGlobal, forceBufferState) : BackendFactory.Create(kind);
             if (!options.Json) Console.WriteLine($"checking backend {backend.Name}{(path.Length > 0 ? $", {path}" : "")} ({backend.Device})");
-            var results = BackendCheck.Run(backend, champion);
+            var results = BackendCheck.Run(backend, champion, reference);
             paths.Add((path, backend.Device, results));
             foreach (var r in results)
             {

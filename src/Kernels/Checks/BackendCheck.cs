@@ -6,7 +6,6 @@ using Wann.Engine.Programs;
 using Wann.Engine.Search;
 using Wann.Engine.Tasks;
 using Wann.Kernels.Backends;
-using Wann.Kernels.Reference;
 using Wann.Kernels.Tasks;
 
 namespace Wann.Kernels.Checks;
@@ -26,9 +25,10 @@ public static class BackendCheck
     private static readonly ActivationFunction[] AllActivations = Enum.GetValues<ActivationFunction>();
     private static readonly float[] Weights = StandardWeights.Copy();
 
-    public static IReadOnlyList<CheckResult> Run(IBackend backend, Genome? swingUpChampion)
+    /// <param name="reference">The reference's answers, shared by the runs that check one backend's kernel families.</param>
+    public static IReadOnlyList<CheckResult> Run(IBackend backend, Genome? swingUpChampion, ReferenceAnswers? reference = null)
     {
-        var reference = new ReferenceEvaluator(Environment.ProcessorCount);
+        reference ??= new ReferenceAnswers();
         var results = new List<CheckResult>();
         foreach (var (label, connections, genomes) in new[] { ("small networks", 40, 64), ("large networks", 600, 8) })
             foreach (var mode in new[] { WeightMode.Shared, WeightMode.Stored })
@@ -72,28 +72,27 @@ public static class BackendCheck
         return population;
     }
 
-    private static CheckResult Forward(IForwardEvaluator backend, ReferenceEvaluator reference, WeightMode mode, string label, int connections, int genomes)
+    private static CheckResult Forward(IForwardEvaluator backend, ReferenceAnswers reference, WeightMode mode, string label, int connections, int genomes)
     {
         var batch = ProgramBatch.Compile(Population(new NetworkShape(5, 2), genomes, connections, 17, mode == WeightMode.Stored), mode);
         var random = new Random(5);
         var inputs = Enumerable.Range(0, 16 * 5).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
-        var expected = reference.Forward(batch, Weights, inputs);
-        var actual = backend.Forward(batch, Weights, inputs);
-        return Compare($"forward, {label} (up to {batch.MaxNodeCount} nodes), {(mode == WeightMode.Shared ? "shared" : "stored")} weights", expected, actual);
+        string name = $"forward, {label} (up to {batch.MaxNodeCount} nodes), {(mode == WeightMode.Shared ? "shared" : "stored")} weights";
+        return Compare(name, reference.Forward(name, batch, Weights, inputs), backend.Forward(batch, Weights, inputs));
     }
 
     /// <summary>
     /// Classification scores (ARCHITECTURE.md rule 8): the backend's reduction where its outputs are against the reference's
     /// outputs scored on the host; 10 classes, 1000 rows (a fashion16 batch's), mean losses and hit counts.
     /// </summary>
-    private static CheckResult Classification(IForwardEvaluator backend, ReferenceEvaluator reference, string label, int connections, int genomes)
+    private static CheckResult Classification(IForwardEvaluator backend, ReferenceAnswers reference, string label, int connections, int genomes)
     {
         const int classes = 10, rows = 1000;
         var batch = ProgramBatch.Compile(Population(new NetworkShape(5, classes), genomes, connections, 19, storedWeights: false), WeightMode.Shared);
         var random = new Random(7);
         var inputs = Enumerable.Range(0, rows * 5).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
         var labels = Enumerable.Range(0, rows).Select(_ => random.Next(classes)).ToArray();
-        var expected = ((IForwardEvaluator)reference).Classify(batch, Weights, inputs, labels);
+        var expected = reference.Classify($"classification {label}", batch, Weights, inputs, labels);
         var actual = backend.Classify(batch, Weights, inputs, labels);
         return Compare($"classification scores, {label} (up to {batch.MaxNodeCount} nodes), {rows} rows",
             expected.MeanLoss.Concat(expected.Correct.Select(c => (float)c)).ToArray(), actual.MeanLoss.Concat(actual.Correct.Select(c => (float)c)).ToArray());
@@ -103,7 +102,7 @@ public static class BackendCheck
     /// Every activation on one node, fed the values unstable networks produce: infinities, NaN, huge,
     /// tiny and denormal numbers, both signs of zero. A mismatch names the activation and the input.
     /// </summary>
-    private static CheckResult ExtremeInputs(IForwardEvaluator backend, ReferenceEvaluator reference)
+    private static CheckResult ExtremeInputs(IForwardEvaluator backend, ReferenceAnswers reference)
     {
         float[] values =
         {
@@ -112,9 +111,10 @@ public static class BackendCheck
         };
         var genomes = ActivationTable.Entries.Select(a => SingleNode(a.Id)).ToList();
         var batch = ProgramBatch.Compile(genomes, WeightMode.Shared);
-        var expected = reference.Forward(batch, Weights, values);
+        const string name = "forward, every activation on extreme inputs (inf, NaN, 1e30, denormals, -0)";
+        var expected = reference.Forward(name, batch, Weights, values);
         var actual = backend.Forward(batch, Weights, values);
-        var result = Compare("forward, every activation on extreme inputs (inf, NaN, 1e30, denormals, -0)", expected, actual);
+        var result = Compare(name, expected, actual);
         if (result.Passed) return result;
         // Outputs are [genome (activation) x weight x vector]: name the first input that differs.
         for (int i = 0; i < expected.Length; i++)
@@ -141,16 +141,17 @@ public static class BackendCheck
     private static bool Same(float a, float b) =>
         BitConverter.SingleToInt32Bits(a) == BitConverter.SingleToInt32Bits(b) || (float.IsNaN(a) && float.IsNaN(b));
 
-    private static CheckResult ShortEpisodes(IEvaluator backend, ReferenceEvaluator reference, TaskSpec task)
+    private static CheckResult ShortEpisodes(IEvaluator backend, ReferenceAnswers reference, TaskSpec task)
     {
         var population = Population(task.Shape, 48, 16, 23, storedWeights: false);
         var batch = ProgramBatch.Compile(population, WeightMode.Shared);
         var request = new EvaluationRequest(task with { EpisodeLength = Math.Min(task.EpisodeLength, 60) }, Weights, 4, 8, 2);
-        return CompareTables($"{task.Name}, 60-step episodes", reference.Evaluate(batch, request), backend.Evaluate(batch, request));
+        string name = $"{task.Name}, 60-step episodes";
+        return CompareTables(name, reference.Evaluate(name, batch, request), backend.Evaluate(batch, request));
     }
 
     /// <summary>Small and large networks in one batch (several launches, shared and global memory on a GPU).</summary>
-    private static CheckResult MixedSizeEpisodes(IEvaluator backend, ReferenceEvaluator reference)
+    private static CheckResult MixedSizeEpisodes(IEvaluator backend, ReferenceAnswers reference)
     {
         var shape = CartPoleSwingUp.Spec.Shape;
         var population = Population(shape, 24, 10, 31, storedWeights: false)
@@ -158,14 +159,16 @@ public static class BackendCheck
             .Concat(Population(shape, 4, 700, 33, storedWeights: false)).ToList();
         var batch = ProgramBatch.Compile(population, WeightMode.Shared);
         var request = new EvaluationRequest(CartPoleSwingUp.Spec with { EpisodeLength = 40 }, Weights, 2, 12, 5);
-        return CompareTables($"swingup, mixed network sizes (up to {batch.MaxNodeCount} nodes), 40-step episodes", reference.Evaluate(batch, request), backend.Evaluate(batch, request));
+        string name = $"swingup, mixed network sizes (up to {batch.MaxNodeCount} nodes), 40-step episodes";
+        return CompareTables(name, reference.Evaluate(name, batch, request), backend.Evaluate(batch, request));
     }
 
-    private static CheckResult ChampionEpisodes(IEvaluator backend, ReferenceEvaluator reference, Genome champion)
+    private static CheckResult ChampionEpisodes(IEvaluator backend, ReferenceAnswers reference, Genome champion)
     {
         var batch = ProgramBatch.CompileOne(champion, WeightMode.Shared);
         var request = new EvaluationRequest(CartPoleSwingUp.Spec, Weights, 16, 99, 0);
-        return CompareTables("swingup champion, full 1000-step episodes (16 per weight)", reference.Evaluate(batch, request), backend.Evaluate(batch, request));
+        const string name = "swingup champion, full 1000-step episodes (16 per weight)";
+        return CompareTables(name, reference.Evaluate(name, batch, request), backend.Evaluate(batch, request));
     }
 
     private static CheckResult CompareTables(string name, FitnessTable expected, FitnessTable actual)

@@ -82,6 +82,36 @@ public sealed class PopulationCompilerTests
             PopulationCompiler.CompileTracked(grandchildren, mode, new Lineage(fromParents, grandparentOf)).Batch);
     }
 
+    [Theory]
+    [InlineData(WeightMode.Shared, true)]
+    [InlineData(WeightMode.Stored, true)]
+    [InlineData(WeightMode.Stored, false)]
+    public void ChildrenWithOneMoreConnection_CopiedWithTheEdge_EqualChildrenCompiledFromScratch(WeightMode mode, bool expressDisabledHidden)
+    {
+        var expression = ConnectionExpression.For(expressDisabledHidden);
+        var activations = Enumerable.Range(1, 10).Select(i => (ActivationFunction)i).ToArray();
+        var parents = SyntheticPopulation.Grow(new NetworkShape(5, 2), 800, 25, 12, activations).Select(g => g.WithExpression(expression)).ToList();
+        var random = new Randomness.SeededRandom(4);
+        foreach (var genome in parents)
+            for (int i = 0; i < genome.Connections.Count; i++)
+                if (random.NextInt(3) == 0) genome.Connections[i] = genome.Connections[i] with { Weight = (float)(random.NextDouble() * 4 - 2) };
+        var ranks = Enumerable.Range(0, parents.Count).OrderBy(_ => random.NextDouble()).ToArray();
+        // Only add-connection and enable children (and elites): edges forward, backward, and enables that change nothing live.
+        var breeder = new Breeder(new Mutator(activations, 0.6, 0, 0.4, 0), 0.2, 0.1, 4);
+        var counter = new InnovationCounter(parents.Max(g => g.Nodes.Max(n => n.Id)) + 1, parents.Max(g => g.Connections.Max(c => c.Innovation)) + 1);
+        var children = breeder.NextGeneration(parents, ranks, random, counter, out var parentOf);
+        var compiledParents = PopulationCompiler.CompileTracked(parents, mode);
+        var kinds = Enumerable.Range(0, children.Count).Select(g => InheritedProgram.Of(children[g], compiledParents, parentOf[g], mode))
+            .GroupBy(p => (p.Inherits, p.AddsEdge)).ToDictionary(group => group.Key, group => group.Count());
+        Assert.True(kinds.GetValueOrDefault((true, true)) > 100, "children copied with one more edge");
+        Assert.True(kinds.GetValueOrDefault((false, false)) > 10, "children compiled from scratch (a backward edge)");
+
+        var fromParents = PopulationCompiler.CompileTracked(children, mode, new Lineage(compiledParents, parentOf));
+
+        AssertSameBatch(ProgramBatch.Concatenate(children.Select(g => ProgramCompiler.Compile(g, mode)).ToList()), fromParents.Batch);
+        Assert.Equal(PopulationCompiler.CompileTracked(children, mode).InstructionNode, fromParents.InstructionNode);
+    }
+
     [Fact]
     public void ALineageThatDoesNotFit_IsIgnored()
     {

@@ -16,8 +16,8 @@ public static class PopulationCompiler
     public static ProgramBatch Compile(IReadOnlyList<Genome> population, WeightMode mode) => CompileTracked(population, mode).Batch;
 
     /// <summary>
-    /// Compiles <paramref name="population"/>, copying the programs of genomes whose topology is their
-    /// parent's in <paramref name="lineage"/> (when given, of the same mode and population size).
+    /// Compiles <paramref name="population"/>, copying the programs of genomes whose program follows from their
+    /// parent's in <paramref name="lineage"/> (when given, of the same mode and population size; <see cref="InheritedProgram"/>).
     /// </summary>
     public static CompiledPopulation CompileTracked(IReadOnlyList<Genome> population, WeightMode mode, Lineage? lineage = null)
     {
@@ -30,22 +30,22 @@ public static class PopulationCompiler
         foreach (var genome in population)
             if (genome.Shape != shape) throw new ArgumentException("all programs of a batch must have the same shape", nameof(population));
         var parents = lineage is { } l && l.Parents.Mode == mode && l.ParentOf.Length == n ? l.Parents : null;
-        // Per genome: the parent whose program it copies, or -1 to compile it.
-        var copyFrom = new int[n];
+        // Per genome: what its program takes from its parent's (nothing: compile it).
+        var inherited = new InheritedProgram[n];
         var options = new ParallelOptions { MaxDegreeOfParallelism = n < 512 ? 1 : -1 };
         Parallel.For(0, n, options, g =>
         {
             var genome = population[g];
             int parent = parents is null ? -1 : lineage!.ParentOf[g];
-            if (parent >= 0 && SameTopology(genome, parents!.Genomes[parent]))
+            var from = parent >= 0 ? InheritedProgram.Of(genome, parents!, parent, mode) : InheritedProgram.None;
+            inherited[g] = from;
+            if (from.Inherits)
             {
-                copyFrom[g] = parent;
-                instructions[g] = parents.Batch.InstructionCountOf(parent);
-                edges[g] = parents.EdgesOf(parent).Count;
+                instructions[g] = parents!.Batch.InstructionCountOf(parent);
+                edges[g] = parents.EdgesOf(parent).Count + (from.AddsEdge ? 1 : 0);
             }
             else
             {
-                copyFrom[g] = -1;
                 instructions[g] = genome.Nodes.Count - 1 - nIn;
                 edges[g] = genome.Expression.Count(genome);
             }
@@ -82,7 +82,7 @@ public static class PopulationCompiler
         {
             Parallel.For(0, n, options, () => new Scratch(), (g, _, scratch) =>
             {
-                if (copyFrom[g] >= 0) CopyProgram(parents!, copyFrom[g], population[g], compiled, g, (int)edgeStart[g]);
+                if (inherited[g].Inherits) inherited[g].Write(parents!, population[g], compiled, g, (int)edgeStart[g]);
                 else scratch.Write(population[g], mode, compiled, g, (int)edgeStart[g], edges[g]);
                 return scratch;
             }, _ => { });
@@ -93,45 +93,6 @@ public static class PopulationCompiler
             throw new WannException(problem.Message);
         }
         return compiled;
-    }
-
-    /// <summary>
-    /// True when <paramref name="child"/> compiles to <paramref name="parent"/>'s program up to activations:
-    /// the same connection list (genomes of a population are never changed in place), expression rule,
-    /// node ids and node kinds. Live edges, order and slots depend on nothing else.
-    /// </summary>
-    private static bool SameTopology(Genome child, Genome parent)
-    {
-        if (!ReferenceEquals(child.Connections, parent.Connections) || child.Expression != parent.Expression) return false;
-        var a = CollectionsMarshal.AsSpan(child.Nodes);
-        var b = CollectionsMarshal.AsSpan(parent.Nodes);
-        if (a.Length != b.Length) return false;
-        for (int i = 0; i < a.Length; i++)
-            if (a[i].Id != b[i].Id || a[i].Kind != b[i].Kind) return false;
-        return true;
-    }
-
-    /// <summary>Program <paramref name="g"/> as a copy of the parent's, edges moved to <paramref name="firstEdge"/>, activations read from the child.</summary>
-    private static void CopyProgram(CompiledPopulation parents, int parent, Genome child, CompiledPopulation into, int g, int firstEdge)
-    {
-        var from = parents.Batch;
-        var to = into.Batch;
-        int s0 = from.InstructionStart[parent], count = from.InstructionCountOf(parent);
-        int t0 = to.InstructionStart[g];
-        var (e0, edges) = parents.EdgesOf(parent);
-        var nodes = CollectionsMarshal.AsSpan(child.Nodes);
-        var instructionNode = parents.InstructionNode.AsSpan(s0, count);
-        instructionNode.CopyTo(into.InstructionNode.AsSpan(t0));
-        from.EdgeCount.AsSpan(s0, count).CopyTo(to.EdgeCount.AsSpan(t0));
-        for (int i = 0; i < count; i++)
-        {
-            to.FirstEdge[t0 + i] = from.FirstEdge[s0 + i] - e0 + firstEdge;
-            to.Activation[t0 + i] = (int)nodes[instructionNode[i]].Activation;
-        }
-        from.EdgeSource.AsSpan(e0, edges).CopyTo(to.EdgeSource.AsSpan(firstEdge));
-        from.EdgeScale.AsSpan(e0, edges).CopyTo(to.EdgeScale.AsSpan(firstEdge));
-        int outputs = to.OutputCount;
-        from.OutputSlot.AsSpan(parent * outputs, outputs).CopyTo(to.OutputSlot.AsSpan(g * outputs));
     }
 
     /// <summary>One thread's reusable buffers: node positions, connection ends, adjacency, ready heap, slots.</summary>

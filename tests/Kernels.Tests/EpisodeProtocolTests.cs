@@ -1,6 +1,5 @@
 using Wann.Engine.Lanes;
 using Wann.Kernels.Tasks;
-using Xunit;
 
 namespace Wann.Kernels.Tests;
 

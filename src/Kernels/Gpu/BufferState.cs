@@ -1,6 +1,5 @@
 using ILGPU;
 using Wann.Engine.Lanes;
-using Wann.Kernels.Tasks;
 
 namespace Wann.Kernels.Gpu;
 

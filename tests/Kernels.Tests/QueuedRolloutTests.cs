@@ -1,3 +1,4 @@
+using Wann.Kernels.Tests.Conformance;
 using Wann.Engine.Activations;
 using Wann.Engine.Evaluation;
 using Wann.Engine.Genomes;
@@ -54,11 +55,11 @@ public sealed class QueuedRolloutTests
 
         var reference = new ReferenceEvaluator(1).Evaluate(batch, request);
         using (var grid = Open(GpuSchedule.Grid))
-            AssertSameTable(reference, grid.Evaluate(batch, request), $"{taskName}, grid");
+            BackendConformance.AssertSameTable(reference, grid.Evaluate(batch, request), $"{taskName}, grid");
         using (var queue = Open(GpuSchedule.Queue))
-            AssertSameTable(reference, queue.Evaluate(batch, request), $"{taskName}, queue");
+            BackendConformance.AssertSameTable(reference, queue.Evaluate(batch, request), $"{taskName}, queue");
         using (var queue = Open(GpuSchedule.Queue, globalMemory: true, bufferState: true))
-            AssertSameTable(reference, queue.Evaluate(batch, request), $"{taskName}, queue, global memory, state in a buffer");
+            BackendConformance.AssertSameTable(reference, queue.Evaluate(batch, request), $"{taskName}, queue, global memory, state in a buffer");
     }
 
     [Fact]
@@ -69,14 +70,5 @@ public sealed class QueuedRolloutTests
         Assert.Equal(1024, (launch with { ResidentThreads = 1100 }).Threads(32));
         Assert.Equal(128, (launch with { ResidentThreads = 1 }).Threads(32));
         Assert.Equal(3200, (launch with { ResidentThreads = 1L << 20 }).Threads(32));
-    }
-
-    private static void AssertSameTable(FitnessTable expected, FitnessTable actual, string what)
-    {
-        Assert.Equal(expected.Rewards.Length, actual.Rewards.Length);
-        for (int i = 0; i < expected.Rewards.Length; i++)
-            if (BitConverter.SingleToInt32Bits(expected.Rewards[i]) != BitConverter.SingleToInt32Bits(actual.Rewards[i]))
-                Assert.Fail($"{what}: lane {i} reward {actual.Rewards[i]:R}, reference {expected.Rewards[i]:R}");
-        Assert.Equal(expected.StepCount, actual.StepCount);
     }
 }

@@ -52,7 +52,8 @@ public abstract class BackendConformance(Func<IBackend> open)
         return population;
     }
 
-    private static void AssertSameTable(FitnessTable expected, FitnessTable actual, string what)
+    /// <summary>Every lane's reward the same bits, and the same step count.</summary>
+    internal static void AssertSameTable(FitnessTable expected, FitnessTable actual, string what)
     {
         Assert.Equal(expected.Rewards.Length, actual.Rewards.Length);
         for (int i = 0; i < expected.Rewards.Length; i++)
